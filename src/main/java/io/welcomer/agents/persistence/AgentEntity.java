@@ -1,0 +1,23 @@
+package io.welcomer.agents.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An agent profile as stored. */
+@Entity
+@Table(name = "agents")
+public class AgentEntity {
+
+    @Id
+    public String id;
+    public String name;
+    /** JSON object: skill name to proficiency 1-5. */
+    public String skills;
+    /** JSON object: channel to concurrent contacts. */
+    public String capacity;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,28 @@
+package io.welcomer.agents.rest;
+
+import io.welcomer.routing.Channel;
+import io.welcomer.routing.Presence;
+import io.welcomer.switchboard.SkillMaps;
+import io.welcomer.switchboard.Switchboard;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** An agent as admins see it: profile (capacity for every channel) and live state. */
+public record AgentBody(String id, String name, Map<String, Integer> skills, Map<String, Integer> capacity,
+                        Presence presence, Instant idleSince, List<String> contacts) {
+
+    static AgentBody of(Switchboard.AgentCard card) {
+        Map<String, Integer> stated = SkillMaps.read(card.profile().capacity);
+        Map<String, Integer> capacity = new LinkedHashMap<>();
+        for (Channel channel : Channel.values()) {
+            capacity.put(channel.wireName(), stated.getOrDefault(channel.wireName(), 1));
+        }
+        var live = card.live();
+        return new AgentBody(card.profile().id, card.profile().name, SkillMaps.read(card.profile().skills), capacity,
+                live.presence(), live.idleSince(),
+                Stream.concat(live.offeredContactIds().stream(), live.connectedContactIds().stream()).toList());
+    }
+}

@@ -1,0 +1,92 @@
+package io.welcomer.agents.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.welcomer.agents.persistence.AgentEntity;
+import io.welcomer.problems.ProblemException;
+import io.welcomer.security.Roles;
+import io.welcomer.switchboard.SkillMaps;
+import io.welcomer.switchboard.Switchboard;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Admins create agents, issue their tokens and see them live. */
+@Path("/v1/agents")
+@RolesAllowed(Roles.ADMIN)
+public class AgentResource {
+
+    private static final String AGENT_ID = "[A-Za-z0-9._-]{1,64}";
+    private static final String AGENT_ID_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-'";
+
+    public record IssuedToken(String token) {}
+
+    private final Switchboard switchboard;
+
+    AgentResource(Switchboard switchboard) {
+        this.switchboard = switchboard;
+    }
+
+    /** 201 for a new agent, 200 for a replaced one. */
+    @PUT
+    @Path("/{agentId}")
+    public Uni<RestResponse<AgentBody>> put(@RestPath @Pattern(regexp = AGENT_ID, message = AGENT_ID_MESSAGE) String agentId,
+                                            @Valid @NotNull AgentProfileBody body) {
+        AgentEntity agent = new AgentEntity();
+        agent.id = agentId;
+        agent.name = body.name();
+        agent.skills = SkillMaps.write(body.skills() == null ? Map.of() : body.skills());
+        agent.capacity = SkillMaps.write(body.capacity() == null ? Map.of() : body.capacity());
+        agent.updatedAt = Instant.now();
+        return switchboard.saveAgent(agent)
+                .chain(created -> switchboard.agent(agentId).map(card -> RestResponse.ResponseBuilder
+                        .create(created ? Response.Status.CREATED : Response.Status.OK, AgentBody.of(card.orElseThrow()))
+                        .build()));
+    }
+
+    @GET
+    public Uni<List<AgentBody>> list() {
+        return switchboard.agents().map(cards -> cards.stream().map(AgentBody::of).toList());
+    }
+
+    @GET
+    @Path("/{agentId}")
+    public Uni<AgentBody> get(@RestPath String agentId) {
+        return switchboard.agent(agentId).map(card -> AgentBody.of(card.orElseThrow(() -> unknown(agentId))));
+    }
+
+    /** A new WebSocket token; shown once, stored only as a hash. */
+    @POST
+    @Path("/{agentId}/tokens")
+    public Uni<RestResponse<IssuedToken>> issueToken(@RestPath String agentId) {
+        return switchboard.issueToken(agentId).map(token -> RestResponse.status(Response.Status.CREATED,
+                new IssuedToken(token.orElseThrow(() -> unknown(agentId)))));
+    }
+
+    /** Signs the agent out, closes its session and routes its contacts to others. */
+    @DELETE
+    @Path("/{agentId}")
+    public Uni<RestResponse<Void>> delete(@RestPath String agentId) {
+        return switchboard.removeAgent(agentId).map(removed -> {
+            if (!removed) {
+                throw unknown(agentId);
+            }
+            return RestResponse.noContent();
+        });
+    }
+
+    private static ProblemException unknown(String agentId) {
+        return ProblemException.notFound("no agent " + agentId);
+    }
+}

@@ -1,0 +1,95 @@
+package io.welcomer.agents.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The open session of each agent, and an ordered outbox per session: a frame that needs a
+ * lookup first (an offer with history) still reaches the agent before the frames after it.
+ * Touched only on the routing context.
+ */
+@ApplicationScoped
+public class AgentLinks {
+
+    private static final Logger LOG = Logger.getLogger(AgentLinks.class);
+
+    private final ObjectMapper json;
+    private final Map<String, Link> links = new HashMap<>();
+
+    private static final class Link {
+        final WebSocketConnection connection;
+        CompletionStage<Void> outbox = CompletableFuture.completedFuture(null);
+
+        Link(WebSocketConnection connection) {
+            this.connection = connection;
+        }
+    }
+
+    AgentLinks(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Makes this the agent's session and returns the one it replaces, if any. */
+    public WebSocketConnection open(String agentId, WebSocketConnection connection) {
+        Link previous = links.put(agentId, new Link(connection));
+        return previous == null ? null : previous.connection;
+    }
+
+    /** Forgets the session if it is still the agent's current one; says whether it was. */
+    public boolean close(String agentId, WebSocketConnection connection) {
+        Link link = links.get(agentId);
+        if (link == null || link.connection != connection) {
+            return false;
+        }
+        links.remove(agentId);
+        return true;
+    }
+
+    /** Closes and forgets the agent's session (the agent was deleted). */
+    public void drop(String agentId) {
+        Link link = links.remove(agentId);
+        if (link != null) {
+            link.connection.close().subscribe().with(ignored -> { }, failure -> { });
+        }
+    }
+
+    public boolean isOpen(String agentId) {
+        return links.containsKey(agentId);
+    }
+
+    public void send(String agentId, Object frame) {
+        send(agentId, () -> Uni.createFrom().item(frame));
+    }
+
+    /** Queues a frame that is built asynchronously; frames leave in the order they were queued. */
+    public void send(String agentId, Supplier<Uni<?>> frame) {
+        Link link = links.get(agentId);
+        if (link == null) {
+            return;
+        }
+        link.outbox = link.outbox.thenCompose(ignored -> frame.get()
+                        .chain(built -> link.connection.sendText(encode(built)))
+                        .subscribeAsCompletionStage())
+                .exceptionally(failure -> {
+                    LOG.debugf("frame to agent %s not delivered: %s", agentId, failure.toString());
+                    return null;
+                });
+    }
+
+    public String encode(Object frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("frame not serialisable: " + frame, e);
+        }
+    }
+}

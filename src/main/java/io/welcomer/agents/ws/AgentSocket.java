@@ -1,0 +1,144 @@
+package io.welcomer.agents.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.welcomer.routing.Command;
+import io.welcomer.routing.Outcome;
+import io.welcomer.security.Roles;
+import io.welcomer.switchboard.Switchboard;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/**
+ * An agent's session. The upgrade needs an agent token, so an unauthenticated socket never
+ * opens. A bad frame gets an {@code error} frame and the session stays open.
+ */
+@WebSocket(path = "/v1/ws/agent")
+@RolesAllowed(Roles.AGENT)
+public class AgentSocket {
+
+    static final int MAX_ID = 64;
+    static final int MAX_CODE = 64;
+    static final int MAX_NOTES = 2048;
+
+    @Inject
+    Switchboard switchboard;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    AgentLinks links;
+
+    @OnOpen
+    public Uni<Void> open(WebSocketConnection connection) {
+        return switchboard.agentOpened(agentId(), connection);
+    }
+
+    @OnClose
+    public Uni<Void> close(WebSocketConnection connection) {
+        return switchboard.agentClosed(agentId(), connection);
+    }
+
+    @OnTextMessage
+    public Uni<Void> message(String text, WebSocketConnection connection) {
+        Command command;
+        try {
+            command = parse(text);
+        } catch (BadFrame bad) {
+            return send(connection, new Frames.Error(bad.code, bad.getMessage()));
+        }
+        return switchboard.agentSays(command).chain(refusal -> refusal.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : send(connection, new Frames.Error(refusal.get().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        refusal.get().message())));
+    }
+
+    private Command parse(String text) throws BadFrame {
+        JsonNode frame;
+        try {
+            frame = json.readTree(text);
+        } catch (Exception e) {
+            throw new BadFrame("bad-frame", "the frame is not JSON");
+        }
+        if (frame == null || !frame.isObject()) {
+            throw new BadFrame("bad-frame", "the frame is not a JSON object");
+        }
+        String type = frame.path("type").asText("");
+        String agentId = agentId();
+        return switch (type) {
+            case "available" -> new Command.MakeAvailable(agentId);
+            case "away" -> new Command.StepAway(agentId, optionalText(frame, "reason", MAX_CODE));
+            case "accept" -> new Command.AcceptOffer(agentId, requiredText(frame, "contactId", MAX_ID));
+            case "reject" -> new Command.RejectOffer(agentId, requiredText(frame, "contactId", MAX_ID));
+            case "complete" -> new Command.CompleteContact(agentId, requiredText(frame, "contactId", MAX_ID),
+                    outcome(frame.get("outcome")));
+            case "" -> throw new BadFrame("missing-field", "type is required");
+            default -> throw new BadFrame("unknown-type", "unknown frame type: " + abbreviated(type));
+        };
+    }
+
+    private static Outcome outcome(JsonNode outcome) throws BadFrame {
+        if (outcome == null || !outcome.isObject()) {
+            throw new BadFrame("missing-field", "outcome is required, with resolved true or false");
+        }
+        JsonNode resolved = outcome.get("resolved");
+        if (resolved == null || !resolved.isBoolean()) {
+            throw new BadFrame("missing-field", "outcome.resolved is required: true or false");
+        }
+        return new Outcome(resolved.booleanValue(), optionalText(outcome, "code", MAX_CODE),
+                optionalText(outcome, "notes", MAX_NOTES));
+    }
+
+    private static String requiredText(JsonNode frame, String field, int maxLength) throws BadFrame {
+        String value = optionalText(frame, field, maxLength);
+        if (value == null || value.isBlank()) {
+            throw new BadFrame("missing-field", field + " is required");
+        }
+        return value;
+    }
+
+    private static String optionalText(JsonNode frame, String field, int maxLength) throws BadFrame {
+        JsonNode value = frame.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadFrame("invalid-field", field + " must be a string");
+        }
+        if (value.textValue().length() > maxLength) {
+            throw new BadFrame("invalid-field", field + " must be at most " + maxLength + " characters");
+        }
+        return value.textValue();
+    }
+
+    private Uni<Void> send(WebSocketConnection connection, Frames.Error error) {
+        return connection.sendText(links.encode(error));
+    }
+
+    private String agentId() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= MAX_CODE ? text : text.substring(0, MAX_CODE) + "...";
+    }
+
+    /** A frame the agent should fix: a code and a message for the error frame. */
+    private static final class BadFrame extends Exception {
+        final String code;
+
+        BadFrame(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+}

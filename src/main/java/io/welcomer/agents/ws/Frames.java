@@ -1,0 +1,65 @@
+package io.welcomer.agents.ws;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.welcomer.routing.Presence;
+import java.time.Instant;
+import java.util.List;
+
+/** The frames the server sends an agent, as the contract spells them. */
+public final class Frames {
+
+    private Frames() {
+    }
+
+    public record Customer(String id, String name, String language) {}
+
+    public record ActiveContact(String contactId, String state, String channel, Customer customer, String topic) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record HistoryItem(Instant at, String agentId, Boolean resolved, Integer csat) {}
+
+    public record Hello(String type, String agentId, Presence presence, List<ActiveContact> contacts) {
+        public Hello(String agentId, Presence presence, List<ActiveContact> contacts) {
+            this("hello", agentId, presence, contacts);
+        }
+    }
+
+    public record Offer(String type, String contactId, String channel, String mode, Customer customer,
+                        String topic, JsonNode context, List<HistoryItem> history, long expiresInSeconds) {
+        public Offer(String contactId, String channel, String mode, Customer customer, String topic,
+                     JsonNode context, List<HistoryItem> history, long expiresInSeconds) {
+            this("offer", contactId, channel, mode, customer, topic, context, history, expiresInSeconds);
+        }
+    }
+
+    public record OfferRevoked(String type, String contactId, String reason) {
+        public OfferRevoked(String contactId, String reason) {
+            this("offer-revoked", contactId, reason);
+        }
+    }
+
+    public record Connected(String type, String contactId) {
+        public Connected(String contactId) {
+            this("connected", contactId);
+        }
+    }
+
+    public record CustomerLeft(String type, String contactId) {
+        public CustomerLeft(String contactId) {
+            this("customer-left", contactId);
+        }
+    }
+
+    public record PresenceChanged(String type, Presence presence, String reason) {
+        public PresenceChanged(Presence presence, String reason) {
+            this("presence", presence, reason);
+        }
+    }
+
+    public record Error(String type, String code, String message) {
+        public Error(String code, String message) {
+            this("error", code, message);
+        }
+    }
+}

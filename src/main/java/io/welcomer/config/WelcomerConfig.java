@@ -1,0 +1,37 @@
+package io.welcomer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Welcomer's settings; every key is {@code welcomer.*} and can be set from the environment. */
+@ConfigMapping(prefix = "welcomer")
+public interface WelcomerConfig {
+
+    /** Bearer keys of telephony and chat gateways. Required: the server does not start without. */
+    List<String> gatewayKeys();
+
+    /** Bearer keys of admins and ops. Required: the server does not start without. */
+    List<String> adminKeys();
+
+    /** How long an offer waits for the agent's answer before it is revoked. */
+    @WithDefault("15s")
+    Duration offerTimeout();
+
+    /** Consecutive timed-out offers after which an agent is set away. */
+    @WithDefault("2")
+    int maxMissedOffers();
+
+    /** How long an agent's connected contacts wait for it to reconnect. */
+    @WithDefault("30s")
+    Duration reconnectGrace();
+
+    /** After this wait a contact's minimum proficiencies drop to 1. */
+    @WithDefault("30s")
+    Duration relaxAfter();
+
+    /** A customer back within this window after an earlier contact is a repeat. */
+    @WithDefault("7d")
+    Duration repeatWindow();
+}

@@ -1,0 +1,84 @@
+package io.welcomer.contacts.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A contact as stored; the shell keeps one per live contact and writes snapshots of it. */
+@Entity
+@Table(name = "contacts")
+public class ContactEntity {
+
+    @Id
+    public String id;
+    @Column(name = "gateway_id")
+    public String gatewayId;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    public String channel;
+    public String mode;
+    @Column(name = "customer_id")
+    public String customerId;
+    @Column(name = "customer_name")
+    public String customerName;
+    @Column(name = "customer_language")
+    public String customerLanguage;
+    /** JSON object: skill name to minimum proficiency. */
+    @Column(name = "required_skills")
+    public String requiredSkills;
+    public int priority;
+    public String topic;
+    /** JSON as the gateway sent it, at most 8 KiB. */
+    public String context;
+    @Column(name = "arrival_seq")
+    public long arrivalSeq;
+    public String state;
+    @Column(name = "agent_id")
+    public String agentId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "offered_at")
+    public Instant offeredAt;
+    @Column(name = "connected_at")
+    public Instant connectedAt;
+    @Column(name = "ended_at")
+    public Instant endedAt;
+    @Column(name = "customer_left_at")
+    public Instant customerLeftAt;
+    public Boolean resolved;
+    @Column(name = "outcome_code")
+    public String outcomeCode;
+    @Column(name = "outcome_notes")
+    public String outcomeNotes;
+
+    /** A detached copy, so a write in flight never sees later changes. */
+    public ContactEntity snapshot() {
+        ContactEntity copy = new ContactEntity();
+        copy.id = id;
+        copy.gatewayId = gatewayId;
+        copy.idempotencyKey = idempotencyKey;
+        copy.channel = channel;
+        copy.mode = mode;
+        copy.customerId = customerId;
+        copy.customerName = customerName;
+        copy.customerLanguage = customerLanguage;
+        copy.requiredSkills = requiredSkills;
+        copy.priority = priority;
+        copy.topic = topic;
+        copy.context = context;
+        copy.arrivalSeq = arrivalSeq;
+        copy.state = state;
+        copy.agentId = agentId;
+        copy.createdAt = createdAt;
+        copy.offeredAt = offeredAt;
+        copy.connectedAt = connectedAt;
+        copy.endedAt = endedAt;
+        copy.customerLeftAt = customerLeftAt;
+        copy.resolved = resolved;
+        copy.outcomeCode = outcomeCode;
+        copy.outcomeNotes = outcomeNotes;
+        return copy;
+    }
+}

@@ -1,0 +1,25 @@
+package io.welcomer.contacts.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One state change of a contact, appended and never changed. */
+@Entity
+@Table(name = "contact_events")
+public class ContactEventEntity {
+
+    @Id
+    public long id;
+    @Column(name = "contact_id")
+    public String contactId;
+    @Column(name = "gateway_id")
+    public String gatewayId;
+    public String type;
+    public String state;
+    @Column(name = "agent_id")
+    public String agentId;
+    public Instant at;
+}

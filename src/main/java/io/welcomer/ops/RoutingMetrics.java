@@ -1,0 +1,136 @@
+package io.welcomer.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.welcomer.routing.Channel;
+import io.welcomer.routing.ContactState;
+import io.welcomer.routing.Decision;
+import io.welcomer.routing.Presence;
+import io.welcomer.routing.QueueStats;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Prometheus measures fed from routing decisions (never from polling the store). Touch time is
+ * measured and set against outcome; there is deliberately no handle-time measure or target.
+ */
+@ApplicationScoped
+public class RoutingMetrics {
+
+    private static final Duration[] TIME_TO_HUMAN_BUCKETS = seconds(1, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800);
+    private static final Duration[] TOUCH_TIME_BUCKETS = seconds(30, 60, 120, 300, 600, 1200, 1800, 3600, 7200);
+
+    private final MeterRegistry registry;
+    private volatile QueueStats latest;
+
+    RoutingMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (Channel channel : Channel.values()) {
+            Gauge.builder("welcomer.contacts.waiting", () -> waiting(channel))
+                    .description("Contacts waiting for an agent")
+                    .tag("channel", channel.wireName())
+                    .register(registry);
+        }
+        Gauge.builder("welcomer.oldest.waiting.seconds", this::oldestWaitSeconds)
+                .description("How long the longest-waiting contact has waited")
+                .register(registry);
+        for (Presence presence : Presence.values()) {
+            Gauge.builder("welcomer.agents", () -> agents(presence))
+                    .description("Agents by presence")
+                    .tag("presence", presence.name())
+                    .register(registry);
+        }
+    }
+
+    /** The router's figures after its latest command; the gauges read them. */
+    public void publish(QueueStats stats) {
+        latest = stats;
+    }
+
+    public void record(Decision decision) {
+        switch (decision) {
+            case Decision.Offered d -> { }
+            case Decision.Queued d -> { }
+            case Decision.Connected d -> {
+                offers("accepted");
+                Timer.builder("welcomer.time.to.human")
+                        .description("From contact created to connected with a human")
+                        .tag("channel", d.channel().wireName())
+                        .serviceLevelObjectives(TIME_TO_HUMAN_BUCKETS)
+                        .register(registry)
+                        .record(d.timeToHuman());
+            }
+            case Decision.Completed d -> {
+                String resolved = Boolean.toString(d.outcome().resolved());
+                Timer.builder("welcomer.touch.time")
+                        .description("Time a human spent with the customer, from connected to completed")
+                        .tags("channel", d.channel().wireName(), "resolved", resolved)
+                        .serviceLevelObjectives(TOUCH_TIME_BUCKETS)
+                        .register(registry)
+                        .record(d.touchTime());
+                ended(d.channel(), ContactState.COMPLETED, resolved);
+            }
+            case Decision.Abandoned d -> ended(d.channel(), ContactState.ABANDONED, "false");
+            case Decision.OfferRevoked d -> offers(switch (d.reason()) {
+                case REJECTED -> "rejected";
+                case TIMEOUT -> "timeout";
+                case ABANDONED, AGENT_GONE -> "revoked";
+            });
+            case Decision.Requeued d -> { }
+            case Decision.CustomerLeft d -> { }
+            case Decision.PresenceChanged d -> { }
+            case Decision.Refused d -> { }
+        }
+    }
+
+    /** A contact was created; counted once whether it was offered at once or queued. */
+    public void created(Channel channel) {
+        Counter.builder("welcomer.contacts.created")
+                .description("Contacts received from gateways")
+                .tag("channel", channel.wireName())
+                .register(registry)
+                .increment();
+    }
+
+    private void ended(Channel channel, ContactState state, String resolved) {
+        Counter.builder("welcomer.contacts.ended")
+                .description("Contacts that ended, by final state and whether resolved")
+                .tags("channel", channel.wireName(), "state", state.name(), "resolved", resolved)
+                .register(registry)
+                .increment();
+    }
+
+    private void offers(String result) {
+        Counter.builder("welcomer.offers")
+                .description("Offers to agents by how they ended")
+                .tag("result", result)
+                .register(registry)
+                .increment();
+    }
+
+    private double waiting(Channel channel) {
+        QueueStats stats = latest;
+        return stats == null ? 0 : stats.waitingByChannel().getOrDefault(channel, 0);
+    }
+
+    private double agents(Presence presence) {
+        QueueStats stats = latest;
+        return stats == null ? 0 : stats.agentsByPresence().getOrDefault(presence, 0);
+    }
+
+    private double oldestWaitSeconds() {
+        QueueStats stats = latest;
+        return stats == null ? 0 : stats.oldestWaitSeconds(Instant.now());
+    }
+
+    private static Duration[] seconds(long... values) {
+        Duration[] durations = new Duration[values.length];
+        for (int i = 0; i < values.length; i++) {
+            durations[i] = Duration.ofSeconds(values[i]);
+        }
+        return durations;
+    }
+}

@@ -1,0 +1,128 @@
+package io.welcomer.problems;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.HibernateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves the HTTP API as application/problem+json. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return new Problem("about:blank", "Invalid request", 400, detail, errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(Response.Status.FORBIDDEN, "this credential may not call this endpoint").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableBody(json);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return Problem.of(status, e.getMessage()).toResponse();
+    }
+
+    /** The store could not take the write: nothing was acknowledged, the gateway may retry. */
+    @ServerExceptionMapper({HibernateException.class, PgException.class})
+    public Response storeUnavailable(RuntimeException e) {
+        LOG.warn("store unavailable", e);
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the store is unavailable; retry later").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected failure").toResponse();
+    }
+
+    private static Response unauthorized() {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer credential is required")).build();
+    }
+
+    private static Response unreadableBody(JsonProcessingException e) {
+        List<Problem.FieldError> errors = null;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
+                    .collect(Collectors.joining("."));
+            errors = List.of(new Problem.FieldError(field, "has the wrong type"));
+        }
+        return new Problem("about:blank", "Malformed JSON", 400,
+                "the body is not valid JSON of the expected shape: " + e.getOriginalMessage(), errors).toResponse();
+    }
+
+    /** "customer.id", "skills.billing": the JSON path of the value, not the Java method. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean lastParameter = node.getKind() == ElementKind.PARAMETER && i == nodes.size() - 1;
+            switch (node.getKind()) {
+                case PROPERTY -> parts.add(node.getName());
+                case CONTAINER_ELEMENT -> {
+                    if (node.getKey() != null) {
+                        parts.add(node.getKey().toString());
+                    }
+                }
+                case PARAMETER -> {
+                    if (lastParameter) {
+                        parts.add(node.getName());
+                    }
+                }
+                default -> { }
+            }
+        }
+        return parts.isEmpty() ? "body" : String.join(".", parts);
+    }
+}

@@ -1,0 +1,37 @@
+package io.welcomer.routing;
+
+import java.util.Map;
+
+/** Who an agent is for routing: skills with proficiency 1-5 and concurrent capacity per channel. */
+public record AgentProfile(String agentId, Map<String, Integer> skills, Map<Channel, Integer> capacity) {
+
+    public AgentProfile {
+        skills = Map.copyOf(skills);
+        capacity = Map.copyOf(capacity);
+    }
+
+    /** Concurrent contacts this agent takes on a channel; a channel the profile omits gets 1. */
+    public int capacityFor(Channel channel) {
+        return capacity.getOrDefault(channel, 1);
+    }
+
+    /** Whether this agent has every required skill at or above its minimum proficiency. */
+    public boolean meets(Map<String, Integer> required) {
+        for (var need : required.entrySet()) {
+            Integer level = skills.get(need.getKey());
+            if (level == null || level < need.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sum of proficiency on the required skills: how well this agent fits the contact. */
+    public int fit(Map<String, Integer> required) {
+        int fit = 0;
+        for (String skill : required.keySet()) {
+            fit += skills.getOrDefault(skill, 0);
+        }
+        return fit;
+    }
+}

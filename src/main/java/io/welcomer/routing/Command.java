@@ -1,0 +1,48 @@
+package io.welcomer.routing;
+
+import java.time.Instant;
+
+/** Everything that can happen to the router; each is handled to completion, one at a time. */
+public sealed interface Command {
+
+    /** An agent profile is created or replaced. */
+    record RegisterAgent(AgentProfile profile) implements Command {}
+
+    /** The agent is deleted: signed out, its offers and contacts routed elsewhere. */
+    record RemoveAgent(String agentId) implements Command {}
+
+    /** The agent opened a session; it starts AWAY. */
+    record ConnectAgent(String agentId) implements Command {}
+
+    /** The agent's session closed; it is OFFLINE. */
+    record DisconnectAgent(String agentId) implements Command {}
+
+    /** The agent takes contacts. */
+    record MakeAvailable(String agentId) implements Command {}
+
+    /** The agent takes no new contacts. */
+    record StepAway(String agentId, String reason) implements Command {}
+
+    /** A customer reached out. */
+    record ArriveContact(ContactRequest request) implements Command {}
+
+    record AcceptOffer(String agentId, String contactId) implements Command {}
+
+    record RejectOffer(String agentId, String contactId) implements Command {}
+
+    record CompleteContact(String agentId, String contactId, Outcome outcome) implements Command {}
+
+    /** The customer hung up or closed the chat. */
+    record CustomerLeave(String contactId) implements Command {}
+
+    /** Time passed: fire every deadline (offer expiry, reconnect grace) that is due. */
+    record Tick() implements Command {}
+
+    /**
+     * A contact that was live when the server stopped, as the store holds it. Restore agents
+     * first; restore contacts in arrival order. An OFFERED contact waits again in its place; a
+     * CONNECTED one stays with its agent for the reconnect grace.
+     */
+    record RestoreContact(ContactRequest request, long seq, Instant arrivedAt, ContactState state,
+                          String agentId, Instant connectedAt) implements Command {}
+}

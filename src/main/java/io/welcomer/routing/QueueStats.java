@@ -1,0 +1,19 @@
+package io.welcomer.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The router's state in figures, for ops and gauges.
+ *
+ * @param oldestArrival when the longest-waiting contact arrived; null when nobody waits
+ */
+public record QueueStats(int waiting, Instant oldestArrival, Map<Channel, Integer> waitingByChannel,
+                         Map<Presence, Integer> agentsByPresence) {
+
+    /** Seconds the longest-waiting contact has waited at {@code now}; 0 when nobody waits. */
+    public long oldestWaitSeconds(Instant now) {
+        return oldestArrival == null ? 0 : Math.max(0, Duration.between(oldestArrival, now).toSeconds());
+    }
+}

@@ -1,0 +1,21 @@
+package io.welcomer.routing;
+
+/** Why the router refused a command; the state is unchanged when it does. */
+public enum Refusal {
+    UNKNOWN_AGENT("no such agent"),
+    UNKNOWN_CONTACT("no such contact, or it has ended"),
+    DUPLICATE_CONTACT("a contact with this id is already routed"),
+    NOT_YOUR_OFFER("this contact is not offered to you"),
+    NOT_YOUR_CONTACT("this contact is not connected to you"),
+    NOT_CONNECTED("the agent has no open session");
+
+    private final String message;
+
+    Refusal(String message) {
+        this.message = message;
+    }
+
+    public String message() {
+        return message;
+    }
+}

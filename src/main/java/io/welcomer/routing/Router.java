@@ -1,0 +1,491 @@
+package io.welcomer.routing;
+
+import io.welcomer.routing.Command.AcceptOffer;
+import io.welcomer.routing.Command.ArriveContact;
+import io.welcomer.routing.Command.CompleteContact;
+import io.welcomer.routing.Command.ConnectAgent;
+import io.welcomer.routing.Command.CustomerLeave;
+import io.welcomer.routing.Command.DisconnectAgent;
+import io.welcomer.routing.Command.MakeAvailable;
+import io.welcomer.routing.Command.RegisterAgent;
+import io.welcomer.routing.Command.RejectOffer;
+import io.welcomer.routing.Command.RemoveAgent;
+import io.welcomer.routing.Command.RestoreContact;
+import io.welcomer.routing.Command.StepAway;
+import io.welcomer.routing.Command.Tick;
+import io.welcomer.routing.Decision.RevokeReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The routing core: takes one command at a time and returns what it decided. Plain Java with no
+ * I/O and time from an injected clock, so the same rules run live and in virtual time. Not
+ * thread-safe by design: one writer feeds it.
+ */
+public final class Router {
+
+    private static final String MISSED_OFFERS = "missed-offers";
+
+    /** Better fit first, then the agent idle longest, then the least loaded; agent id breaks ties. */
+    private static Comparator<RoutedAgent> preferenceFor(ContactRequest request) {
+        return Comparator.comparingInt((RoutedAgent a) -> -a.profile.fit(request.skills()))
+                .thenComparing(a -> a.idleSince, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(a -> a.active.size())
+                .thenComparing(RoutedAgent::id);
+    }
+
+    private final RoutingRules rules;
+    private final InstantSource clock;
+    private final TouchTimes touchTimes = new TouchTimes();
+    private final Map<String, RoutedAgent> agents = new HashMap<>();
+    private final Set<RoutedAgent> routable = new LinkedHashSet<>();
+    private final Map<String, RoutedContact> contacts = new HashMap<>();
+    private final WaitingLine line = new WaitingLine();
+    private final Deadlines deadlines = new Deadlines();
+    private final Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
+    private long nextSeq = 1;
+    private long offerSerials;
+
+    // Per command: what was decided, and which agents may have changed presence (with a reason).
+    private List<Decision> decisions;
+    private Map<RoutedAgent, String> touched;
+
+    public Router(RoutingRules rules, InstantSource clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** Handles one command to completion and returns its decisions, in the order they happened. */
+    public List<Decision> handle(Command command) {
+        decisions = new ArrayList<>();
+        touched = new LinkedHashMap<>();
+        switch (command) {
+            case RegisterAgent c -> register(c.profile());
+            case RemoveAgent c -> withAgent(c.agentId(), this::remove);
+            case ConnectAgent c -> withAgent(c.agentId(), this::connect);
+            case DisconnectAgent c -> withAgent(c.agentId(), this::disconnect);
+            case MakeAvailable c -> withAgent(c.agentId(), this::makeAvailable);
+            case StepAway c -> withAgent(c.agentId(), agent -> stepAway(agent, c.reason()));
+            case ArriveContact c -> arrive(c.request());
+            case AcceptOffer c -> accept(c.agentId(), c.contactId());
+            case RejectOffer c -> reject(c.agentId(), c.contactId());
+            case CompleteContact c -> complete(c.agentId(), c.contactId(), c.outcome());
+            case CustomerLeave c -> customerLeave(c.contactId());
+            case Tick c -> fireDueDeadlines();
+            case RestoreContact c -> restore(c);
+        }
+        reportPresenceChanges();
+        return decisions;
+    }
+
+    // --- agents ---
+
+    private void register(AgentProfile profile) {
+        RoutedAgent agent = agents.get(profile.agentId());
+        if (agent == null) {
+            agent = new RoutedAgent(profile);
+            agents.put(agent.id(), agent);
+            presenceCounts.merge(Presence.OFFLINE, 1, Integer::sum);
+        } else {
+            agent.profile = profile;
+        }
+        fill(agent, null);
+    }
+
+    private void remove(RoutedAgent agent) {
+        List<RoutedContact> held = List.copyOf(agent.active.values());
+        agent.active.clear();
+        agents.remove(agent.id());
+        routable.remove(agent);
+        presenceCounts.merge(agent.presence, -1, Integer::sum);
+        if (agent.presence != Presence.OFFLINE) {
+            decisions.add(new Decision.PresenceChanged(agent.id(), Presence.OFFLINE, "removed"));
+        }
+        for (RoutedContact contact : held) {
+            if (contact.state == ContactState.OFFERED) {
+                decisions.add(new Decision.OfferRevoked(contact.id(), agent.id(), RevokeReason.AGENT_GONE));
+            }
+            requeue(contact, agent.id());
+        }
+    }
+
+    private void connect(RoutedAgent agent) {
+        agent.connected = true;
+        agent.ready = false;
+        agent.session++;
+        agent.missedOffers = 0;
+        routable.remove(agent);
+        touched.put(agent, null);
+    }
+
+    private void disconnect(RoutedAgent agent) {
+        if (!agent.connected) {
+            return;
+        }
+        agent.connected = false;
+        agent.ready = false;
+        agent.session++;
+        routable.remove(agent);
+        touched.put(agent, null);
+        for (RoutedContact offered : heldIn(agent, ContactState.OFFERED)) {
+            agent.active.remove(offered.id());
+            decisions.add(new Decision.OfferRevoked(offered.id(), agent.id(), RevokeReason.AGENT_GONE));
+            requeue(offered, agent.id());
+        }
+        if (!agent.active.isEmpty()) {
+            deadlines.add(Deadlines.Kind.RECONNECT_GRACE, agent.id(), agent.session,
+                    clock.instant().plus(rules.reconnectGrace()));
+        }
+    }
+
+    private void makeAvailable(RoutedAgent agent) {
+        if (!agent.connected) {
+            decisions.add(new Decision.Refused(Refusal.NOT_CONNECTED));
+            return;
+        }
+        agent.ready = true;
+        agent.missedOffers = 0;
+        routable.add(agent);
+        touched.put(agent, null);
+        fill(agent, null);
+    }
+
+    private void stepAway(RoutedAgent agent, String reason) {
+        if (!agent.connected) {
+            decisions.add(new Decision.Refused(Refusal.NOT_CONNECTED));
+            return;
+        }
+        agent.ready = false;
+        routable.remove(agent);
+        touched.put(agent, reason);
+    }
+
+    // --- contacts ---
+
+    private void arrive(ContactRequest request) {
+        if (contacts.containsKey(request.contactId())) {
+            decisions.add(new Decision.Refused(Refusal.DUPLICATE_CONTACT));
+            return;
+        }
+        RoutedContact contact = new RoutedContact(request, nextSeq++, clock.instant());
+        contacts.put(contact.id(), contact);
+        place(contact, null, false);
+    }
+
+    private void accept(String agentId, String contactId) {
+        RoutedContact contact = offeredTo(agentId, contactId);
+        if (contact == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        contact.state = ContactState.CONNECTED;
+        contact.connectedAt = now;
+        agents.get(agentId).missedOffers = 0;
+        decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
+                Duration.between(contact.arrivedAt, now)));
+    }
+
+    private void reject(String agentId, String contactId) {
+        RoutedContact contact = offeredTo(agentId, contactId);
+        if (contact == null) {
+            return;
+        }
+        RoutedAgent agent = agents.get(agentId);
+        agent.active.remove(contactId);
+        touched.put(agent, null);
+        decisions.add(new Decision.OfferRevoked(contactId, agentId, RevokeReason.REJECTED));
+        requeue(contact, agentId);
+        fill(agent, contactId);
+    }
+
+    private void complete(String agentId, String contactId, Outcome outcome) {
+        RoutedAgent agent = agents.get(agentId);
+        RoutedContact contact = contacts.get(contactId);
+        if (agent == null) {
+            decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
+            return;
+        }
+        if (contact == null || contact.state != ContactState.CONNECTED || !agentId.equals(contact.agentId)) {
+            decisions.add(new Decision.Refused(contact == null ? Refusal.UNKNOWN_CONTACT : Refusal.NOT_YOUR_CONTACT));
+            return;
+        }
+        Duration touchTime = Duration.between(contact.connectedAt, clock.instant());
+        touchTimes.record(contact.channel(), touchTime);
+        contacts.remove(contactId);
+        agent.active.remove(contactId);
+        touched.put(agent, null);
+        decisions.add(new Decision.Completed(contactId, contact.channel(), agentId, outcome, touchTime));
+        fill(agent, null);
+    }
+
+    private void customerLeave(String contactId) {
+        RoutedContact contact = contacts.get(contactId);
+        if (contact == null) {
+            decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
+            return;
+        }
+        switch (contact.state) {
+            case QUEUED -> {
+                line.remove(contact);
+                contacts.remove(contactId);
+                decisions.add(new Decision.Abandoned(contactId, contact.channel()));
+            }
+            case OFFERED -> {
+                RoutedAgent agent = agents.get(contact.agentId);
+                agent.active.remove(contactId);
+                touched.put(agent, null);
+                contacts.remove(contactId);
+                decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.ABANDONED));
+                decisions.add(new Decision.Abandoned(contactId, contact.channel()));
+                fill(agent, null);
+            }
+            case CONNECTED -> {
+                if (!contact.customerGone) {
+                    contact.customerGone = true;
+                    decisions.add(new Decision.CustomerLeft(contactId, contact.agentId));
+                }
+            }
+            case COMPLETED, ABANDONED -> throw new IllegalStateException("ended contact still live: " + contactId);
+        }
+    }
+
+    private void restore(RestoreContact restored) {
+        RoutedContact contact = new RoutedContact(restored.request(), restored.seq(), restored.arrivedAt());
+        nextSeq = Math.max(nextSeq, restored.seq() + 1);
+        contacts.put(contact.id(), contact);
+        RoutedAgent agent = restored.agentId() == null ? null : agents.get(restored.agentId());
+        switch (restored.state()) {
+            case QUEUED -> line.add(contact);
+            case OFFERED -> {
+                line.add(contact);
+                decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
+            }
+            case CONNECTED -> {
+                if (agent == null) {
+                    line.add(contact);
+                    decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
+                } else {
+                    contact.state = ContactState.CONNECTED;
+                    contact.agentId = agent.id();
+                    contact.connectedAt = restored.connectedAt();
+                    agent.active.put(contact.id(), contact);
+                    deadlines.add(Deadlines.Kind.RECONNECT_GRACE, agent.id(), agent.session,
+                            clock.instant().plus(rules.reconnectGrace()));
+                }
+            }
+            case COMPLETED, ABANDONED -> contacts.remove(contact.id());
+        }
+    }
+
+    // --- timers ---
+
+    private void fireDueDeadlines() {
+        Instant now = clock.instant();
+        for (Deadlines.Due due = deadlines.pollDue(now); due != null; due = deadlines.pollDue(now)) {
+            switch (due.kind()) {
+                case OFFER_EXPIRY -> expireOffer(due.key(), due.serial());
+                case RECONNECT_GRACE -> endGrace(due.key(), due.serial());
+            }
+        }
+    }
+
+    private void expireOffer(String contactId, long offerSerial) {
+        RoutedContact contact = contacts.get(contactId);
+        if (contact == null || contact.state != ContactState.OFFERED || contact.offerSerial != offerSerial) {
+            return;
+        }
+        RoutedAgent agent = agents.get(contact.agentId);
+        agent.active.remove(contactId);
+        decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.TIMEOUT));
+        agent.missedOffers++;
+        if (agent.missedOffers >= rules.maxMissedOffers()) {
+            agent.ready = false;
+            routable.remove(agent);
+            touched.put(agent, MISSED_OFFERS);
+        } else {
+            touched.putIfAbsent(agent, null);
+        }
+        requeue(contact, agent.id());
+        fill(agent, contactId);
+    }
+
+    private void endGrace(String agentId, long session) {
+        RoutedAgent agent = agents.get(agentId);
+        if (agent == null || agent.connected || agent.session != session) {
+            return;
+        }
+        for (RoutedContact contact : heldIn(agent, ContactState.CONNECTED)) {
+            agent.active.remove(contact.id());
+            requeue(contact, agentId);
+        }
+    }
+
+    // --- placing contacts and filling agents ---
+
+    /** A contact back in line keeps its arrival place and is offered at once where it can be. */
+    private void requeue(RoutedContact contact, String previousAgentId) {
+        contact.agentId = null;
+        contact.connectedAt = null;
+        contact.customerGone = false;
+        decisions.add(new Decision.Requeued(contact.id(), contact.channel(), previousAgentId));
+        place(contact, previousAgentId, true);
+    }
+
+    /** Offers the contact to the best free eligible agent, or puts it in line. */
+    private void place(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
+        RoutedAgent best = null;
+        Comparator<RoutedAgent> preference = preferenceFor(contact.request);
+        for (RoutedAgent agent : routable) {
+            if (agent.id().equals(skippedAgentId) || !agent.canTake(contact.channel())
+                    || !agent.profile.meets(contact.request.skills())) {
+                continue;
+            }
+            if (best == null || preference.compare(agent, best) < 0) {
+                best = agent;
+            }
+        }
+        if (best != null) {
+            offer(contact, best);
+            return;
+        }
+        contact.state = ContactState.QUEUED;
+        line.add(contact);
+        if (!alreadyAnnounced) {
+            decisions.add(new Decision.Queued(contact.id(), contact.channel()));
+        }
+    }
+
+    /** Offers waiting contacts to the agent while it has room, skipping one it just let go. */
+    private void fill(RoutedAgent agent, String skippedContactId) {
+        for (RoutedContact next = line.nextFor(agent, skippedContactId); next != null;
+             next = line.nextFor(agent, skippedContactId)) {
+            line.remove(next);
+            offer(next, agent);
+        }
+    }
+
+    private void offer(RoutedContact contact, RoutedAgent agent) {
+        Instant expiresAt = clock.instant().plus(rules.offerTimeout());
+        contact.state = ContactState.OFFERED;
+        contact.agentId = agent.id();
+        contact.offerSerial = ++offerSerials;
+        agent.active.put(contact.id(), contact);
+        agent.idleSince = null;
+        touched.putIfAbsent(agent, null);
+        deadlines.add(Deadlines.Kind.OFFER_EXPIRY, contact.id(), contact.offerSerial, expiresAt);
+        decisions.add(new Decision.Offered(contact.id(), contact.channel(), agent.id(), expiresAt));
+    }
+
+    private RoutedContact offeredTo(String agentId, String contactId) {
+        RoutedContact contact = contacts.get(contactId);
+        if (!agents.containsKey(agentId)) {
+            decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
+            return null;
+        }
+        if (contact == null) {
+            decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
+            return null;
+        }
+        if (contact.state != ContactState.OFFERED || !agentId.equals(contact.agentId)) {
+            decisions.add(new Decision.Refused(Refusal.NOT_YOUR_OFFER));
+            return null;
+        }
+        return contact;
+    }
+
+    private void reportPresenceChanges() {
+        Instant now = clock.instant();
+        touched.forEach((agent, reason) -> {
+            if (!agents.containsKey(agent.id())) {
+                return;
+            }
+            Presence presence = agent.currentPresence();
+            if (presence == agent.presence) {
+                return;
+            }
+            presenceCounts.merge(agent.presence, -1, Integer::sum);
+            presenceCounts.merge(presence, 1, Integer::sum);
+            agent.presence = presence;
+            agent.idleSince = presence == Presence.AVAILABLE ? now : null;
+            decisions.add(new Decision.PresenceChanged(agent.id(), presence, reason));
+        });
+    }
+
+    private void withAgent(String agentId, java.util.function.Consumer<RoutedAgent> action) {
+        RoutedAgent agent = agents.get(agentId);
+        if (agent == null) {
+            decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
+        } else {
+            action.accept(agent);
+        }
+    }
+
+    private static List<RoutedContact> heldIn(RoutedAgent agent, ContactState state) {
+        return agent.active.values().stream().filter(c -> c.state == state).toList();
+    }
+
+    // --- queries ---
+
+    /** Position and estimated wait of a waiting contact; empty if it is not waiting. */
+    public Optional<WaitingView> waiting(String contactId) {
+        RoutedContact contact = contacts.get(contactId);
+        if (contact == null || contact.state != ContactState.QUEUED) {
+            return Optional.empty();
+        }
+        int position = line.position(contact);
+        int slots = 0;
+        for (RoutedAgent agent : agents.values()) {
+            if (agent.connected && agent.profile.meets(contact.request.skills())) {
+                slots += agent.profile.capacityFor(contact.channel());
+            }
+        }
+        double meanTouch = touchTimes.meanSeconds(contact.channel());
+        long estimate = (long) Math.ceil(position * meanTouch / Math.max(1, slots));
+        return Optional.of(new WaitingView(position, estimate));
+    }
+
+    public Optional<AgentView> agent(String agentId) {
+        RoutedAgent agent = agents.get(agentId);
+        if (agent == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AgentView(agent.id(), agent.presence, agent.idleSince,
+                heldIn(agent, ContactState.OFFERED).stream().map(RoutedContact::id).toList(),
+                heldIn(agent, ContactState.CONNECTED).stream().map(RoutedContact::id).toList()));
+    }
+
+    public QueueStats stats() {
+        Map<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            byChannel.put(channel, line.waiting(channel));
+        }
+        Map<Presence, Integer> byPresence = new EnumMap<>(Presence.class);
+        for (Presence presence : Presence.values()) {
+            byPresence.put(presence, presenceCounts.getOrDefault(presence, 0));
+        }
+        return new QueueStats(line.size(), line.oldestArrival().orElse(null), byChannel, byPresence);
+    }
+
+    /** The arrival order of a live contact, which a restore hands back to keep its place. */
+    public OptionalLong arrivalOrder(String contactId) {
+        RoutedContact contact = contacts.get(contactId);
+        return contact == null ? OptionalLong.empty() : OptionalLong.of(contact.seq);
+    }
+
+    /** When the next deadline falls due; the shell sends {@link Tick} then. */
+    public Optional<Instant> nextDeadline() {
+        return deadlines.next();
+    }
+}

@@ -1,0 +1,17 @@
+package io.welcomer.routing;
+
+import java.time.Duration;
+
+/**
+ * The tunable rules of routing.
+ *
+ * @param offerTimeout    how long an offer waits for an answer before it is revoked
+ * @param maxMissedOffers consecutive timed-out offers after which an agent is set away
+ * @param reconnectGrace  how long connected contacts wait for their agent to reconnect
+ */
+public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration reconnectGrace) {
+
+    public static RoutingRules defaults() {
+        return new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30));
+    }
+}

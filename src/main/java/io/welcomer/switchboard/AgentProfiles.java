@@ -1,0 +1,20 @@
+package io.welcomer.switchboard;
+
+import io.welcomer.agents.persistence.AgentEntity;
+import io.welcomer.routing.AgentProfile;
+import io.welcomer.routing.Channel;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Maps a stored agent to the profile routing uses. */
+final class AgentProfiles {
+
+    private AgentProfiles() {
+    }
+
+    static AgentProfile of(AgentEntity agent) {
+        Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
+        SkillMaps.read(agent.capacity).forEach((channel, slots) -> capacity.put(Channel.fromWireName(channel), slots));
+        return new AgentProfile(agent.id, SkillMaps.read(agent.skills), capacity);
+    }
+}

@@ -1,0 +1,122 @@
+package io.welcomer.switchboard;
+
+import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.routing.ContactState;
+import io.welcomer.routing.Decision;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored form of live contacts: applies routing decisions to contact rows and appends one
+ * event per state change. Touched only on the routing context.
+ */
+final class ContactRecords {
+
+    private final Map<String, ContactEntity> live = new HashMap<>();
+    private long nextEventId;
+
+    ContactRecords(long lastEventId) {
+        this.nextEventId = lastEventId + 1;
+    }
+
+    void track(ContactEntity contact) {
+        live.put(contact.id, contact);
+    }
+
+    ContactEntity get(String contactId) {
+        return live.get(contactId);
+    }
+
+    /**
+     * Applies decisions to the rows they concern and returns the writes: one row per contact
+     * (inserted when {@code created} is that contact), then the events in decision order.
+     */
+    List<Write> apply(List<Decision> decisions, Instant now, String created) {
+        Map<String, ContactEntity> changed = new LinkedHashMap<>();
+        List<Write> events = new ArrayList<>();
+        if (created != null) {
+            changed.put(created, live.get(created));
+        }
+        for (Decision decision : decisions) {
+            switch (decision) {
+                case Decision.Queued d -> change(d.contactId(), ContactState.QUEUED, "contact.queued", now, changed, events);
+                case Decision.Offered d -> {
+                    ContactEntity contact = change(d.contactId(), ContactState.OFFERED, "contact.offered", now, changed, events);
+                    contact.agentId = d.agentId();
+                    contact.offeredAt = now;
+                    lastEvent(events).agentId = d.agentId();
+                }
+                case Decision.Requeued d -> {
+                    ContactEntity contact = change(d.contactId(), ContactState.QUEUED, "contact.requeued", now, changed, events);
+                    lastEvent(events).agentId = d.previousAgentId();
+                    contact.agentId = null;
+                    contact.connectedAt = null;
+                    contact.customerLeftAt = null;
+                }
+                case Decision.Connected d -> {
+                    ContactEntity contact = change(d.contactId(), ContactState.CONNECTED, "contact.connected", now, changed, events);
+                    contact.connectedAt = now;
+                    lastEvent(events).agentId = d.agentId();
+                }
+                case Decision.Completed d -> {
+                    ContactEntity contact = change(d.contactId(), ContactState.COMPLETED, "contact.completed", now, changed, events);
+                    contact.endedAt = now;
+                    contact.resolved = d.outcome().resolved();
+                    contact.outcomeCode = d.outcome().code();
+                    contact.outcomeNotes = d.outcome().notes();
+                    lastEvent(events).agentId = d.agentId();
+                    live.remove(d.contactId());
+                }
+                case Decision.Abandoned d -> {
+                    ContactEntity contact = change(d.contactId(), ContactState.ABANDONED, "contact.abandoned", now, changed, events);
+                    contact.endedAt = now;
+                    live.remove(d.contactId());
+                }
+                case Decision.CustomerLeft d -> {
+                    ContactEntity contact = live.get(d.contactId());
+                    contact.customerLeftAt = now;
+                    changed.put(contact.id, contact);
+                }
+                case Decision.OfferRevoked d -> { }
+                case Decision.PresenceChanged d -> { }
+                case Decision.Refused d -> { }
+            }
+        }
+        List<Write> writes = new ArrayList<>(changed.size() + events.size());
+        changed.forEach((id, contact) -> writes.add(id.equals(created)
+                ? new Write.InsertContact(contact.snapshot())
+                : new Write.UpdateContact(contact.snapshot())));
+        writes.addAll(events);
+        return writes;
+    }
+
+    /** Forgets a contact whose first write failed: it was never acknowledged. */
+    void forget(String contactId) {
+        live.remove(contactId);
+    }
+
+    private ContactEntity change(String contactId, ContactState state, String type, Instant now,
+                                 Map<String, ContactEntity> changed, List<Write> events) {
+        ContactEntity contact = live.get(contactId);
+        contact.state = state.name();
+        changed.put(contactId, contact);
+        ContactEventEntity event = new ContactEventEntity();
+        event.id = nextEventId++;
+        event.contactId = contactId;
+        event.gatewayId = contact.gatewayId;
+        event.type = type;
+        event.state = state.name();
+        event.at = now;
+        events.add(new Write.AppendEvent(event));
+        return contact;
+    }
+
+    private static ContactEventEntity lastEvent(List<Write> events) {
+        return ((Write.AppendEvent) events.getLast()).event();
+    }
+}

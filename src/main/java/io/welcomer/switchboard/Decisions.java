@@ -1,0 +1,26 @@
+package io.welcomer.switchboard;
+
+import io.welcomer.routing.Decision;
+
+/** Reading decisions from the shell's side. */
+final class Decisions {
+
+    private Decisions() {
+    }
+
+    /** The contact a decision is about; null for decisions about agents alone. */
+    static String contactOf(Decision decision) {
+        return switch (decision) {
+            case Decision.Queued d -> d.contactId();
+            case Decision.Offered d -> d.contactId();
+            case Decision.OfferRevoked d -> d.contactId();
+            case Decision.Requeued d -> d.contactId();
+            case Decision.Connected d -> d.contactId();
+            case Decision.Completed d -> d.contactId();
+            case Decision.Abandoned d -> d.contactId();
+            case Decision.CustomerLeft d -> d.contactId();
+            case Decision.PresenceChanged d -> null;
+            case Decision.Refused d -> null;
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package io.welcomer.switchboard;
+
+import io.welcomer.agents.persistence.AgentEntity;
+import io.welcomer.agents.persistence.AgentTokenEntity;
+import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.ContactEventEntity;
+
+/** One change for the store, produced by the switchboard and written by the journal. */
+sealed interface Write {
+
+    record InsertContact(ContactEntity contact) implements Write {}
+
+    record UpdateContact(ContactEntity contact) implements Write {}
+
+    record AppendEvent(ContactEventEntity event) implements Write {}
+
+    record SaveAgent(AgentEntity agent) implements Write {}
+
+    record DeleteAgent(AgentEntity agent) implements Write {}
+
+    record SaveToken(AgentTokenEntity token) implements Write {}
+}

@@ -1,0 +1,84 @@
+package io.welcomer.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The HTTP API as a test calls it. Tests share one server, so each test names its own skill
+ * (see {@link #uniqueSkill()}) and its contacts require it: only that test's agents are eligible.
+ */
+public final class Api {
+
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String GATEWAY_KEY = "test-gateway-key";
+    public static final String OTHER_GATEWAY_KEY = "test-gateway-key-2";
+
+    private Api() {
+    }
+
+    public static int port() {
+        return RestAssured.port;
+    }
+
+    public static RequestSpecification admin() {
+        return given().auth().oauth2(ADMIN_KEY).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification gateway() {
+        return given().auth().oauth2(GATEWAY_KEY).contentType(ContentType.JSON);
+    }
+
+    /** A skill name no other test uses. */
+    public static String uniqueSkill() {
+        return "skill-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates an agent and answers a fresh token for it. */
+    public static String agentWithToken(String agentId, Map<String, Integer> skills, Map<String, Integer> capacity) {
+        admin().body(Map.of("name", "Agent " + agentId, "skills", skills, "capacity", capacity))
+                .put("/v1/agents/{id}", agentId)
+                .then().statusCode(201);
+        return admin().post("/v1/agents/{id}/tokens", agentId).then().statusCode(201).extract().path("token");
+    }
+
+    /** Connects the agent and makes it available; the hello and presence frames are consumed. */
+    public static AgentClient availableAgent(String token) {
+        AgentClient agent = AgentClient.connect(token);
+        agent.next("hello");
+        agent.send(Map.of("type", "available"));
+        JsonPresence.await(agent, "AVAILABLE");
+        return agent;
+    }
+
+    /** A voice contact requiring the skill; answers the 201 body's id. */
+    public static Map<String, Object> contact(String skill, String customerId, int priority) {
+        return Map.of("channel", "voice",
+                "customer", Map.of("id", customerId, "name", "Sunil", "language", "en"),
+                "skills", Map.of(skill, 1),
+                "priority", priority,
+                "topic", "refund",
+                "context", Map.of("orderId", "A-1001"));
+    }
+
+    /** Presence frames as tests wait for them. */
+    public static final class JsonPresence {
+        private JsonPresence() {
+        }
+
+        public static void await(AgentClient agent, String presence) {
+            var frame = agent.next();
+            if (!frame.path("type").asText().equals("presence") || !frame.path("presence").asText().equals(presence)) {
+                throw new AssertionError("expected presence " + presence + " but got " + frame);
+            }
+        }
+    }
+}
