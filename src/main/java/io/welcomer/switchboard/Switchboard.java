@@ -130,7 +130,8 @@ public class Switchboard {
             String existing = key == null ? null : liveByIdempotencyKey.get(key);
             if (existing != null) {
                 // Answered only once the first request's writes are committed.
-                return commit(List.of()).map(ignored -> new Admission(standing(records.get(existing)), false));
+                ContactEntity first = records.get(existing);
+                return commit(List.of()).map(ignored -> new Admission(standing(first), false));
             }
             contact.arrivalSeq = 0;
             records.track(contact);

@@ -59,7 +59,7 @@ public final class Api {
         return agent;
     }
 
-    /** A voice contact requiring the skill; answers the 201 body's id. */
+    /** The body of a voice contact requiring the skill (minimum proficiency 1). */
     public static Map<String, Object> contact(String skill, String customerId, int priority) {
         return Map.of("channel", "voice",
                 "customer", Map.of("id", customerId, "name", "Sunil", "language", "en"),
