@@ -17,7 +17,7 @@ final class RoutedAgent {
     /** Offered and connected contacts, each holding one unit of capacity. */
     final Map<String, RoutedContact> active = new LinkedHashMap<>();
     int missedOffers;
-    /** Changes on every connect and disconnect, so a stale grace deadline is recognised. */
+    /** A router-wide serial, new on every connect and disconnect, so a stale grace deadline is recognised. */
     long session;
 
     RoutedAgent(AgentProfile profile) {

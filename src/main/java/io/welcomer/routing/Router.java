@@ -37,6 +37,8 @@ import java.util.Set;
 public final class Router {
 
     private static final String MISSED_OFFERS = "missed-offers";
+    /** Outcome code of a contact whose customer and agent both left before it was completed. */
+    public static final String AGENT_LOST = "agent-lost";
 
     /** Better fit first, then the agent idle longest, then the least loaded; agent id breaks ties. */
     private static Comparator<RoutedAgent> preferenceFor(ContactRequest request) {
@@ -57,6 +59,7 @@ public final class Router {
     private final Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
     private long nextSeq = 1;
     private long offerSerials;
+    private long sessionSerials;
 
     // Per command: what was decided, and which agents may have changed presence (with a reason).
     private List<Decision> decisions;
@@ -116,15 +119,17 @@ public final class Router {
         for (RoutedContact contact : held) {
             if (contact.state == ContactState.OFFERED) {
                 decisions.add(new Decision.OfferRevoked(contact.id(), agent.id(), RevokeReason.AGENT_GONE));
+                requeue(contact, agent.id());
+            } else {
+                requeueOrEnd(contact, agent.id());
             }
-            requeue(contact, agent.id());
         }
     }
 
     private void connect(RoutedAgent agent) {
         agent.connected = true;
         agent.ready = false;
-        agent.session++;
+        agent.session = ++sessionSerials;
         agent.missedOffers = 0;
         routable.remove(agent);
         touched.put(agent, null);
@@ -136,7 +141,7 @@ public final class Router {
         }
         agent.connected = false;
         agent.ready = false;
-        agent.session++;
+        agent.session = ++sessionSerials;
         routable.remove(agent);
         touched.put(agent, null);
         for (RoutedContact offered : heldIn(agent, ContactState.OFFERED)) {
@@ -328,8 +333,22 @@ public final class Router {
         }
         for (RoutedContact contact : heldIn(agent, ContactState.CONNECTED)) {
             agent.active.remove(contact.id());
-            requeue(contact, agentId);
+            requeueOrEnd(contact, agentId);
         }
+    }
+
+    /**
+     * A connected contact that lost its agent goes back in line, unless the customer has left
+     * too: then nobody is on the line and it ends, unresolved, as {@link #AGENT_LOST}.
+     */
+    private void requeueOrEnd(RoutedContact contact, String agentId) {
+        if (!contact.customerGone) {
+            requeue(contact, agentId);
+            return;
+        }
+        contacts.remove(contact.id());
+        decisions.add(new Decision.Completed(contact.id(), contact.channel(), agentId,
+                new Outcome(false, AGENT_LOST, null), Duration.between(contact.connectedAt, clock.instant())));
     }
 
     // --- placing contacts and filling agents ---
@@ -338,7 +357,6 @@ public final class Router {
     private void requeue(RoutedContact contact, String previousAgentId) {
         contact.agentId = null;
         contact.connectedAt = null;
-        contact.customerGone = false;
         decisions.add(new Decision.Requeued(contact.id(), contact.channel(), previousAgentId));
         place(contact, previousAgentId, true);
     }
