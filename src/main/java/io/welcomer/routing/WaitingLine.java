@@ -24,12 +24,17 @@ final class WaitingLine {
     private record Requirement(Channel channel, Map<String, Integer> skills) {}
 
     private final Map<Requirement, TreeSet<RoutedContact>> groups = new HashMap<>();
-    private final Map<Channel, TreeSet<RoutedContact>> byChannel = new EnumMap<>(Channel.class);
+    /** Per channel, the waiting contacts by priority (highest first), each in arrival order. */
+    private final Map<Channel, TreeMap<Integer, TreeSet<RoutedContact>>> byChannel = new EnumMap<>(Channel.class);
+    private final Map<Channel, Integer> waitingByChannel = new EnumMap<>(Channel.class);
     private final TreeMap<Long, RoutedContact> byArrival = new TreeMap<>();
 
     void add(RoutedContact contact) {
         groups.computeIfAbsent(requirementOf(contact), r -> new TreeSet<>(ORDER)).add(contact);
-        byChannel.computeIfAbsent(contact.channel(), c -> new TreeSet<>(ORDER)).add(contact);
+        byChannel.computeIfAbsent(contact.channel(), c -> new TreeMap<>(Comparator.reverseOrder()))
+                .computeIfAbsent(contact.request.priority(), p -> new TreeSet<>(ORDER))
+                .add(contact);
+        waitingByChannel.merge(contact.channel(), 1, Integer::sum);
         byArrival.put(contact.seq, contact);
     }
 
@@ -39,12 +44,16 @@ final class WaitingLine {
         if (group != null && group.remove(contact) && group.isEmpty()) {
             groups.remove(requirement);
         }
-        byChannel.getOrDefault(contact.channel(), new TreeSet<>(ORDER)).remove(contact);
-        byArrival.remove(contact.seq);
-    }
-
-    boolean contains(RoutedContact contact) {
-        return byArrival.get(contact.seq) == contact;
+        if (byArrival.remove(contact.seq) == null) {
+            return;
+        }
+        TreeMap<Integer, TreeSet<RoutedContact>> line = byChannel.get(contact.channel());
+        TreeSet<RoutedContact> samePriority = line.get(contact.request.priority());
+        samePriority.remove(contact);
+        if (samePriority.isEmpty()) {
+            line.remove(contact.request.priority());
+        }
+        waitingByChannel.merge(contact.channel(), -1, Integer::sum);
     }
 
     /** The first waiting contact in line that this agent may take now, skipping one contact id. */
@@ -67,14 +76,23 @@ final class WaitingLine {
         return best;
     }
 
-    /** 1-based place among the contacts waiting on the same channel. */
+    /**
+     * 1-based place among the contacts waiting on the same channel: everyone of higher priority,
+     * then those of the same priority who arrived earlier. Counting the latter walks only the
+     * contacts ahead at that priority, and not at all for the newest arrival.
+     */
     int position(RoutedContact contact) {
-        return byChannel.get(contact.channel()).headSet(contact).size() + 1;
+        int ahead = 0;
+        for (var level : byChannel.get(contact.channel()).headMap(contact.request.priority(), false).values()) {
+            ahead += level.size();
+        }
+        TreeSet<RoutedContact> samePriority = byChannel.get(contact.channel()).get(contact.request.priority());
+        ahead += samePriority.last() == contact ? samePriority.size() - 1 : samePriority.headSet(contact).size();
+        return ahead + 1;
     }
 
     int waiting(Channel channel) {
-        TreeSet<RoutedContact> line = byChannel.get(channel);
-        return line == null ? 0 : line.size();
+        return waitingByChannel.getOrDefault(channel, 0);
     }
 
     int size() {

@@ -139,10 +139,13 @@ public class Switchboard {
             Command arrival = new Command.ArriveContact(ContactRequests.of(contact));
             List<Decision> decisions = router.handle(arrival);
             contact.arrivalSeq = router.arrivalOrder(contact.id).orElseThrow();
-            return settle(arrival, decisions, contact.id, List.of())
+            Uni<List<Decision>> stored = settle(arrival, decisions, contact.id, List.of());
+            // Taken as decided, while it is the newest arrival: its position is then cheap to count.
+            Standing standing = standing(contact);
+            return stored
                     .invoke(() -> metrics.created(ContactRequests.channelOf(contact)))
                     .onFailure().invoke(failure -> withdraw(contact))
-                    .map(ignored -> new Admission(standing(contact), true));
+                    .map(ignored -> new Admission(standing, true));
         });
     }
 
