@@ -1,0 +1,111 @@
+package io.welcomer.crash;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged server run as a separate process on its own database, to be killed and started again. */
+final class PackagedServer implements AutoCloseable {
+
+    static final String GATEWAY_KEY = "crash-gateway-key";
+    static final String ADMIN_KEY = "crash-admin-key";
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static final Duration START_BOUND = Duration.ofSeconds(90);
+
+    private final String database;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process process;
+
+    PackagedServer(String database) throws IOException, SQLException {
+        this.database = database;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+        this.log = Path.of("target", database + ".log");
+        execute("drop database if exists " + database + " with (force)");
+        execute("create database " + database);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Starts the jar and waits until it reports ready (routing state loaded, database up). */
+    void start() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(Map.of(
+                "WELCOMER_GATEWAY_KEYS", GATEWAY_KEY,
+                "WELCOMER_ADMIN_KEYS", ADMIN_KEY,
+                "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + database,
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + database));
+        process = builder.start();
+        Instant deadline = Instant.now().plus(START_BOUND);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited with " + process.exitValue() + "; log:\n" + tail());
+            }
+            if (ready()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("server not ready within " + START_BOUND + "; log:\n" + tail());
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private boolean ready() throws InterruptedException {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+        execute("drop database if exists " + database + " with (force)");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (var connection = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
