@@ -3,7 +3,6 @@ package io.welcomer.problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
@@ -53,11 +52,7 @@ public class ProblemMappers {
         return unreadableBody(e);
     }
 
-    @ServerExceptionMapper
-    public Response unauthenticated(AuthenticationFailedException e) {
-        return unauthorized();
-    }
-
+    /** No credential, or one nobody knows (see BearerAuthentication). */
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
         return unauthorized();

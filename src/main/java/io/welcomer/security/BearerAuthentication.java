@@ -1,5 +1,6 @@
 package io.welcomer.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,10 +29,14 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String credential = credentialOf(context);
         if (credential == null || credential.isBlank()) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            return Uni.createFrom().nullItem();
         }
         var request = new TokenAuthenticationRequest(new TokenCredential(credential.strip(), "bearer"));
-        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+        // An unknown credential counts as none: the role check then answers 401. Failing here
+        // instead would send the request down the error path, whose log names the full URI,
+        // and with it a browser's access_token.
+        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context))
+                .onFailure(AuthenticationFailedException.class).recoverWithNull();
     }
 
     private static String credentialOf(RoutingContext context) {
