@@ -62,10 +62,6 @@ public class AgentLinks {
         }
     }
 
-    public boolean isOpen(String agentId) {
-        return links.containsKey(agentId);
-    }
-
     public void send(String agentId, Object frame) {
         send(agentId, () -> Uni.createFrom().item(frame));
     }
