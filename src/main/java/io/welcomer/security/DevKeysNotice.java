@@ -1,18 +1,22 @@
 package io.welcomer.security;
 
-import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
+import io.welcomer.config.WelcomerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** Says loudly that the dev profile accepts its well-known default keys. */
+/** Says loudly at start-up when the well-known dev keys are accepted, whatever the profile. */
 @ApplicationScoped
-@IfBuildProfile("dev")
 public class DevKeysNotice {
 
-    void announce(@Observes StartupEvent event) {
-        Logger.getLogger(DevKeysNotice.class).warn("dev profile: accepting the default keys 'dev-gateway-key' (gateway)"
-                + " and 'dev-admin-key' (admin); never use them outside development");
+    static final String DEV_GATEWAY_KEY = "dev-gateway-key";
+    static final String DEV_ADMIN_KEY = "dev-admin-key";
+
+    void announce(@Observes StartupEvent event, WelcomerConfig config) {
+        if (config.gatewayKeys().contains(DEV_GATEWAY_KEY) || config.adminKeys().contains(DEV_ADMIN_KEY)) {
+            Logger.getLogger(DevKeysNotice.class).warnf("accepting the default dev keys '%s' (gateway) and '%s'"
+                    + " (admin); never use them outside development", DEV_GATEWAY_KEY, DEV_ADMIN_KEY);
+        }
     }
 }
