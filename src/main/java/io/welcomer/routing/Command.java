@@ -38,6 +38,9 @@ public sealed interface Command {
     /** Time passed: fire every deadline (offer expiry, reconnect grace) that is due. */
     record Tick() implements Command {}
 
+    /** The customer was last connected to this agent at this time (a restart remembers it). */
+    record RestoreRelationship(String customerId, String agentId, Instant connectedAt) implements Command {}
+
     /**
      * A contact that was live when the server stopped, as the store holds it. Restore agents
      * first; restore contacts in arrival order. An OFFERED contact waits again in its place; a

@@ -11,6 +11,7 @@ import io.welcomer.routing.Command.RegisterAgent;
 import io.welcomer.routing.Command.RejectOffer;
 import io.welcomer.routing.Command.RemoveAgent;
 import io.welcomer.routing.Command.RestoreContact;
+import io.welcomer.routing.Command.RestoreRelationship;
 import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
 import io.welcomer.routing.Decision.RevokeReason;
@@ -51,6 +52,7 @@ public final class Router {
     private final RoutingRules rules;
     private final InstantSource clock;
     private final TouchTimes touchTimes = new TouchTimes();
+    private final Relationships relationships;
     private final Map<String, RoutedAgent> agents = new HashMap<>();
     private final Set<RoutedAgent> routable = new LinkedHashSet<>();
     private final Map<String, RoutedContact> contacts = new HashMap<>();
@@ -68,6 +70,7 @@ public final class Router {
     public Router(RoutingRules rules, InstantSource clock) {
         this.rules = rules;
         this.clock = clock;
+        this.relationships = new Relationships(rules.repeatWindow());
     }
 
     /** Handles one command to completion and returns its decisions, in the order they happened. */
@@ -88,6 +91,7 @@ public final class Router {
             case CustomerLeave c -> customerLeave(c.contactId());
             case Tick c -> fireDueDeadlines();
             case RestoreContact c -> restore(c);
+            case RestoreRelationship c -> relationships.remember(c.customerId(), c.agentId(), c.connectedAt());
         }
         reportPresenceChanges();
         return decisions;
@@ -198,6 +202,7 @@ public final class Router {
         contact.state = ContactState.CONNECTED;
         contact.connectedAt = now;
         agents.get(agentId).missedOffers = 0;
+        relationships.remember(contact.request.customerId(), agentId, now);
         decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
                 Duration.between(contact.arrivedAt, now)));
     }
@@ -361,21 +366,17 @@ public final class Router {
         place(contact, previousAgentId, true);
     }
 
-    /** Offers the contact to the best free eligible agent, or puts it in line. */
+    /**
+     * Offers the contact to the agent who served this customer last, if that agent can take it
+     * now; else to the best free eligible agent; else puts it in line. Nobody waits for one person.
+     */
     private void place(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
-        RoutedAgent best = null;
-        Comparator<RoutedAgent> preference = preferenceFor(contact.request);
-        for (RoutedAgent agent : routable) {
-            if (agent.id().equals(skippedAgentId) || !agent.canTake(contact.channel())
-                    || !agent.profile.meets(contact.request.skills())) {
-                continue;
-            }
-            if (best == null || preference.compare(agent, best) < 0) {
-                best = agent;
-            }
-        }
-        if (best != null) {
-            offer(contact, best);
+        RoutedAgent chosen = relationships.lastAgentOf(contact.request.customerId(), clock.instant())
+                .map(agents::get)
+                .filter(agent -> eligible(agent, contact, skippedAgentId))
+                .orElseGet(() -> bestFreeAgent(contact, skippedAgentId));
+        if (chosen != null) {
+            offer(contact, chosen);
             return;
         }
         contact.state = ContactState.QUEUED;
@@ -383,6 +384,22 @@ public final class Router {
         if (!alreadyAnnounced) {
             decisions.add(new Decision.Queued(contact.id(), contact.channel()));
         }
+    }
+
+    private RoutedAgent bestFreeAgent(RoutedContact contact, String skippedAgentId) {
+        RoutedAgent best = null;
+        Comparator<RoutedAgent> preference = preferenceFor(contact.request);
+        for (RoutedAgent agent : routable) {
+            if (eligible(agent, contact, skippedAgentId) && (best == null || preference.compare(agent, best) < 0)) {
+                best = agent;
+            }
+        }
+        return best;
+    }
+
+    private static boolean eligible(RoutedAgent agent, RoutedContact contact, String skippedAgentId) {
+        return !agent.id().equals(skippedAgentId) && agent.canTake(contact.channel())
+                && agent.profile.meets(contact.request.skills());
     }
 
     /** Offers waiting contacts to the agent while it has room, skipping one it just let go. */

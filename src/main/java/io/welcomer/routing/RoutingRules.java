@@ -8,10 +8,12 @@ import java.time.Duration;
  * @param offerTimeout    how long an offer waits for an answer before it is revoked
  * @param maxMissedOffers consecutive timed-out offers after which an agent is set away
  * @param reconnectGrace  how long connected contacts wait for their agent to reconnect
+ * @param repeatWindow    a customer back within this after being connected to an agent is
+ *                        offered to that agent first, when it is free
  */
-public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration reconnectGrace) {
+public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration reconnectGrace, Duration repeatWindow) {
 
     public static RoutingRules defaults() {
-        return new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30));
+        return new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7));
     }
 }

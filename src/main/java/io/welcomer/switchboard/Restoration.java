@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.contacts.persistence.ContactEntity;
+import java.time.Instant;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -11,22 +12,55 @@ import org.hibernate.reactive.mutiny.Mutiny;
 final class Restoration {
 
     record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<ContactEntity> liveContacts,
-                    long lastEventId) {}
+                    List<Served> served, long lastEventId) {}
+
+    /** A customer connected to an agent; restored oldest first, so the latest one stands. */
+    record Served(String customerId, String agentId, Instant connectedAt) {}
 
     private Restoration() {
     }
 
-    static Uni<Snapshot> load(Mutiny.SessionFactory sessions) {
-        return sessions.withStatelessSession(session -> session
-                .createSelectionQuery("from AgentEntity order by id", AgentEntity.class).getResultList()
-                .chain(agents -> session.createSelectionQuery("from AgentTokenEntity", AgentTokenEntity.class)
-                        .getResultList()
-                        .chain(tokens -> session.createSelectionQuery(
-                                        "from ContactEntity where state in ('QUEUED', 'OFFERED', 'CONNECTED') order by arrivalSeq",
-                                        ContactEntity.class).getResultList()
-                                .chain(contacts -> session.createSelectionQuery(
-                                                "select coalesce(max(id), 0) from ContactEventEntity", Long.class)
-                                        .getSingleResult()
-                                        .map(lastEventId -> new Snapshot(agents, tokens, contacts, lastEventId))))));
+    /** Everything live, and who served whom since {@code servedSince}; one session, query by query. */
+    static Uni<Snapshot> load(Mutiny.SessionFactory sessions, Instant servedSince) {
+        return sessions.withStatelessSession(session -> agents(session)
+                .chain(agents -> tokens(session)
+                .chain(tokens -> liveContacts(session)
+                .chain(contacts -> served(session, servedSince)
+                .chain(served -> lastEventId(session)
+                .map(lastEventId -> new Snapshot(agents, tokens, contacts, served, lastEventId)))))));
+    }
+
+    private static Uni<List<AgentEntity>> agents(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("from AgentEntity order by id", AgentEntity.class).getResultList();
+    }
+
+    private static Uni<List<AgentTokenEntity>> tokens(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("from AgentTokenEntity", AgentTokenEntity.class).getResultList();
+    }
+
+    /** Waiting, offered and connected contacts in arrival order. */
+    private static Uni<List<ContactEntity>> liveContacts(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery(
+                "from ContactEntity where state in ('QUEUED', 'OFFERED', 'CONNECTED') order by arrivalSeq",
+                ContactEntity.class).getResultList();
+    }
+
+    private static Uni<List<Served>> served(Mutiny.StatelessSession session, Instant since) {
+        return session.createSelectionQuery("""
+                        select c.customerId, c.agentId, c.connectedAt from ContactEntity c
+                        where c.connectedAt >= :since and c.agentId is not null
+                        order by c.connectedAt""", Object[].class)
+                .setParameter("since", since)
+                .getResultList()
+                .map(rows -> rows.stream().map(Restoration::served).toList());
+    }
+
+    private static Uni<Long> lastEventId(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("select coalesce(max(id), 0) from ContactEventEntity", Long.class)
+                .getSingleResult();
+    }
+
+    private static Served served(Object[] row) {
+        return new Served((String) row[0], (String) row[1], (Instant) row[2]);
     }
 }

@@ -89,9 +89,10 @@ public class Switchboard {
     void start(@Observes StartupEvent event) {
         loop = vertx.getOrCreateContext();
         router = new Router(new RoutingRules(config.offerTimeout(), config.maxMissedOffers(),
-                config.reconnectGrace()), clock);
+                config.reconnectGrace(), config.repeatWindow()), clock);
         journal = new Journal(store, loop);
-        Restoration.Snapshot snapshot = store.onFreshContext(loop, Restoration::load).await().atMost(Duration.ofMinutes(2));
+        Restoration.Snapshot snapshot = store.onFreshContext(loop,
+                sessions -> Restoration.load(sessions, clock.instant().minus(config.repeatWindow()))).await().atMost(Duration.ofMinutes(2));
         onLoop(() -> restore(snapshot)).await().atMost(Duration.ofMinutes(2));
         ready = true;
     }
@@ -103,6 +104,8 @@ public class Switchboard {
             router.handle(new Command.RegisterAgent(AgentProfiles.of(agent)));
         }
         snapshot.tokens().forEach(token -> tokens.add(token.tokenHash, token.agentId));
+        snapshot.served().forEach(served -> router.handle(
+                new Command.RestoreRelationship(served.customerId(), served.agentId(), served.connectedAt())));
         List<Write> writes = new ArrayList<>();
         for (ContactEntity contact : snapshot.liveContacts()) {
             records.track(contact);

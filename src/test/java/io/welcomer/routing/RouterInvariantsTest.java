@@ -39,7 +39,7 @@ class RouterInvariantsTest {
             Channel.VOICE, Channel.VOICE, Channel.VOICE, Channel.CHAT, Channel.CHAT, Channel.CHAT, Channel.CHAT,
             Channel.EMAIL, Channel.EMAIL, Channel.VIDEO);
 
-    private final RoutingRules rules = new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30));
+    private final RoutingRules rules = new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7));
     private final VirtualClock clock = new VirtualClock(Desk.START);
     private final Router router = new Router(rules, clock);
     private final RoutingModel model = new RoutingModel(rules);
