@@ -17,7 +17,6 @@ import java.util.Map;
 @RolesAllowed(Roles.ADMIN)
 public class QueueResource {
 
-    /** Callbacks come with the callback endpoint; until then none wait. */
     public record QueueBody(int waiting, long oldestWaitSeconds, int callbacksWaiting, Map<String, Integer> byChannel,
                             Map<Presence, Integer> agents) {}
 
@@ -34,7 +33,7 @@ public class QueueResource {
             for (Channel channel : Channel.values()) {
                 byChannel.put(channel.wireName(), stats.waitingByChannel().get(channel));
             }
-            return new QueueBody(stats.waiting(), stats.oldestWaitSeconds(Instant.now()), 0, byChannel,
+            return new QueueBody(stats.waiting(), stats.oldestWaitSeconds(Instant.now()), stats.callbacksWaiting(), byChannel,
                     stats.agentsByPresence());
         });
     }

@@ -80,6 +80,7 @@ public class RoutingMetrics {
                 case ABANDONED, AGENT_GONE -> "revoked";
             });
             case Decision.Requeued d -> { }
+            case Decision.CallbackArranged d -> { }
             case Decision.CustomerLeft d -> { }
             case Decision.PresenceChanged d -> { }
             case Decision.Refused d -> { }

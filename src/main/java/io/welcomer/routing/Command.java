@@ -32,6 +32,9 @@ public sealed interface Command {
 
     record CompleteContact(String agentId, String contactId, Outcome outcome) implements Command {}
 
+    /** The waiting customer hangs up and is called back when an agent accepts, keeping their place. */
+    record RequestCallback(String contactId) implements Command {}
+
     /** The customer hung up or closed the chat. */
     record CustomerLeave(String contactId) implements Command {}
 
@@ -47,5 +50,5 @@ public sealed interface Command {
      * CONNECTED one stays with its agent for the reconnect grace.
      */
     record RestoreContact(ContactRequest request, long seq, Instant arrivedAt, ContactState state,
-                          String agentId, Instant connectedAt) implements Command {}
+                          String agentId, Instant connectedAt, boolean callback) implements Command {}
 }

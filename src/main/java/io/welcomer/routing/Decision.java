@@ -24,6 +24,9 @@ public sealed interface Decision {
     record Completed(String contactId, Channel channel, String agentId, Outcome outcome, Duration touchTime)
             implements Decision {}
 
+    /** The customer will be called back; the contact keeps its place in line. */
+    record CallbackArranged(String contactId) implements Decision {}
+
     /** The customer left before reaching a human. */
     record Abandoned(String contactId, Channel channel) implements Decision {}
 

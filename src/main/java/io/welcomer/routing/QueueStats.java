@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param oldestArrival when the longest-waiting contact arrived; null when nobody waits
  */
-public record QueueStats(int waiting, Instant oldestArrival, Map<Channel, Integer> waitingByChannel,
-                         Map<Presence, Integer> agentsByPresence) {
+public record QueueStats(int waiting, int callbacksWaiting, Instant oldestArrival,
+                         Map<Channel, Integer> waitingByChannel, Map<Presence, Integer> agentsByPresence) {
 
     /** Seconds the longest-waiting contact has waited at {@code now}; 0 when nobody waits. */
     public long oldestWaitSeconds(Instant now) {

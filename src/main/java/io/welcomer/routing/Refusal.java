@@ -6,6 +6,7 @@ public enum Refusal {
     UNKNOWN_CONTACT("no such contact, or it has ended"),
     DUPLICATE_CONTACT("a contact with this id is already routed"),
     NOT_YOUR_OFFER("this contact is not offered to you"),
+    NOT_WAITING("the contact is not waiting in line"),
     NOT_YOUR_CONTACT("this contact is not connected to you"),
     NOT_CONNECTED("the agent has no open session");
 

@@ -14,6 +14,8 @@ final class RoutedContact {
     long offerSerial;
     Instant connectedAt;
     boolean customerGone;
+    /** The customer hung up to be called back: waiting costs them nothing, so they never give up. */
+    boolean callback;
 
     RoutedContact(ContactRequest request, long seq, Instant arrivedAt) {
         this.request = request;

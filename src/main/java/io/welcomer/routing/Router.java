@@ -10,6 +10,7 @@ import io.welcomer.routing.Command.MakeAvailable;
 import io.welcomer.routing.Command.RegisterAgent;
 import io.welcomer.routing.Command.RejectOffer;
 import io.welcomer.routing.Command.RemoveAgent;
+import io.welcomer.routing.Command.RequestCallback;
 import io.welcomer.routing.Command.RestoreContact;
 import io.welcomer.routing.Command.RestoreRelationship;
 import io.welcomer.routing.Command.StepAway;
@@ -88,6 +89,7 @@ public final class Router {
             case AcceptOffer c -> accept(c.agentId(), c.contactId());
             case RejectOffer c -> reject(c.agentId(), c.contactId());
             case CompleteContact c -> complete(c.agentId(), c.contactId(), c.outcome());
+            case RequestCallback c -> requestCallback(c.contactId());
             case CustomerLeave c -> customerLeave(c.contactId());
             case Tick c -> fireDueDeadlines();
             case RestoreContact c -> restore(c);
@@ -240,6 +242,18 @@ public final class Router {
         fill(agent, null);
     }
 
+    private void requestCallback(String contactId) {
+        RoutedContact contact = contacts.get(contactId);
+        if (contact == null) {
+            decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
+        } else if (contact.state != ContactState.QUEUED) {
+            decisions.add(new Decision.Refused(Refusal.NOT_WAITING));
+        } else {
+            line.markCallback(contact);
+            decisions.add(new Decision.CallbackArranged(contactId));
+        }
+    }
+
     private void customerLeave(String contactId) {
         RoutedContact contact = contacts.get(contactId);
         if (contact == null) {
@@ -273,6 +287,7 @@ public final class Router {
 
     private void restore(RestoreContact restored) {
         RoutedContact contact = new RoutedContact(restored.request(), restored.seq(), restored.arrivedAt());
+        contact.callback = restored.callback();
         nextSeq = Math.max(nextSeq, restored.seq() + 1);
         contacts.put(contact.id(), contact);
         RoutedAgent agent = restored.agentId() == null ? null : agents.get(restored.agentId());
@@ -510,7 +525,7 @@ public final class Router {
         for (Presence presence : Presence.values()) {
             byPresence.put(presence, presenceCounts.getOrDefault(presence, 0));
         }
-        return new QueueStats(line.size(), line.oldestArrival().orElse(null), byChannel, byPresence);
+        return new QueueStats(line.size(), line.callbacks(), line.oldestArrival().orElse(null), byChannel, byPresence);
     }
 
     /** The arrival order of a live contact, which a restore hands back to keep its place. */

@@ -28,6 +28,7 @@ final class WaitingLine {
     private final Map<Channel, TreeMap<Integer, TreeSet<RoutedContact>>> byChannel = new EnumMap<>(Channel.class);
     private final Map<Channel, Integer> waitingByChannel = new EnumMap<>(Channel.class);
     private final TreeMap<Long, RoutedContact> byArrival = new TreeMap<>();
+    private int callbacks;
 
     void add(RoutedContact contact) {
         groups.computeIfAbsent(requirementOf(contact), r -> new TreeSet<>(ORDER)).add(contact);
@@ -36,6 +37,9 @@ final class WaitingLine {
                 .add(contact);
         waitingByChannel.merge(contact.channel(), 1, Integer::sum);
         byArrival.put(contact.seq, contact);
+        if (contact.callback) {
+            callbacks++;
+        }
     }
 
     void remove(RoutedContact contact) {
@@ -54,6 +58,21 @@ final class WaitingLine {
             line.remove(contact.request.priority());
         }
         waitingByChannel.merge(contact.channel(), -1, Integer::sum);
+        if (contact.callback) {
+            callbacks--;
+        }
+    }
+
+    /** A waiting contact turns into a callback; it keeps its place. */
+    void markCallback(RoutedContact contact) {
+        if (!contact.callback) {
+            contact.callback = true;
+            callbacks++;
+        }
+    }
+
+    int callbacks() {
+        return callbacks;
     }
 
     /** The first waiting contact in line that this agent may take now, skipping one contact id. */

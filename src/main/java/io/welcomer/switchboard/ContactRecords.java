@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class ContactRecords {
 
+    static final String CALLBACK = "CALLBACK";
+
     private final Map<String, ContactEntity> live = new HashMap<>();
     private long nextEventId;
 
@@ -76,6 +78,11 @@ final class ContactRecords {
                     ContactEntity contact = change(d.contactId(), ContactState.ABANDONED, "contact.abandoned", now, changed, events);
                     contact.endedAt = now;
                     live.remove(d.contactId());
+                }
+                case Decision.CallbackArranged d -> {
+                    ContactEntity contact = live.get(d.contactId());
+                    contact.mode = CALLBACK;
+                    changed.put(contact.id, contact);
                 }
                 case Decision.CustomerLeft d -> {
                     ContactEntity contact = live.get(d.contactId());

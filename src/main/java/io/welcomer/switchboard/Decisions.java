@@ -18,6 +18,7 @@ final class Decisions {
             case Decision.Connected d -> d.contactId();
             case Decision.Completed d -> d.contactId();
             case Decision.Abandoned d -> d.contactId();
+            case Decision.CallbackArranged d -> d.contactId();
             case Decision.CustomerLeft d -> d.contactId();
             case Decision.PresenceChanged d -> null;
             case Decision.Refused d -> null;

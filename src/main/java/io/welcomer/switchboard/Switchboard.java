@@ -112,7 +112,7 @@ public class Switchboard {
             rememberKey(contact);
             List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
                     contact.arrivalSeq, contact.createdAt, ContactState.valueOf(contact.state), contact.agentId,
-                    contact.connectedAt));
+                    contact.connectedAt, ContactRecords.CALLBACK.equals(contact.mode)));
             writes.addAll(records.apply(decisions, clock.instant(), null));
         }
         LOG.infof("routing state restored: %d agents, %d live contacts", agents.size(), snapshot.liveContacts().size());
@@ -157,6 +157,30 @@ public class Switchboard {
         return onLoop(() -> {
             ContactEntity contact = records.get(contactId);
             return Uni.createFrom().item(Optional.ofNullable(contact == null ? null : standing(contact)));
+        });
+    }
+
+    /**
+     * The waiting customer hangs up to be called back on this number, keeping their place.
+     * Answers the standing, or the refusal; empty if the contact is not live.
+     */
+    public Uni<Optional<Standing>> arrangeCallback(String contactId, String number) {
+        return onLoop(() -> {
+            ContactEntity contact = records.get(contactId);
+            if (contact == null) {
+                return Uni.createFrom().item(Optional.<Standing>empty());
+            }
+            Command command = new Command.RequestCallback(contactId);
+            List<Decision> decisions = router.handle(command);
+            for (Decision decision : decisions) {
+                if (decision instanceof Decision.Refused refused) {
+                    return Uni.createFrom().failure(new RoutingRefused(refused.refusal()));
+                }
+            }
+            contact.callbackNumber = number;
+            Uni<List<Decision>> stored = settle(command, decisions, null, List.of());
+            Standing standing = standing(contact);
+            return stored.map(ignored -> Optional.of(standing));
         });
     }
 
@@ -298,14 +322,16 @@ public class Switchboard {
         }
         List<Write> writes = new ArrayList<>(extraWrites);
         writes.addAll(records.apply(decisions, now, createdContactId));
-        Map<String, ContactEntity> offered = new HashMap<>();
+        // Offers and connections are told after the commit, with the contact as it was decided.
+        Map<String, ContactEntity> decided = new HashMap<>();
         for (Decision decision : decisions) {
-            if (decision instanceof Decision.Offered o) {
-                offered.put(o.contactId(), records.get(o.contactId()).snapshot());
+            if (decision instanceof Decision.Offered || decision instanceof Decision.Connected) {
+                String contactId = Decisions.contactOf(decision);
+                decided.put(contactId, records.get(contactId).snapshot());
             }
         }
         afterCommand();
-        return commit(writes).invoke(() -> dispatch(command, decisions, offered)).replaceWith(decisions);
+        return commit(writes).invoke(() -> dispatch(command, decisions, decided)).replaceWith(decisions);
     }
 
     private Uni<Void> commit(List<Write> writes) {
@@ -318,17 +344,18 @@ public class Switchboard {
         })));
     }
 
-    private void dispatch(Command command, List<Decision> decisions, Map<String, ContactEntity> offered) {
+    private void dispatch(Command command, List<Decision> decisions, Map<String, ContactEntity> decided) {
         for (Decision decision : decisions) {
             metrics.record(decision);
             switch (decision) {
                 case Decision.Offered d -> {
-                    ContactEntity contact = offered.get(d.contactId());
+                    ContactEntity contact = decided.get(d.contactId());
                     links.send(d.agentId(), () -> store.onFreshContext(loop, sessions -> Offers.frame(sessions, contact, d.expiresAt(), clock)));
                 }
                 case Decision.OfferRevoked d ->
                         links.send(d.agentId(), new Frames.OfferRevoked(d.contactId(), d.reason().wireName()));
-                case Decision.Connected d -> links.send(d.agentId(), new Frames.Connected(d.contactId()));
+                case Decision.Connected d -> links.send(d.agentId(),
+                        new Frames.Connected(d.contactId(), decided.get(d.contactId()).callbackNumber));
                 case Decision.CustomerLeft d -> links.send(d.agentId(), new Frames.CustomerLeft(d.contactId()));
                 case Decision.PresenceChanged d -> {
                     // A new session learns its presence from hello.
@@ -338,6 +365,7 @@ public class Switchboard {
                 }
                 case Decision.Queued d -> { }
                 case Decision.Requeued d -> { }
+                case Decision.CallbackArranged d -> { }
                 case Decision.Completed d -> { }
                 case Decision.Abandoned d -> { }
                 case Decision.Refused d -> { }

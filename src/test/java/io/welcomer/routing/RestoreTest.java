@@ -30,7 +30,7 @@ class RestoreTest {
                                    String agentId) {
         Instant arrivedAt = Desk.START.minusSeconds(arrivedSecondsBefore);
         Instant connectedAt = state == ContactState.CONNECTED ? arrivedAt.plusSeconds(5) : null;
-        return desk.handle(new RestoreContact(request, seq, arrivedAt, state, agentId, connectedAt));
+        return desk.handle(new RestoreContact(request, seq, arrivedAt, state, agentId, connectedAt, false));
     }
 
     private void registerAgents() {

@@ -253,6 +253,11 @@ final class RoutingModel {
                 live.remove(d.contactId());
                 ended.add(d.contactId());
             }
+            case Decision.CallbackArranged d -> {
+                Live contact = existing(d.contactId(), d);
+                assertEquals(new Command.RequestCallback(d.contactId()), command);
+                assertEquals(Stage.WAITING, contact.stage, () -> "callback for a contact not waiting: " + d);
+            }
             case Decision.CustomerLeft d -> {
                 Live contact = existing(d.contactId(), d);
                 assertEquals(Stage.CONNECTED, contact.stage);

@@ -39,9 +39,11 @@ public final class Frames {
         }
     }
 
-    public record Connected(String type, String contactId) {
-        public Connected(String contactId) {
-            this("connected", contactId);
+    /** After an accept; a callback carries the number to dial. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Connected(String type, String contactId, String callbackNumber) {
+        public Connected(String contactId, String callbackNumber) {
+            this("connected", contactId, callbackNumber);
         }
     }
 
@@ -51,6 +53,7 @@ public final class Frames {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PresenceChanged(String type, Presence presence, String reason) {
         public PresenceChanged(Presence presence, String reason) {
             this("presence", presence, reason);

@@ -37,6 +37,9 @@ public class ContactEntity {
     public String state;
     @Column(name = "agent_id")
     public String agentId;
+    /** E.164 number to dial when the customer asked to be called back. */
+    @Column(name = "callback_number")
+    public String callbackNumber;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "offered_at")
@@ -71,6 +74,7 @@ public class ContactEntity {
         copy.arrivalSeq = arrivalSeq;
         copy.state = state;
         copy.agentId = agentId;
+        copy.callbackNumber = callbackNumber;
         copy.createdAt = createdAt;
         copy.offeredAt = offeredAt;
         copy.connectedAt = connectedAt;

@@ -6,6 +6,7 @@ import io.vertx.pgclient.PgException;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
+import io.welcomer.switchboard.RoutingRefused;
 import io.welcomer.switchboard.SkillMaps;
 import io.welcomer.switchboard.Switchboard;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,6 +64,18 @@ public class ContactResource {
     @Path("/{id}")
     public Uni<ContactView> get(@RestPath String id) {
         return visible(id).chain(this::answer);
+    }
+
+    /** The waiting customer hangs up and keeps their place; an agent's accept dials them back. */
+    @POST
+    @Path("/{id}/callback")
+    public Uni<ContactView> callback(@RestPath String id, @Valid @NotNull CallbackRequest body) {
+        return visible(id).chain(stored -> switchboard.arrangeCallback(id, body.number()))
+                .onFailure(RoutingRefused.class).transform(refused -> ProblemException.conflict(
+                        "contact " + id + " is not waiting in line, so it cannot be called back"))
+                .map(arranged -> arranged
+                        .map(standing -> ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds()))
+                        .orElseThrow(() -> ProblemException.conflict("contact " + id + " has already ended")));
     }
 
     /** The customer left: not yet connected it is abandoned; connected, the agent is told. */

@@ -12,15 +12,14 @@ public record ContactView(String id, String state, String channel, String mode, 
 
     public record Outcome(boolean resolved, String code, String notes) {}
 
-    /**
-     * Callbacks that keep the customer's place come with the callback endpoint; until then no
-     * contact offers one.
-     */
+    /** A call (voice or video) still waiting live can turn into a callback that keeps its place. */
     public static ContactView of(ContactEntity contact, Integer position, Long estimatedWaitSeconds) {
+        boolean callbackAvailable = "QUEUED".equals(contact.state) && "LIVE".equals(contact.mode)
+                && ("voice".equals(contact.channel) || "video".equals(contact.channel));
         Outcome outcome = contact.resolved == null ? null
                 : new Outcome(contact.resolved, contact.outcomeCode, contact.outcomeNotes);
         return new ContactView(contact.id, contact.state, contact.channel, contact.mode, contact.agentId, position,
-                estimatedWaitSeconds, false, contact.createdAt, contact.offeredAt, contact.connectedAt,
+                estimatedWaitSeconds, callbackAvailable, contact.createdAt, contact.offeredAt, contact.connectedAt,
                 contact.endedAt, outcome);
     }
 }
