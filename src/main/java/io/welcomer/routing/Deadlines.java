@@ -11,7 +11,7 @@ import java.util.PriorityQueue;
  */
 final class Deadlines {
 
-    enum Kind { OFFER_EXPIRY, RECONNECT_GRACE }
+    enum Kind { OFFER_EXPIRY, RECONNECT_GRACE, RELAX }
 
     record Due(Kind kind, String key, long serial, Instant at, long order) {}
 

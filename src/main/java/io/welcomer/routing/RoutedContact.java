@@ -1,6 +1,8 @@
 package io.welcomer.routing;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A live contact as the router tracks it; mutated only by the router. */
 final class RoutedContact {
@@ -14,6 +16,8 @@ final class RoutedContact {
     long offerSerial;
     Instant connectedAt;
     boolean customerGone;
+    /** Waited past the relax-after time: any proficiency in the named skills will do. */
+    boolean relaxed;
     /** The customer hung up to be called back: waiting costs them nothing, so they never give up. */
     boolean callback;
 
@@ -29,5 +33,15 @@ final class RoutedContact {
 
     Channel channel() {
         return request.channel();
+    }
+
+    /** The skills an agent needs now, with their minimum proficiency (1 each once relaxed). */
+    Map<String, Integer> requiredSkills() {
+        if (!relaxed) {
+            return request.skills();
+        }
+        Map<String, Integer> anyLevel = new HashMap<>();
+        request.skills().keySet().forEach(skill -> anyLevel.put(skill, 1));
+        return anyLevel;
     }
 }

@@ -192,6 +192,7 @@ public final class Router {
         }
         RoutedContact contact = new RoutedContact(request, nextSeq++, clock.instant());
         contacts.put(contact.id(), contact);
+        scheduleRelax(contact);
         place(contact, null, false);
     }
 
@@ -288,6 +289,8 @@ public final class Router {
     private void restore(RestoreContact restored) {
         RoutedContact contact = new RoutedContact(restored.request(), restored.seq(), restored.arrivedAt());
         contact.callback = restored.callback();
+        contact.relaxed = !restored.arrivedAt().plus(rules.relaxAfter()).isAfter(clock.instant());
+        scheduleRelax(contact);
         nextSeq = Math.max(nextSeq, restored.seq() + 1);
         contacts.put(contact.id(), contact);
         RoutedAgent agent = restored.agentId() == null ? null : agents.get(restored.agentId());
@@ -322,6 +325,7 @@ public final class Router {
             switch (due.kind()) {
                 case OFFER_EXPIRY -> expireOffer(due.key(), due.serial());
                 case RECONNECT_GRACE -> endGrace(due.key(), due.serial());
+                case RELAX -> relax(due.key());
             }
         }
     }
@@ -344,6 +348,26 @@ public final class Router {
         }
         requeue(contact, agent.id());
         fill(agent, contactId);
+    }
+
+    /** The contact waited long enough: any proficiency will do, so more agents can take it. */
+    private void relax(String contactId) {
+        RoutedContact contact = contacts.get(contactId);
+        if (contact == null || contact.relaxed) {
+            return;
+        }
+        if (contact.state != ContactState.QUEUED) {
+            contact.relaxed = true;
+            return;
+        }
+        line.remove(contact);
+        contact.relaxed = true;
+        RoutedAgent agent = bestFreeAgent(contact, null);
+        if (agent == null) {
+            line.add(contact);
+        } else {
+            offer(contact, agent);
+        }
     }
 
     private void endGrace(String agentId, long session) {
@@ -412,9 +436,15 @@ public final class Router {
         return best;
     }
 
+    private void scheduleRelax(RoutedContact contact) {
+        if (!contact.relaxed && !contact.request.skills().isEmpty()) {
+            deadlines.add(Deadlines.Kind.RELAX, contact.id(), 0, contact.arrivedAt.plus(rules.relaxAfter()));
+        }
+    }
+
     private static boolean eligible(RoutedAgent agent, RoutedContact contact, String skippedAgentId) {
         return !agent.id().equals(skippedAgentId) && agent.canTake(contact.channel())
-                && agent.profile.meets(contact.request.skills());
+                && agent.profile.meets(contact.requiredSkills());
     }
 
     /** Offers waiting contacts to the agent while it has room, skipping one it just let go. */
@@ -497,7 +527,7 @@ public final class Router {
         int position = line.position(contact);
         int slots = 0;
         for (RoutedAgent agent : agents.values()) {
-            if (agent.connected && agent.profile.meets(contact.request.skills())) {
+            if (agent.connected && agent.profile.meets(contact.requiredSkills())) {
                 slots += agent.profile.capacityFor(contact.channel());
             }
         }

@@ -10,10 +10,14 @@ import java.time.Duration;
  * @param reconnectGrace  how long connected contacts wait for their agent to reconnect
  * @param repeatWindow    a customer back within this after being connected to an agent is
  *                        offered to that agent first, when it is free
+ * @param relaxAfter      after waiting this long a contact's minimum proficiencies drop to 1;
+ *                        the skills it names stay required
  */
-public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration reconnectGrace, Duration repeatWindow) {
+public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration reconnectGrace, Duration repeatWindow,
+                           Duration relaxAfter) {
 
     public static RoutingRules defaults() {
-        return new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7));
+        return new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7),
+                Duration.ofSeconds(30));
     }
 }

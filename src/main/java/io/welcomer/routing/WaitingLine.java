@@ -123,6 +123,6 @@ final class WaitingLine {
     }
 
     private static Requirement requirementOf(RoutedContact contact) {
-        return new Requirement(contact.channel(), contact.request.skills());
+        return new Requirement(contact.channel(), contact.requiredSkills());
     }
 }

@@ -89,7 +89,7 @@ public class Switchboard {
     void start(@Observes StartupEvent event) {
         loop = vertx.getOrCreateContext();
         router = new Router(new RoutingRules(config.offerTimeout(), config.maxMissedOffers(),
-                config.reconnectGrace(), config.repeatWindow()), clock);
+                config.reconnectGrace(), config.repeatWindow(), config.relaxAfter()), clock);
         journal = new Journal(store, loop);
         Restoration.Snapshot snapshot = store.onFreshContext(loop,
                 sessions -> Restoration.load(sessions, clock.instant().minus(config.repeatWindow()))).await().atMost(Duration.ofMinutes(2));

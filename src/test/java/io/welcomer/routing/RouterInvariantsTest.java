@@ -39,7 +39,7 @@ class RouterInvariantsTest {
             Channel.VOICE, Channel.VOICE, Channel.VOICE, Channel.CHAT, Channel.CHAT, Channel.CHAT, Channel.CHAT,
             Channel.EMAIL, Channel.EMAIL, Channel.VIDEO);
 
-    private final RoutingRules rules = new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7));
+    private final RoutingRules rules = new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofSeconds(30));
     private final VirtualClock clock = new VirtualClock(Desk.START);
     private final Router router = new Router(rules, clock);
     private final RoutingModel model = new RoutingModel(rules);
@@ -236,7 +236,10 @@ class RouterInvariantsTest {
         }
     }
 
-    /** A free slot and an eligible waiting contact never coexist, bar the contact the agent just let go. */
+    /**
+     * A free slot and an eligible waiting contact never coexist, bar the contact the agent just
+     * let go. Eligible on the contact's own minimums: relaxing widens it only when time ticks.
+     */
     private void checkNoHoldLoop(Seat seat) {
         String id = seat.profile.agentId();
         for (Live contact : model.live.values()) {

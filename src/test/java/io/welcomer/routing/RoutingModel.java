@@ -19,6 +19,7 @@ import io.welcomer.routing.Decision.RevokeReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,16 @@ final class RoutingModel {
         Live(ContactRequest request, Instant arrivedAt) {
             this.request = request;
             this.arrivedAt = arrivedAt;
+        }
+
+        /** Past the relax-after time any proficiency in the named skills may be offered. */
+        Map<String, Integer> skillsRequiredAt(Instant now, Duration relaxAfter) {
+            if (arrivedAt.plus(relaxAfter).isAfter(now)) {
+                return request.skills();
+            }
+            Map<String, Integer> anyLevel = new HashMap<>();
+            request.skills().keySet().forEach(skill -> anyLevel.put(skill, 1));
+            return anyLevel;
         }
     }
 
@@ -182,7 +193,8 @@ final class RoutingModel {
                 assertEquals(Stage.WAITING, contact.stage, () -> "offered while not waiting: " + d);
                 Seat seat = seats.get(d.agentId());
                 assertTrue(seat.connected && seat.ready, () -> "offered to an agent not taking contacts: " + d);
-                assertTrue(seat.profile.meets(contact.request.skills()), () -> "offered to an unskilled agent: " + d);
+                assertTrue(seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())),
+                        () -> "offered to an unskilled agent: " + d);
                 assertTrue(hasRoom(d.agentId(), d.channel()), () -> "offered beyond capacity: " + d);
                 assertEquals(now.plus(rules.offerTimeout()), d.expiresAt(), "offer expiry");
                 contact.stage = Stage.OFFERED;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Offers that nobody answers: expiry on Tick, requeue in place, and agents set away. */
 class TimeoutTest {
 
-    private final Desk desk = new Desk(new RoutingRules(Duration.ofSeconds(20), 2, Duration.ofSeconds(30), Duration.ofDays(7)));
+    private final Desk desk = new Desk(new RoutingRules(Duration.ofSeconds(20), 2, Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofSeconds(30)));
 
     @Test
     void nextDeadlineIsEmptyUntilAnOfferIsMadeThenReportsItsExpiry() {
