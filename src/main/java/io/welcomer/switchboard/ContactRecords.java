@@ -64,6 +64,7 @@ final class ContactRecords {
                     ContactEntity contact = change(d.contactId(), ContactState.CONNECTED, "contact.connected", now, changed, events);
                     contact.connectedAt = now;
                     lastEvent(events).agentId = d.agentId();
+                    lastEvent(events).callbackNumber = contact.callbackNumber;
                 }
                 case Decision.Completed d -> {
                     ContactEntity contact = change(d.contactId(), ContactState.COMPLETED, "contact.completed", now, changed, events);

@@ -11,6 +11,7 @@ import io.welcomer.agents.ws.AgentLinks;
 import io.welcomer.agents.ws.Frames;
 import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.events.EventFeed;
 import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.routing.AgentProfile;
 import io.welcomer.routing.AgentView;
@@ -62,6 +63,7 @@ public class Switchboard {
     private final AgentLinks links;
     private final AgentTokens tokens;
     private final RoutingMetrics metrics;
+    private final EventFeed events;
     private final InstantSource clock = InstantSource.system();
 
     // Everything below is touched only on the routing context.
@@ -76,13 +78,14 @@ public class Switchboard {
     private volatile boolean ready;
 
     Switchboard(Vertx vertx, Store store, WelcomerConfig config, AgentLinks links, AgentTokens tokens,
-                RoutingMetrics metrics) {
+                RoutingMetrics metrics, EventFeed events) {
         this.vertx = vertx;
         this.store = store;
         this.config = config;
         this.links = links;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /** Rebuilds the routing state from the store before the server takes traffic. */
@@ -331,7 +334,14 @@ public class Switchboard {
             }
         }
         afterCommand();
-        return commit(writes).invoke(() -> dispatch(command, decisions, decided)).replaceWith(decisions);
+        return commit(writes).invoke(() -> {
+            dispatch(command, decisions, decided);
+            for (Write write : writes) {
+                if (write instanceof Write.AppendEvent appended) {
+                    events.publish(appended.event());
+                }
+            }
+        }).replaceWith(decisions);
     }
 
     private Uni<Void> commit(List<Write> writes) {

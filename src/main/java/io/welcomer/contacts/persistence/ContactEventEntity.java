@@ -22,4 +22,7 @@ public class ContactEventEntity {
     @Column(name = "agent_id")
     public String agentId;
     public Instant at;
+    /** Set on contact.connected of a callback: the number for the gateway to dial. */
+    @Column(name = "callback_number")
+    public String callbackNumber;
 }

@@ -1,0 +1,89 @@
+package io.welcomer.events;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.problems.ProblemException;
+import io.welcomer.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.resteasy.reactive.RestHeader;
+
+/**
+ * The calling gateway's contact events as Server-Sent Events. Each event's SSE id is its id in
+ * the durable event log, so a client reconnecting with Last-Event-ID gets exactly what it
+ * missed, also across a restart. Without Last-Event-ID the stream starts with new events.
+ */
+@Path("/v1/events")
+@RolesAllowed(Roles.GATEWAY)
+public class EventResource {
+
+    /** Keeps idle connections open through proxies. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final EventFeed feed;
+    private final Mutiny.SessionFactory sessions;
+    private final SecurityIdentity caller;
+
+    EventResource(EventFeed feed, Mutiny.SessionFactory sessions, SecurityIdentity caller) {
+        this.feed = feed;
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> events(@RestHeader("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        Long after = parse(lastEventId);
+        String gateway = caller.getPrincipal().getName();
+        var live = feed.listen(gateway);
+        Multi<GatewayEvent> events = missed(gateway, after).onItem().transformToMulti(replayed -> {
+            long last = replayed.isEmpty() ? (after == null ? Long.MIN_VALUE : after) : replayed.getLast().id();
+            return Multi.createBy().concatenating().streams(
+                    Multi.createFrom().iterable(replayed),
+                    live.select().where(event -> event.id() > last));
+        });
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().merging().streams(events.map(event -> sse.newEventBuilder()
+                .id(Long.toString(event.id()))
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(GatewayEvent.class, event)
+                .build()), heartbeats);
+    }
+
+    private Uni<List<GatewayEvent>> missed(String gateway, Long after) {
+        if (after == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return sessions.withStatelessSession(session -> session.createSelectionQuery(
+                        "from ContactEventEntity where gatewayId = :gateway and id > :after order by id",
+                        ContactEventEntity.class)
+                .setParameter("gateway", gateway)
+                .setParameter("after", after)
+                .getResultList())
+                .map(stored -> stored.stream().map(GatewayEvent::of).toList());
+    }
+
+    private static Long parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "Last-Event-ID must be an event id from this stream");
+        }
+    }
+}
