@@ -24,12 +24,11 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The routing core: takes one command at a time and returns what it decided. Plain Java with no
@@ -54,12 +53,10 @@ public final class Router {
     private final InstantSource clock;
     private final TouchTimes touchTimes = new TouchTimes();
     private final Relationships relationships;
-    private final Map<String, RoutedAgent> agents = new HashMap<>();
-    private final Set<RoutedAgent> routable = new LinkedHashSet<>();
+    private final Roster roster = new Roster();
     private final Map<String, RoutedContact> contacts = new HashMap<>();
     private final WaitingLine line = new WaitingLine();
     private final Deadlines deadlines = new Deadlines();
-    private final Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
     private long nextSeq = 1;
     private long offerSerials;
     private long sessionSerials;
@@ -102,23 +99,13 @@ public final class Router {
     // --- agents ---
 
     private void register(AgentProfile profile) {
-        RoutedAgent agent = agents.get(profile.agentId());
-        if (agent == null) {
-            agent = new RoutedAgent(profile);
-            agents.put(agent.id(), agent);
-            presenceCounts.merge(Presence.OFFLINE, 1, Integer::sum);
-        } else {
-            agent.profile = profile;
-        }
-        fill(agent, null);
+        fill(roster.register(profile), null);
     }
 
     private void remove(RoutedAgent agent) {
         List<RoutedContact> held = List.copyOf(agent.active.values());
         agent.active.clear();
-        agents.remove(agent.id());
-        routable.remove(agent);
-        presenceCounts.merge(agent.presence, -1, Integer::sum);
+        roster.remove(agent);
         if (agent.presence != Presence.OFFLINE) {
             decisions.add(new Decision.PresenceChanged(agent.id(), Presence.OFFLINE, "removed"));
         }
@@ -137,7 +124,7 @@ public final class Router {
         agent.ready = false;
         agent.session = ++sessionSerials;
         agent.missedOffers = 0;
-        routable.remove(agent);
+        roster.refresh(agent);
         touched.put(agent, null);
     }
 
@@ -148,7 +135,7 @@ public final class Router {
         agent.connected = false;
         agent.ready = false;
         agent.session = ++sessionSerials;
-        routable.remove(agent);
+        roster.refresh(agent);
         touched.put(agent, null);
         for (RoutedContact offered : heldIn(agent, ContactState.OFFERED)) {
             agent.active.remove(offered.id());
@@ -168,7 +155,7 @@ public final class Router {
         }
         agent.ready = true;
         agent.missedOffers = 0;
-        routable.add(agent);
+        roster.refresh(agent);
         touched.put(agent, null);
         fill(agent, null);
     }
@@ -179,7 +166,7 @@ public final class Router {
             return;
         }
         agent.ready = false;
-        routable.remove(agent);
+        roster.refresh(agent);
         touched.put(agent, reason);
     }
 
@@ -204,7 +191,7 @@ public final class Router {
         Instant now = clock.instant();
         contact.state = ContactState.CONNECTED;
         contact.connectedAt = now;
-        agents.get(agentId).missedOffers = 0;
+        roster.get(agentId).missedOffers = 0;
         relationships.remember(contact.request.customerId(), agentId, now);
         decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
                 Duration.between(contact.arrivedAt, now)));
@@ -215,7 +202,7 @@ public final class Router {
         if (contact == null) {
             return;
         }
-        RoutedAgent agent = agents.get(agentId);
+        RoutedAgent agent = roster.get(agentId);
         agent.active.remove(contactId);
         touched.put(agent, null);
         decisions.add(new Decision.OfferRevoked(contactId, agentId, RevokeReason.REJECTED));
@@ -224,7 +211,7 @@ public final class Router {
     }
 
     private void complete(String agentId, String contactId, Outcome outcome) {
-        RoutedAgent agent = agents.get(agentId);
+        RoutedAgent agent = roster.get(agentId);
         RoutedContact contact = contacts.get(contactId);
         if (agent == null) {
             decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
@@ -268,7 +255,7 @@ public final class Router {
                 decisions.add(new Decision.Abandoned(contactId, contact.channel()));
             }
             case OFFERED -> {
-                RoutedAgent agent = agents.get(contact.agentId);
+                RoutedAgent agent = roster.get(contact.agentId);
                 agent.active.remove(contactId);
                 touched.put(agent, null);
                 contacts.remove(contactId);
@@ -293,7 +280,7 @@ public final class Router {
         scheduleRelax(contact);
         nextSeq = Math.max(nextSeq, restored.seq() + 1);
         contacts.put(contact.id(), contact);
-        RoutedAgent agent = restored.agentId() == null ? null : agents.get(restored.agentId());
+        RoutedAgent agent = restored.agentId() == null ? null : roster.get(restored.agentId());
         switch (restored.state()) {
             case QUEUED -> line.add(contact);
             case OFFERED -> {
@@ -335,13 +322,13 @@ public final class Router {
         if (contact == null || contact.state != ContactState.OFFERED || contact.offerSerial != offerSerial) {
             return;
         }
-        RoutedAgent agent = agents.get(contact.agentId);
+        RoutedAgent agent = roster.get(contact.agentId);
         agent.active.remove(contactId);
         decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.TIMEOUT));
         agent.missedOffers++;
         if (agent.missedOffers >= rules.maxMissedOffers()) {
             agent.ready = false;
-            routable.remove(agent);
+            roster.refresh(agent);
             touched.put(agent, MISSED_OFFERS);
         } else {
             touched.putIfAbsent(agent, null);
@@ -371,7 +358,7 @@ public final class Router {
     }
 
     private void endGrace(String agentId, long session) {
-        RoutedAgent agent = agents.get(agentId);
+        RoutedAgent agent = roster.get(agentId);
         if (agent == null || agent.connected || agent.session != session) {
             return;
         }
@@ -411,7 +398,7 @@ public final class Router {
      */
     private void place(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
         RoutedAgent chosen = relationships.lastAgentOf(contact.request.customerId(), clock.instant())
-                .map(agents::get)
+                .map(roster::get)
                 .filter(agent -> eligible(agent, contact, skippedAgentId))
                 .orElseGet(() -> bestFreeAgent(contact, skippedAgentId));
         if (chosen != null) {
@@ -428,7 +415,7 @@ public final class Router {
     private RoutedAgent bestFreeAgent(RoutedContact contact, String skippedAgentId) {
         RoutedAgent best = null;
         Comparator<RoutedAgent> preference = preferenceFor(contact.request);
-        for (RoutedAgent agent : routable) {
+        for (RoutedAgent agent : roster.routable()) {
             if (eligible(agent, contact, skippedAgentId) && (best == null || preference.compare(agent, best) < 0)) {
                 best = agent;
             }
@@ -470,7 +457,7 @@ public final class Router {
 
     private RoutedContact offeredTo(String agentId, String contactId) {
         RoutedContact contact = contacts.get(contactId);
-        if (!agents.containsKey(agentId)) {
+        if (!roster.contains(agentId)) {
             decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
             return null;
         }
@@ -488,23 +475,17 @@ public final class Router {
     private void reportPresenceChanges() {
         Instant now = clock.instant();
         touched.forEach((agent, reason) -> {
-            if (!agents.containsKey(agent.id())) {
+            if (!roster.contains(agent.id())) {
                 return;
             }
-            Presence presence = agent.currentPresence();
-            if (presence == agent.presence) {
-                return;
+            if (roster.updatePresence(agent, now)) {
+                decisions.add(new Decision.PresenceChanged(agent.id(), agent.presence, reason));
             }
-            presenceCounts.merge(agent.presence, -1, Integer::sum);
-            presenceCounts.merge(presence, 1, Integer::sum);
-            agent.presence = presence;
-            agent.idleSince = presence == Presence.AVAILABLE ? now : null;
-            decisions.add(new Decision.PresenceChanged(agent.id(), presence, reason));
         });
     }
 
-    private void withAgent(String agentId, java.util.function.Consumer<RoutedAgent> action) {
-        RoutedAgent agent = agents.get(agentId);
+    private void withAgent(String agentId, Consumer<RoutedAgent> action) {
+        RoutedAgent agent = roster.get(agentId);
         if (agent == null) {
             decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
         } else {
@@ -526,7 +507,7 @@ public final class Router {
         }
         int position = line.position(contact);
         int slots = 0;
-        for (RoutedAgent agent : agents.values()) {
+        for (RoutedAgent agent : roster.all()) {
             if (agent.connected && agent.profile.meets(contact.requiredSkills())) {
                 slots += agent.profile.capacityFor(contact.channel());
             }
@@ -537,7 +518,7 @@ public final class Router {
     }
 
     public Optional<AgentView> agent(String agentId) {
-        RoutedAgent agent = agents.get(agentId);
+        RoutedAgent agent = roster.get(agentId);
         if (agent == null) {
             return Optional.empty();
         }
@@ -551,11 +532,8 @@ public final class Router {
         for (Channel channel : Channel.values()) {
             byChannel.put(channel, line.waiting(channel));
         }
-        Map<Presence, Integer> byPresence = new EnumMap<>(Presence.class);
-        for (Presence presence : Presence.values()) {
-            byPresence.put(presence, presenceCounts.getOrDefault(presence, 0));
-        }
-        return new QueueStats(line.size(), line.callbacks(), line.oldestArrival().orElse(null), byChannel, byPresence);
+        return new QueueStats(line.size(), line.callbacks(), line.oldestArrival().orElse(null), byChannel,
+                roster.countsByPresence());
     }
 
     /** The arrival order of a live contact, which a restore hands back to keep its place. */

@@ -1,0 +1,83 @@
+package io.welcomer.routing;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The agents as routing sees them: who exists, who takes contacts now, and how many in each presence. */
+final class Roster {
+
+    private final Map<String, RoutedAgent> agents = new HashMap<>();
+    private final Set<RoutedAgent> routable = new LinkedHashSet<>();
+    private final Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
+
+    RoutedAgent get(String agentId) {
+        return agents.get(agentId);
+    }
+
+    boolean contains(String agentId) {
+        return agents.containsKey(agentId);
+    }
+
+    Collection<RoutedAgent> all() {
+        return agents.values();
+    }
+
+    /** Connected agents that said available: the only ones offers go to. */
+    Collection<RoutedAgent> routable() {
+        return routable;
+    }
+
+    /** Creates the agent (OFFLINE) or replaces its profile; answers it. */
+    RoutedAgent register(AgentProfile profile) {
+        RoutedAgent agent = agents.get(profile.agentId());
+        if (agent == null) {
+            agent = new RoutedAgent(profile);
+            agents.put(agent.id(), agent);
+            presenceCounts.merge(Presence.OFFLINE, 1, Integer::sum);
+        } else {
+            agent.profile = profile;
+        }
+        return agent;
+    }
+
+    void remove(RoutedAgent agent) {
+        agents.remove(agent.id());
+        routable.remove(agent);
+        presenceCounts.merge(agent.presence, -1, Integer::sum);
+    }
+
+    /** Call after the agent's session or readiness changed. */
+    void refresh(RoutedAgent agent) {
+        if (agent.routable()) {
+            routable.add(agent);
+        } else {
+            routable.remove(agent);
+        }
+    }
+
+    /** Brings the agent's reported presence up to date; answers whether it changed. */
+    boolean updatePresence(RoutedAgent agent, Instant now) {
+        Presence presence = agent.currentPresence();
+        if (presence == agent.presence) {
+            return false;
+        }
+        presenceCounts.merge(agent.presence, -1, Integer::sum);
+        presenceCounts.merge(presence, 1, Integer::sum);
+        agent.presence = presence;
+        agent.idleSince = presence == Presence.AVAILABLE ? now : null;
+        return true;
+    }
+
+    Map<Presence, Integer> countsByPresence() {
+        Map<Presence, Integer> counts = new EnumMap<>(Presence.class);
+        for (Presence presence : Presence.values()) {
+            counts.put(presence, presenceCounts.getOrDefault(presence, 0));
+        }
+        return counts;
+    }
+}
