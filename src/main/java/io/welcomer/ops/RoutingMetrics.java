@@ -1,6 +1,7 @@
 package io.welcomer.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -94,6 +95,15 @@ public class RoutingMetrics {
                 .tag("channel", channel.wireName())
                 .register(registry)
                 .increment();
+    }
+
+    /** A customer's satisfaction answer, 1-5. */
+    public void feedback(int csat) {
+        DistributionSummary.builder("welcomer.feedback.csat")
+                .description("Customer satisfaction after a completed contact, 1-5")
+                .serviceLevelObjectives(1, 2, 3, 4, 5)
+                .register(registry)
+                .record(csat);
     }
 
     private void ended(Channel channel, ContactState state, String resolved) {

@@ -37,9 +37,9 @@ final class Offers {
                         Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds())));
     }
 
-    /** CSAT comes with customer feedback; until a contact has it the item says null. */
+    /** Resolved and CSAT are null until the contact completed and the customer answered. */
     private static Frames.HistoryItem historyItem(ContactEntity earlier) {
-        return new Frames.HistoryItem(earlier.createdAt, earlier.agentId, earlier.resolved, null);
+        return new Frames.HistoryItem(earlier.createdAt, earlier.agentId, earlier.resolved, earlier.csat);
     }
 
     static Frames.Customer customerOf(ContactEntity contact) {

@@ -55,6 +55,12 @@ public class ContactEntity {
     public String outcomeCode;
     @Column(name = "outcome_notes")
     public String outcomeNotes;
+    /** Customer satisfaction 1-5, given once after completion. */
+    public Integer csat;
+    @Column(name = "feedback_comment")
+    public String feedbackComment;
+    @Column(name = "feedback_at")
+    public Instant feedbackAt;
 
     /** A detached copy, so a write in flight never sees later changes. */
     public ContactEntity snapshot() {
@@ -83,6 +89,9 @@ public class ContactEntity {
         copy.resolved = resolved;
         copy.outcomeCode = outcomeCode;
         copy.outcomeNotes = outcomeNotes;
+        copy.csat = csat;
+        copy.feedbackComment = feedbackComment;
+        copy.feedbackAt = feedbackAt;
         return copy;
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.RoutingRefused;
@@ -36,11 +37,14 @@ public class ContactResource {
     private final Switchboard switchboard;
     private final Mutiny.SessionFactory sessions;
     private final SecurityIdentity caller;
+    private final RoutingMetrics metrics;
 
-    ContactResource(Switchboard switchboard, Mutiny.SessionFactory sessions, SecurityIdentity caller) {
+    ContactResource(Switchboard switchboard, Mutiny.SessionFactory sessions, SecurityIdentity caller,
+                    RoutingMetrics metrics) {
         this.switchboard = switchboard;
         this.sessions = sessions;
         this.caller = caller;
+        this.metrics = metrics;
     }
 
     /** 201 once the contact is stored; 200 with the same contact for a repeated Idempotency-Key. */
@@ -76,6 +80,33 @@ public class ContactResource {
                 .map(arranged -> arranged
                         .map(standing -> ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds()))
                         .orElseThrow(() -> ProblemException.conflict("contact " + id + " has already ended")));
+    }
+
+    /** How the customer felt: answered once, and only after the contact completed (409 otherwise). */
+    @POST
+    @Path("/{id}/feedback")
+    public Uni<ContactView> feedback(@RestPath String id, @Valid @NotNull FeedbackRequest body) {
+        Instant at = Instant.now();
+        return visible(id).chain(stored -> sessions.withStatelessTransaction(session -> session.createMutationQuery("""
+                        update ContactEntity set csat = :csat, feedbackComment = :comment, feedbackAt = :at
+                        where id = :id and state = 'COMPLETED' and csat is null""")
+                        .setParameter("csat", body.csat())
+                        .setParameter("comment", body.comment())
+                        .setParameter("at", at)
+                        .setParameter("id", id)
+                        .executeUpdate())
+                .map(updated -> {
+                    if (updated == 0) {
+                        throw ProblemException.conflict(stored.csat != null
+                                ? "feedback for contact " + id + " was already given"
+                                : "feedback is taken once the contact is COMPLETED; it is " + stored.state);
+                    }
+                    metrics.feedback(body.csat());
+                    stored.csat = body.csat();
+                    stored.feedbackComment = body.comment();
+                    stored.feedbackAt = at;
+                    return ContactView.of(stored, null, null);
+                }));
     }
 
     /** The customer left: not yet connected it is abandoned; connected, the agent is told. */

@@ -8,9 +8,12 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContactView(String id, String state, String channel, String mode, String agentId, Integer position,
                           Long estimatedWaitSeconds, boolean callbackAvailable, Instant createdAt,
-                          Instant offeredAt, Instant connectedAt, Instant endedAt, Outcome outcome) {
+                          Instant offeredAt, Instant connectedAt, Instant endedAt, Outcome outcome,
+                          Feedback feedback) {
 
     public record Outcome(boolean resolved, String code, String notes) {}
+
+    public record Feedback(int csat, String comment, Instant at) {}
 
     /** A call (voice or video) still waiting live can turn into a callback that keeps its place. */
     public static ContactView of(ContactEntity contact, Integer position, Long estimatedWaitSeconds) {
@@ -20,6 +23,7 @@ public record ContactView(String id, String state, String channel, String mode, 
                 : new Outcome(contact.resolved, contact.outcomeCode, contact.outcomeNotes);
         return new ContactView(contact.id, contact.state, contact.channel, contact.mode, contact.agentId, position,
                 estimatedWaitSeconds, callbackAvailable, contact.createdAt, contact.offeredAt, contact.connectedAt,
-                contact.endedAt, outcome);
+                contact.endedAt, outcome,
+                contact.csat == null ? null : new Feedback(contact.csat, contact.feedbackComment, contact.feedbackAt));
     }
 }
