@@ -97,6 +97,14 @@ public class RoutingMetrics {
                 .increment();
     }
 
+    /** A customer came back within the repeat window after an earlier contact ended. */
+    public void repeat() {
+        Counter.builder("welcomer.repeat.contacts")
+                .description("Contacts whose customer came back within the repeat window")
+                .register(registry)
+                .increment();
+    }
+
     /** A customer's satisfaction answer, 1-5. */
     public void feedback(int csat) {
         DistributionSummary.builder("welcomer.feedback.csat")

@@ -99,25 +99,26 @@ final class Journal {
         flush();
     }
 
-    /** One transaction: contact rows, then their events, then agent changes in command order. */
+    /** One transaction: contact rows, then their events (both batched), then the rest one by one in command order. */
     private Uni<Void> write(List<Entry> batch) {
         List<Object> inserts = new ArrayList<>();
         List<Object> updates = new ArrayList<>();
         List<Object> events = new ArrayList<>();
-        List<Write> agentWrites = new ArrayList<>();
+        List<Write> oneByOne = new ArrayList<>();
         for (Entry entry : batch) {
             for (Write write : entry.writes()) {
                 switch (write) {
                     case Write.InsertContact w -> inserts.add(w.contact());
                     case Write.UpdateContact w -> updates.add(w.contact());
                     case Write.AppendEvent w -> events.add(w.event());
-                    case Write.SaveAgent w -> agentWrites.add(w);
-                    case Write.DeleteAgent w -> agentWrites.add(w);
-                    case Write.SaveToken w -> agentWrites.add(w);
+                    case Write.MarkRepeated w -> oneByOne.add(w);
+                    case Write.SaveAgent w -> oneByOne.add(w);
+                    case Write.DeleteAgent w -> oneByOne.add(w);
+                    case Write.SaveToken w -> oneByOne.add(w);
                 }
             }
         }
-        if (inserts.isEmpty() && updates.isEmpty() && events.isEmpty() && agentWrites.isEmpty()) {
+        if (inserts.isEmpty() && updates.isEmpty() && events.isEmpty() && oneByOne.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return store.onFreshContext(routingContext, sessions -> sessions.withStatelessTransaction(session -> {
@@ -131,12 +132,18 @@ final class Journal {
             if (!events.isEmpty()) {
                 chain = chain.chain(() -> session.insertAll(STATEMENT_BATCH, events.toArray()));
             }
-            for (Write write : agentWrites) {
+            for (Write write : oneByOne) {
                 chain = chain.chain(() -> switch (write) {
                     case Write.SaveAgent w -> session.upsert(w.agent());
                     case Write.DeleteAgent w -> session.delete(w.agent());
                     case Write.SaveToken w -> session.insert(w.token());
-                    default -> throw new IllegalStateException("not an agent write: " + write);
+                    case Write.MarkRepeated w -> session
+                            .createMutationQuery("update ContactEntity set repeatedBy = :by where id = :id")
+                            .setParameter("by", w.repeatedBy())
+                            .setParameter("id", w.contactId())
+                            .executeUpdate()
+                            .replaceWithVoid();
+                    default -> throw new IllegalStateException("not a one-by-one write: " + write);
                 });
             }
             return chain;

@@ -12,7 +12,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 final class Restoration {
 
     record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<ContactEntity> liveContacts,
-                    List<Served> served, long lastEventId) {}
+                    List<Served> served, List<Ended> ended, long lastEventId) {}
+
+    /** A contact that ended inside the repeat window and was not repeated yet, oldest first. */
+    record Ended(String customerId, String contactId, Instant endedAt) {}
 
     /** A customer connected to an agent; restored oldest first, so the latest one stands. */
     record Served(String customerId, String agentId, Instant connectedAt) {}
@@ -20,14 +23,18 @@ final class Restoration {
     private Restoration() {
     }
 
-    /** Everything live, and who served whom since {@code servedSince}; one session, query by query. */
+    /**
+     * Everything live, and what happened since {@code servedSince} (the repeat window): who served
+     * whom, and which contacts ended without a repeat yet. One session, query by query.
+     */
     static Uni<Snapshot> load(Mutiny.SessionFactory sessions, Instant servedSince) {
         return sessions.withStatelessSession(session -> agents(session)
                 .chain(agents -> tokens(session)
                 .chain(tokens -> liveContacts(session)
                 .chain(contacts -> served(session, servedSince)
-                .chain(served -> lastEventId(session)
-                .map(lastEventId -> new Snapshot(agents, tokens, contacts, served, lastEventId)))))));
+                .chain(served -> ended(session, servedSince)
+                .chain(ended -> lastEventId(session)
+                .map(lastEventId -> new Snapshot(agents, tokens, contacts, served, ended, lastEventId))))))));
     }
 
     private static Uni<List<AgentEntity>> agents(Mutiny.StatelessSession session) {
@@ -53,6 +60,18 @@ final class Restoration {
                 .setParameter("since", since)
                 .getResultList()
                 .map(rows -> rows.stream().map(Restoration::served).toList());
+    }
+
+    private static Uni<List<Ended>> ended(Mutiny.StatelessSession session, Instant since) {
+        return session.createSelectionQuery("""
+                        select c.customerId, c.id, c.endedAt from ContactEntity c
+                        where c.endedAt >= :since and c.repeatedBy is null
+                        order by c.endedAt""", Object[].class)
+                .setParameter("since", since)
+                .getResultList()
+                .map(rows -> rows.stream()
+                        .map(row -> new Ended((String) row[0], (String) row[1], (Instant) row[2]))
+                        .toList());
     }
 
     private static Uni<Long> lastEventId(Mutiny.StatelessSession session) {

@@ -12,6 +12,7 @@ import io.welcomer.agents.ws.Frames;
 import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.events.EventFeed;
+import io.welcomer.insights.RepeatWatch;
 import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
@@ -69,6 +70,7 @@ public class Switchboard {
     private Router router;
     private Journal journal;
     private ContactRecords records;
+    private RepeatWatch repeats;
     private final Map<String, AgentEntity> agents = new HashMap<>();
     private final Map<String, String> liveByIdempotencyKey = new HashMap<>();
     private long timerId = -1;
@@ -92,6 +94,7 @@ public class Switchboard {
         router = new Router(new RoutingRules(config.offerTimeout(), config.maxMissedOffers(),
                 config.reconnectGrace(), config.repeatWindow(), config.relaxAfter()), clock);
         journal = new Journal(store, loop);
+        repeats = new RepeatWatch(config.repeatWindow());
         Restoration.Snapshot snapshot = store.onFreshContext(loop,
                 sessions -> Restoration.load(sessions, clock.instant().minus(config.repeatWindow()))).await().atMost(Duration.ofMinutes(2));
         onLoop(() -> restore(snapshot)).await().atMost(Duration.ofMinutes(2));
@@ -107,6 +110,7 @@ public class Switchboard {
         snapshot.tokens().forEach(token -> tokens.add(token.tokenHash, token.agentId));
         snapshot.served().forEach(served -> router.handle(
                 new Command.RestoreRelationship(served.customerId(), served.agentId(), served.connectedAt())));
+        snapshot.ended().forEach(ended -> repeats.ended(ended.customerId(), ended.contactId(), ended.endedAt()));
         List<Write> writes = new ArrayList<>();
         for (ContactEntity contact : snapshot.liveContacts()) {
             records.track(contact);
@@ -143,11 +147,16 @@ public class Switchboard {
             Command arrival = new Command.ArriveContact(ContactRequests.of(contact));
             List<Decision> decisions = router.handle(arrival);
             contact.arrivalSeq = router.arrivalOrder(contact.id).orElseThrow();
-            Uni<List<Decision>> stored = settle(arrival, decisions, contact.id, List.of());
+            Optional<String> repeated = repeats.arrival(contact.customerId, clock.instant());
+            Uni<List<Decision>> stored = settle(arrival, decisions, contact.id,
+                    repeated.map(earlier -> List.<Write>of(new Write.MarkRepeated(earlier, contact.id))).orElse(List.of()));
             // Taken as decided, while it is the newest arrival: its position is then cheap to count.
             Standing standing = standing(contact);
             return stored
-                    .invoke(() -> metrics.created(ContactRequests.channelOf(contact)))
+                    .invoke(() -> {
+                        metrics.created(ContactRequests.channelOf(contact));
+                        repeated.ifPresent(earlier -> metrics.repeat());
+                    })
                     .onFailure().invoke(failure -> withdraw(contact))
                     .map(ignored -> new Admission(standing, true));
         });
@@ -318,6 +327,7 @@ public class Switchboard {
                 ContactEntity ended = records.get(Decisions.contactOf(decision));
                 if (ended != null) {
                     liveByIdempotencyKey.remove(keyOf(ended));
+                    repeats.ended(ended.customerId, ended.id, now);
                 }
             }
         }

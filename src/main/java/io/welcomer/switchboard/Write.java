@@ -14,6 +14,9 @@ sealed interface Write {
 
     record AppendEvent(ContactEventEntity event) implements Write {}
 
+    /** An ended contact's customer came back with {@code repeatedBy}. */
+    record MarkRepeated(String contactId, String repeatedBy) implements Write {}
+
     record SaveAgent(AgentEntity agent) implements Write {}
 
     record DeleteAgent(AgentEntity agent) implements Write {}

@@ -61,6 +61,9 @@ public class ContactEntity {
     public String feedbackComment;
     @Column(name = "feedback_at")
     public Instant feedbackAt;
+    /** The contact the customer came back with, within the repeat window; set once it ended. */
+    @Column(name = "repeated_by")
+    public String repeatedBy;
 
     /** A detached copy, so a write in flight never sees later changes. */
     public ContactEntity snapshot() {
@@ -92,6 +95,7 @@ public class ContactEntity {
         copy.csat = csat;
         copy.feedbackComment = feedbackComment;
         copy.feedbackAt = feedbackAt;
+        copy.repeatedBy = repeatedBy;
         return copy;
     }
 }

@@ -1,0 +1,21 @@
+package io.welcomer.insights;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Outcomes of completed contacts whose touch time fell in one band (or all of them, for the
+ * total). Rates are null when there are no contacts. Contacts whose repeat window is still open
+ * are counted in {@code stillInRepeatWindow}: their repeat and first-contact resolution may change.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TouchTimeBand(String band, String channel, long contacts, Double resolvedRate, Double repeatRate,
+                            Double firstContactResolutionRate, Double meanCsat, long csatResponses,
+                            long stillInRepeatWindow) {
+
+    /** Touch-time bands, upper bounds in seconds; the last is open. */
+    static final String[] LABELS = {"0-2m", "2-5m", "5-10m", "10-20m", "20m+"};
+
+    static TouchTimeBand empty(String band, String channel) {
+        return new TouchTimeBand(band, channel, 0, null, null, null, null, 0, 0);
+    }
+}
