@@ -13,6 +13,8 @@ final class Roster {
 
     private final Map<String, RoutedAgent> agents = new HashMap<>();
     private final Set<RoutedAgent> routable = new LinkedHashSet<>();
+    /** Routable agents by each skill they have: a contact's candidates are those with its rarest skill. */
+    private final Map<String, Set<RoutedAgent>> routableBySkill = new HashMap<>();
     private final Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
 
     RoutedAgent get(String agentId) {
@@ -27,9 +29,19 @@ final class Roster {
         return agents.values();
     }
 
-    /** Connected agents that said available: the only ones offers go to. */
-    Collection<RoutedAgent> routable() {
-        return routable;
+    /**
+     * The routable agents who have every one of these skill names, narrowed to those with the
+     * rarest of them; all routable agents when no skill is named. Callers still check levels.
+     */
+    Collection<RoutedAgent> routableWith(Set<String> skills) {
+        Collection<RoutedAgent> fewest = routable;
+        for (String skill : skills) {
+            Set<RoutedAgent> having = routableBySkill.getOrDefault(skill, Set.of());
+            if (having.size() < fewest.size()) {
+                fewest = having;
+            }
+        }
+        return fewest;
     }
 
     /** Creates the agent (OFFLINE) or replaces its profile; answers it. */
@@ -40,14 +52,16 @@ final class Roster {
             agents.put(agent.id(), agent);
             presenceCounts.merge(Presence.OFFLINE, 1, Integer::sum);
         } else {
+            unindex(agent);
             agent.profile = profile;
+            refresh(agent);
         }
         return agent;
     }
 
     void remove(RoutedAgent agent) {
         agents.remove(agent.id());
-        routable.remove(agent);
+        unindex(agent);
         presenceCounts.merge(agent.presence, -1, Integer::sum);
     }
 
@@ -55,9 +69,21 @@ final class Roster {
     void refresh(RoutedAgent agent) {
         if (agent.routable()) {
             routable.add(agent);
+            agent.profile.skills().keySet()
+                    .forEach(skill -> routableBySkill.computeIfAbsent(skill, s -> new LinkedHashSet<>()).add(agent));
         } else {
-            routable.remove(agent);
+            unindex(agent);
         }
+    }
+
+    private void unindex(RoutedAgent agent) {
+        routable.remove(agent);
+        agent.profile.skills().keySet().forEach(skill -> {
+            Set<RoutedAgent> having = routableBySkill.get(skill);
+            if (having != null) {
+                having.remove(agent);
+            }
+        });
     }
 
     /** Brings the agent's reported presence up to date; answers whether it changed. */

@@ -41,13 +41,11 @@ public final class Router {
     /** Outcome code of a contact whose customer and agent both left before it was completed. */
     public static final String AGENT_LOST = "agent-lost";
 
-    /** Better fit first, then the agent idle longest, then the least loaded; agent id breaks ties. */
-    private static Comparator<RoutedAgent> preferenceFor(ContactRequest request) {
-        return Comparator.comparingInt((RoutedAgent a) -> -a.profile.fit(request.skills()))
-                .thenComparing(a -> a.idleSince, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparingInt(a -> a.active.size())
-                .thenComparing(RoutedAgent::id);
-    }
+    /** Among agents of equal fit: the one idle longest, then the least loaded; agent id breaks ties. */
+    private static final Comparator<RoutedAgent> DESERVING = Comparator
+            .comparing((RoutedAgent a) -> a.idleSince, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(a -> a.active.size())
+            .thenComparing(RoutedAgent::id);
 
     private final RoutingRules rules;
     private final InstantSource clock;
@@ -412,12 +410,18 @@ public final class Router {
         }
     }
 
+    /** The best fit (highest proficiency on the required skills), then the most deserving. */
     private RoutedAgent bestFreeAgent(RoutedContact contact, String skippedAgentId) {
         RoutedAgent best = null;
-        Comparator<RoutedAgent> preference = preferenceFor(contact.request);
-        for (RoutedAgent agent : roster.routable()) {
-            if (eligible(agent, contact, skippedAgentId) && (best == null || preference.compare(agent, best) < 0)) {
+        int bestFit = 0;
+        for (RoutedAgent agent : roster.routableWith(contact.request.skills().keySet())) {
+            if (!eligible(agent, contact, skippedAgentId)) {
+                continue;
+            }
+            int fit = agent.profile.fit(contact.request.skills());
+            if (best == null || fit > bestFit || (fit == bestFit && DESERVING.compare(agent, best) < 0)) {
                 best = agent;
+                bestFit = fit;
             }
         }
         return best;

@@ -3,10 +3,14 @@ package io.welcomer.routing;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -23,7 +27,14 @@ final class WaitingLine {
 
     private record Requirement(Channel channel, Map<String, Integer> skills) {}
 
+    /** Requirements that name the same skills on a channel, whatever their minimum levels. */
+    private record SkillNames(Channel channel, Set<String> skills) {}
+
+    /** Beyond this many skills an agent's skill subsets outnumber typical groups: scan instead. */
+    private static final int MAX_SKILLS_TO_ENUMERATE = 6;
+
     private final Map<Requirement, TreeSet<RoutedContact>> groups = new HashMap<>();
+    private final Map<SkillNames, Set<Requirement>> groupsBySkillNames = new HashMap<>();
     /** Per channel, the waiting contacts by priority (highest first), each in arrival order. */
     private final Map<Channel, TreeMap<Integer, TreeSet<RoutedContact>>> byChannel = new EnumMap<>(Channel.class);
     private final Map<Channel, Integer> waitingByChannel = new EnumMap<>(Channel.class);
@@ -31,7 +42,10 @@ final class WaitingLine {
     private int callbacks;
 
     void add(RoutedContact contact) {
-        groups.computeIfAbsent(requirementOf(contact), r -> new TreeSet<>(ORDER)).add(contact);
+        groups.computeIfAbsent(requirementOf(contact), requirement -> {
+            groupsBySkillNames.computeIfAbsent(namesOf(requirement), names -> new HashSet<>()).add(requirement);
+            return new TreeSet<>(ORDER);
+        }).add(contact);
         byChannel.computeIfAbsent(contact.channel(), c -> new TreeMap<>(Comparator.reverseOrder()))
                 .computeIfAbsent(contact.request.priority(), p -> new TreeSet<>(ORDER))
                 .add(contact);
@@ -47,6 +61,11 @@ final class WaitingLine {
         TreeSet<RoutedContact> group = groups.get(requirement);
         if (group != null && group.remove(contact) && group.isEmpty()) {
             groups.remove(requirement);
+            Set<Requirement> sameNames = groupsBySkillNames.get(namesOf(requirement));
+            sameNames.remove(requirement);
+            if (sameNames.isEmpty()) {
+                groupsBySkillNames.remove(namesOf(requirement));
+            }
         }
         if (byArrival.remove(contact.seq) == null) {
             return;
@@ -75,24 +94,63 @@ final class WaitingLine {
         return callbacks;
     }
 
-    /** The first waiting contact in line that this agent may take now, skipping one contact id. */
+    /**
+     * The first waiting contact in line that this agent may take now, skipping one contact id.
+     * Only groups whose skills the agent has can qualify, so for an agent of a few skills the
+     * candidates are found by the subsets of its skills rather than by looking at every group.
+     */
     RoutedContact nextFor(RoutedAgent agent, String skippedContactId) {
+        List<String> skills = List.copyOf(agent.profile.skills().keySet());
+        if (skills.size() > MAX_SKILLS_TO_ENUMERATE) {
+            return bestHead(agent, groups.keySet(), skippedContactId);
+        }
         RoutedContact best = null;
-        for (var entry : groups.entrySet()) {
-            Requirement requirement = entry.getKey();
+        for (Channel channel : Channel.values()) {
+            if (!agent.canTake(channel)) {
+                continue;
+            }
+            for (int subset = 0; subset < 1 << skills.size(); subset++) {
+                Set<Requirement> candidates = groupsBySkillNames.get(new SkillNames(channel, pick(skills, subset)));
+                if (candidates != null) {
+                    best = better(best, bestHead(agent, candidates, skippedContactId));
+                }
+            }
+        }
+        return best;
+    }
+
+    private RoutedContact bestHead(RoutedAgent agent, Collection<Requirement> requirements, String skippedContactId) {
+        RoutedContact best = null;
+        for (Requirement requirement : requirements) {
             if (!agent.canTake(requirement.channel()) || !agent.profile.meets(requirement.skills())) {
                 continue;
             }
-            Iterator<RoutedContact> inOrder = entry.getValue().iterator();
+            Iterator<RoutedContact> inOrder = groups.get(requirement).iterator();
             RoutedContact candidate = inOrder.next();
             if (candidate.id().equals(skippedContactId)) {
                 candidate = inOrder.hasNext() ? inOrder.next() : null;
             }
-            if (candidate != null && (best == null || ORDER.compare(candidate, best) < 0)) {
-                best = candidate;
-            }
+            best = better(best, candidate);
         }
         return best;
+    }
+
+    private static RoutedContact better(RoutedContact best, RoutedContact candidate) {
+        return candidate != null && (best == null || ORDER.compare(candidate, best) < 0) ? candidate : best;
+    }
+
+    private static Set<String> pick(List<String> skills, int subset) {
+        Set<String> picked = new HashSet<>();
+        for (int i = 0; i < skills.size(); i++) {
+            if ((subset & 1 << i) != 0) {
+                picked.add(skills.get(i));
+            }
+        }
+        return picked;
+    }
+
+    private static SkillNames namesOf(Requirement requirement) {
+        return new SkillNames(requirement.channel(), Set.copyOf(requirement.skills().keySet()));
     }
 
     /**
