@@ -49,7 +49,7 @@ public final class Router {
 
     private final RoutingRules rules;
     private final InstantSource clock;
-    private final TouchTimes touchTimes = new TouchTimes();
+    private final WaitEstimator waits = new WaitEstimator();
     private final Relationships relationships;
     private final Roster roster = new Roster();
     private final Map<String, RoutedContact> contacts = new HashMap<>();
@@ -189,6 +189,7 @@ public final class Router {
         Instant now = clock.instant();
         contact.state = ContactState.CONNECTED;
         contact.connectedAt = now;
+        waits.connected(contact.channel(), now);
         roster.get(agentId).missedOffers = 0;
         relationships.remember(contact.request.customerId(), agentId, now);
         decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
@@ -220,7 +221,7 @@ public final class Router {
             return;
         }
         Duration touchTime = Duration.between(contact.connectedAt, clock.instant());
-        touchTimes.record(contact.channel(), touchTime);
+        waits.completed(contact.channel(), touchTime);
         contacts.remove(contactId);
         agent.active.remove(contactId);
         touched.put(agent, null);
@@ -510,15 +511,19 @@ public final class Router {
             return Optional.empty();
         }
         int position = line.position(contact);
+        long estimate = waits.estimateSeconds(contact.channel(), position, clock.instant(), () -> skilledSlots(contact));
+        return Optional.of(new WaitingView(position, estimate));
+    }
+
+    /** Concurrent slots on the contact's channel of connected agents who have its skills. */
+    private int skilledSlots(RoutedContact contact) {
         int slots = 0;
         for (RoutedAgent agent : roster.all()) {
             if (agent.connected && agent.profile.meets(contact.requiredSkills())) {
                 slots += agent.profile.capacityFor(contact.channel());
             }
         }
-        double meanTouch = touchTimes.meanSeconds(contact.channel());
-        long estimate = (long) Math.ceil(position * meanTouch / Math.max(1, slots));
-        return Optional.of(new WaitingView(position, estimate));
+        return slots;
     }
 
     public Optional<AgentView> agent(String agentId) {
