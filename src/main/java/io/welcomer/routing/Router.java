@@ -97,7 +97,7 @@ public final class Router {
     // --- agents ---
 
     private void register(AgentProfile profile) {
-        fill(roster.register(profile), null);
+        fill(roster.register(profile));
     }
 
     private void remove(RoutedAgent agent) {
@@ -155,7 +155,7 @@ public final class Router {
         agent.missedOffers = 0;
         roster.refresh(agent);
         touched.put(agent, null);
-        fill(agent, null);
+        fill(agent);
     }
 
     private void stepAway(RoutedAgent agent, String reason) {
@@ -226,7 +226,7 @@ public final class Router {
         agent.active.remove(contactId);
         touched.put(agent, null);
         decisions.add(new Decision.Completed(contactId, contact.channel(), agentId, outcome, touchTime));
-        fill(agent, null);
+        fill(agent);
     }
 
     private void requestCallback(String contactId) {
@@ -260,7 +260,7 @@ public final class Router {
                 contacts.remove(contactId);
                 decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.ABANDONED));
                 decisions.add(new Decision.Abandoned(contactId, contact.channel()));
-                fill(agent, null);
+                fill(agent);
             }
             case CONNECTED -> {
                 if (!contact.customerGone) {
@@ -325,15 +325,22 @@ public final class Router {
         agent.active.remove(contactId);
         decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.TIMEOUT));
         agent.missedOffers++;
-        if (agent.missedOffers >= rules.maxMissedOffers()) {
-            agent.ready = false;
-            roster.refresh(agent);
-            touched.put(agent, MISSED_OFFERS);
-        } else {
+        if (agent.missedOffers < rules.maxMissedOffers()) {
             touched.putIfAbsent(agent, null);
+            requeue(contact, agent.id());
+            fill(agent, contactId);
+            return;
         }
+        // An empty chair: set away, and its other offers go to someone who is there.
+        agent.ready = false;
+        roster.refresh(agent);
+        touched.put(agent, MISSED_OFFERS);
         requeue(contact, agent.id());
-        fill(agent, contactId);
+        for (RoutedContact pending : heldIn(agent, ContactState.OFFERED)) {
+            agent.active.remove(pending.id());
+            decisions.add(new Decision.OfferRevoked(pending.id(), agent.id(), RevokeReason.AGENT_GONE));
+            requeue(pending, agent.id());
+        }
     }
 
     /** The contact waited long enough: any proficiency will do, so more agents can take it. */
@@ -439,12 +446,24 @@ public final class Router {
                 && agent.profile.meets(contact.requiredSkills());
     }
 
-    /** Offers waiting contacts to the agent while it has room, skipping one it just let go. */
-    private void fill(RoutedAgent agent, String skippedContactId) {
-        for (RoutedContact next = line.nextFor(agent, skippedContactId); next != null;
-             next = line.nextFor(agent, skippedContactId)) {
+    private void fill(RoutedAgent agent) {
+        fill(agent, null);
+    }
+
+    /**
+     * Offers waiting contacts to the agent while it has room. An agent that just let a contact go
+     * (rejected, timed out) is offered other contacts first; the one it let go comes back to it
+     * only when nothing else waits for it, so it never sits free while that customer waits.
+     * Before this, the contact was offered to every other free eligible agent (see requeue).
+     */
+    private void fill(RoutedAgent agent, String letGoContactId) {
+        for (RoutedContact next = line.nextFor(agent, letGoContactId); next != null;
+             next = line.nextFor(agent, letGoContactId)) {
             line.remove(next);
             offer(next, agent);
+        }
+        if (letGoContactId != null) {
+            fill(agent, null);
         }
     }
 

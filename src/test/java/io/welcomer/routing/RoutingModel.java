@@ -69,6 +69,8 @@ final class RoutingModel {
         Presence reported = Presence.OFFLINE;
         /** The contact this agent last let go (rejected or timed out): the one it may be skipped for. */
         String letGo;
+        /** Consecutive timed-out offers; at the maximum the agent is set away and loses its other offers. */
+        int missed;
 
         Seat(AgentProfile profile) {
             this.profile = profile;
@@ -115,6 +117,7 @@ final class RoutingModel {
                 seat.connected = true;
                 seat.ready = false;
                 seat.disconnectedAt = null;
+                seat.missed = 0;
             }
             case DisconnectAgent c -> {
                 Seat seat = seats.get(c.agentId());
@@ -127,6 +130,7 @@ final class RoutingModel {
             case MakeAvailable c -> {
                 seats.get(c.agentId()).ready = true;
                 seats.get(c.agentId()).letGo = null;
+                seats.get(c.agentId()).missed = 0;
             }
             case StepAway c -> seats.get(c.agentId()).ready = false;
             default -> { }
@@ -208,10 +212,14 @@ final class RoutingModel {
                 boolean fits = switch (d.reason()) {
                     case REJECTED -> command.equals(new RejectOffer(d.agentId(), d.contactId()));
                     case ABANDONED -> command.equals(new CustomerLeave(d.contactId()));
-                    case AGENT_GONE -> command.equals(new DisconnectAgent(d.agentId()));
+                    case AGENT_GONE -> command.equals(new DisconnectAgent(d.agentId()))
+                            || command instanceof Tick && seats.get(d.agentId()).missed >= rules.maxMissedOffers();
                     case TIMEOUT -> command instanceof Tick && !contact.offeredAt.plus(rules.offerTimeout()).isAfter(now);
                 };
                 assertTrue(fits, () -> "revoke reason does not fit " + command + ": " + d);
+                if (d.reason() == RevokeReason.TIMEOUT) {
+                    seats.get(d.agentId()).missed++;
+                }
                 if (d.reason() == RevokeReason.REJECTED || d.reason() == RevokeReason.TIMEOUT) {
                     seats.get(d.agentId()).letGo = d.contactId();
                 } else if (d.reason() == RevokeReason.ABANDONED) {
@@ -244,6 +252,7 @@ final class RoutingModel {
                 assertEquals(Duration.between(contact.arrivedAt, now), d.timeToHuman(), "time to human");
                 contact.stage = Stage.CONNECTED;
                 contact.connectedAt = now;
+                seats.get(d.agentId()).missed = 0;
             }
             case Decision.Completed d -> {
                 Live contact = existing(d.contactId(), d);

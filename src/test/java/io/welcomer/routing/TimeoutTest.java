@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -58,17 +59,17 @@ class TimeoutTest {
     }
 
     @Test
-    void tickAtTheExpiryRevokesTheOfferForTimeoutAndRequeuesTheContact() {
+    void tickAtTheExpiryRevokesTheOfferForTimeoutAndOffersItAfresh() {
         desk.online("a1");
         desk.arrive("c1", VOICE);
 
         List<Decision> decisions = desk.tickAfter(Duration.ofSeconds(20));
 
+        // Nobody else is free and nothing else waits, so it is offered to a1 again, afresh.
         assertThat(decisions, contains(
                 new OfferRevoked("c1", "a1", RevokeReason.TIMEOUT),
                 new Requeued("c1", VOICE, "a1"),
-                new PresenceChanged("a1", Presence.AVAILABLE, null)));
-        assertThat(desk.position("c1"), is(1));
+                desk.offered("c1", VOICE, "a1")));
     }
 
     @Test
@@ -153,11 +154,12 @@ class TimeoutTest {
 
         assertThat(timeout, hasItem(new OfferRevoked("c1", "a1", RevokeReason.TIMEOUT)));
         assertThat(timeout, not(hasItem(new PresenceChanged("a1", Presence.AWAY, "missed-offers"))));
-        assertThat(desk.presence("a1"), is(Presence.AVAILABLE));
+        // Still taking contacts: c1 is offered to it again rather than set away.
+        assertThat(desk.presence("a1"), is(Presence.BUSY));
     }
 
     @Test
-    void severalChatOffersExpiringInOneTickAreAllRevoked() {
+    void anAgentSetAwayForMissedOffersLosesItsOtherOffersToo() {
         desk.online("a1", Map.of(), capacity(CHAT, 3));
         desk.arrive("c1", CHAT);
         desk.arrive("c2", CHAT);
@@ -165,10 +167,11 @@ class TimeoutTest {
 
         List<Decision> decisions = desk.tickAfter(Duration.ofSeconds(20));
 
-        assertThat(Desk.only(OfferRevoked.class, decisions), contains(
+        // The second miss sets a1 away, and its remaining offers go back in line at once.
+        assertThat(Desk.only(OfferRevoked.class, decisions), hasItems(
                 new OfferRevoked("c1", "a1", RevokeReason.TIMEOUT),
                 new OfferRevoked("c2", "a1", RevokeReason.TIMEOUT),
-                new OfferRevoked("c3", "a1", RevokeReason.TIMEOUT)));
+                new OfferRevoked("c3", "a1", RevokeReason.AGENT_GONE)));
         assertThat(desk.presence("a1"), is(Presence.AWAY));
         assertThat(desk.view("a1").offeredContactIds(), is(empty()));
         assertThat(desk.router.stats().waiting(), is(3));
