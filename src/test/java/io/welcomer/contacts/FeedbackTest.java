@@ -27,11 +27,7 @@ class FeedbackTest {
             String id = post();
             gateway().body(Map.of("csat", 5)).post("/v1/contacts/{id}/feedback", id).then().statusCode(409)
                     .contentType("application/problem+json");
-            agent.next("offer");
-            agent.send(Map.of("type", "accept", "contactId", id));
-            agent.next("connected");
-            agent.send(Map.of("type", "complete", "contactId", id, "outcome", Map.of("resolved", true)));
-            Api.JsonPresence.await(agent, "AVAILABLE");
+            Api.serve(agent, id);
 
             for (int bad : new int[] {0, 6}) {
                 gateway().body(Map.of("csat", bad)).post("/v1/contacts/{id}/feedback", id)

@@ -93,11 +93,7 @@ class IdempotentIntakeTest {
         try (AgentClient agent = Api.availableAgent(token)) {
             String id = post(Api.GATEWAY_KEY, key, skill).then().statusCode(201)
                     .body("state", equalTo("OFFERED")).extract().path("id");
-            agent.next("offer");
-            agent.send(Map.of("type", "accept", "contactId", id));
-            agent.next("connected");
-            agent.send(Map.of("type", "complete", "contactId", id, "outcome", Map.of("resolved", true)));
-            Api.JsonPresence.await(agent, "AVAILABLE");
+            Api.serve(agent, id);
 
             post(Api.GATEWAY_KEY, key, skill).then().statusCode(200)
                     .body("id", equalTo(id))

@@ -98,11 +98,7 @@ class TouchTimeInsightsTest {
         try (AgentClient agent = Api.availableAgent(token)) {
             first = gateway().body(Api.contact(skill, customer, 0)).post("/v1/contacts")
                     .then().statusCode(201).extract().path("id");
-            agent.next("offer");
-            agent.send(Map.of("type", "accept", "contactId", first));
-            agent.next("connected");
-            agent.send(Map.of("type", "complete", "contactId", first, "outcome", Map.of("resolved", true)));
-            Api.JsonPresence.await(agent, "AVAILABLE");
+            Api.serve(agent, first);
         }
         String again = gateway().body(Api.contact(skill, customer, 0)).post("/v1/contacts")
                 .then().statusCode(201).extract().path("id");

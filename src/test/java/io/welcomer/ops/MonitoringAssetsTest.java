@@ -82,11 +82,7 @@ class MonitoringAssetsTest {
         try (AgentClient agent = Api.availableAgent(token)) {
             String id = gateway().body(Api.contact(skill, customer, 0)).post("/v1/contacts")
                     .then().statusCode(201).extract().path("id");
-            agent.next("offer");
-            agent.send(Map.of("type", "accept", "contactId", id));
-            agent.next("connected");
-            agent.send(Map.of("type", "complete", "contactId", id, "outcome", Map.of("resolved", true)));
-            Api.JsonPresence.await(agent, "AVAILABLE");
+            Api.serve(agent, id);
             gateway().body(Map.of("csat", 5)).post("/v1/contacts/{id}/feedback", id).then().statusCode(200);
             gateway().body(Api.contact(skill, customer, 0)).post("/v1/contacts").then().statusCode(201);
             agent.next("offer");

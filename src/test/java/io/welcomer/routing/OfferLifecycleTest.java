@@ -1,6 +1,5 @@
 package io.welcomer.routing;
 
-import static io.welcomer.routing.Channel.CHAT;
 import static io.welcomer.routing.Channel.VOICE;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;

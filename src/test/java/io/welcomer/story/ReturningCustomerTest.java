@@ -25,11 +25,7 @@ class ReturningCustomerTest {
         try (AgentClient novice = Api.availableAgent(noviceToken)) {
             String first = gateway().body(Api.contact(skill, customer, 0)).post("/v1/contacts")
                     .then().statusCode(201).body("agentId", equalTo(noviceId)).extract().path("id");
-            novice.next("offer");
-            novice.send(Map.of("type", "accept", "contactId", first));
-            novice.next("connected");
-            novice.send(Map.of("type", "complete", "contactId", first, "outcome", Map.of("resolved", true)));
-            Api.JsonPresence.await(novice, "AVAILABLE");
+            Api.serve(novice, first);
 
             try (AgentClient expert = Api.availableAgent(expertToken)) {
                 // The expert is the better fit, but the customer has a history with the novice.

@@ -59,6 +59,18 @@ public final class Api {
         return agent;
     }
 
+    /**
+     * The agent takes its offer for this contact, is connected, completes it resolved, and is
+     * available again (nothing else waits for it).
+     */
+    public static void serve(AgentClient agent, String contactId) {
+        agent.next("offer");
+        agent.send(Map.of("type", "accept", "contactId", contactId));
+        agent.next("connected");
+        agent.send(Map.of("type", "complete", "contactId", contactId, "outcome", Map.of("resolved", true)));
+        JsonPresence.await(agent, "AVAILABLE");
+    }
+
     /** The body of a voice contact requiring the skill (minimum proficiency 1). */
     public static Map<String, Object> contact(String skill, String customerId, int priority) {
         return Map.of("channel", "voice",
