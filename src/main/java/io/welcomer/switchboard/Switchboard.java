@@ -46,6 +46,8 @@ import org.jboss.logging.Logger;
 public class Switchboard {
 
     private static final Logger LOG = Logger.getLogger(Switchboard.class);
+    /** Start-up waits this long at most for the store; readiness stays down until it is done. */
+    private static final Duration START_BOUND = Duration.ofMinutes(2);
 
     /** A contact's standing as a gateway sees it right after a command. */
     public record Standing(ContactEntity contact, Integer position, Long estimatedWaitSeconds) {}
@@ -95,9 +97,10 @@ public class Switchboard {
                 config.reconnectGrace(), config.repeatWindow(), config.relaxAfter()), clock);
         journal = new Journal(store, loop);
         repeats = new RepeatWatch(config.repeatWindow());
-        Restoration.Snapshot snapshot = store.onFreshContext(loop,
-                sessions -> Restoration.load(sessions, clock.instant().minus(config.repeatWindow()))).await().atMost(Duration.ofMinutes(2));
-        onLoop(() -> restore(snapshot)).await().atMost(Duration.ofMinutes(2));
+        Instant windowOpen = clock.instant().minus(config.repeatWindow());
+        Restoration.Snapshot snapshot = store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen))
+                .await().atMost(START_BOUND);
+        onLoop(() -> restore(snapshot)).await().atMost(START_BOUND);
         ready = true;
     }
 
