@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,52 +53,84 @@ public class InsightsResource {
         }
         boolean byChannel = by != null;
         Instant windowOpenSince = Instant.now().minus(config.repeatWindow());
-        return sessions.withStatelessSession(session -> session.createNativeQuery(sql(byChannel), Object[].class)
-                        .setParameter("from", since)
-                        .setParameter("to", until)
-                        .setParameter("windowOpen", windowOpenSince)
-                        .getResultList())
+        // One short aggregate: compiling it (PostgreSQL's JIT) costs more than it saves (about
+        // 250 ms of 1 s over a million contacts), so it is off for this transaction only.
+        return sessions.withStatelessTransaction(session -> session.createNativeQuery("set local jit = off")
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery(sql(byChannel), Object[].class)
+                                .setParameter("from", since)
+                                .setParameter("to", until)
+                                .setParameter("windowOpen", windowOpenSince)
+                                .getResultList()))
                 .map(rows -> answer(since, until, byChannel, rows));
     }
 
-    /** Bands and the total in one pass (GROUPING SETS); the channel column only when asked for. */
+    /**
+     * Counts and sums per band (and channel): a hash aggregate into at most 20 rows. The total
+     * is added up from those rows, which is cheaper than asking PostgreSQL for it by grouping
+     * sets (that sorts every contact).
+     */
     private static String sql(boolean byChannel) {
         String channel = byChannel ? "channel" : "cast(null as varchar)";
         return """
-                select grouping(c.band), c.band, c.channel_key, count(*),
-                       avg(case when c.resolved then 1.0 else 0.0 end),
-                       avg(case when c.repeated_by is not null then 1.0 else 0.0 end),
-                       avg(case when c.resolved and c.repeated_by is null then 1.0 else 0.0 end),
-                       avg(c.csat), count(c.csat),
-                       count(*) filter (where c.repeated_by is null and c.ended_at > :windowOpen)
+                select band, channel_key, count(*),
+                       count(*) filter (where resolved),
+                       count(*) filter (where repeated_by is not null),
+                       count(*) filter (where resolved and repeated_by is null),
+                       sum(csat), count(csat),
+                       count(*) filter (where repeated_by is null and ended_at > :windowOpen)
                 from (select case when touch < 120 then 0 when touch < 300 then 1 when touch < 600 then 2
                                   when touch < 1200 then 3 else 4 end as band,
                              %s as channel_key, resolved, repeated_by, csat, ended_at
                       from (select *, extract(epoch from ended_at - connected_at) as touch from contacts
                             where state = 'COMPLETED' and ended_at >= :from and ended_at < :to
                               and connected_at is not null) t) c
-                group by grouping sets ((c.band, c.channel_key), ())
-                order by 1, 2, 3""".formatted(channel);
+                group by band, channel_key
+                order by band, channel_key""".formatted(channel);
+    }
+
+    /** One row's figures; added up for the total. */
+    private record Tally(long contacts, long resolved, long repeated, long firstContactResolved, long csatSum,
+                         long csatResponses, long stillInRepeatWindow) {
+
+        static Tally of(Object[] row) {
+            return new Tally(count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]),
+                    count(row[7]), count(row[8]));
+        }
+
+        Tally plus(Tally other) {
+            return new Tally(contacts + other.contacts, resolved + other.resolved, repeated + other.repeated,
+                    firstContactResolved + other.firstContactResolved, csatSum + other.csatSum,
+                    csatResponses + other.csatResponses, stillInRepeatWindow + other.stillInRepeatWindow);
+        }
+
+        TouchTimeBand band(String band, String channel) {
+            return new TouchTimeBand(band, channel, contacts, rate(resolved, contacts), rate(repeated, contacts),
+                    rate(firstContactResolved, contacts), rate(csatSum, csatResponses), csatResponses,
+                    stillInRepeatWindow);
+        }
+
+        private static Double rate(long part, long whole) {
+            return whole == 0 ? null : (double) part / whole;
+        }
+
+        private static long count(Object value) {
+            return value == null ? 0 : ((Number) value).longValue();
+        }
     }
 
     private static TouchTimeInsights answer(Instant from, Instant to, boolean byChannel, List<Object[]> rows) {
         List<TouchTimeBand> bands = new ArrayList<>();
-        TouchTimeBand total = TouchTimeBand.empty(null, null);
+        Tally total = new Tally(0, 0, 0, 0, 0, 0, 0);
         for (Object[] row : rows) {
-            boolean isTotal = ((Number) row[0]).intValue() == 1;
-            TouchTimeBand band = new TouchTimeBand(isTotal ? null : TouchTimeBand.LABELS[((Number) row[1]).intValue()],
-                    (String) row[2], ((Number) row[3]).longValue(), rate(row[4]), rate(row[5]), rate(row[6]),
-                    rate(row[7]), ((Number) row[8]).longValue(), ((Number) row[9]).longValue());
-            if (isTotal) {
-                total = band;
-            } else {
-                bands.add(band);
-            }
+            Tally tally = Tally.of(row);
+            bands.add(tally.band(TouchTimeBand.LABELS[((Number) row[0]).intValue()], (String) row[1]));
+            total = total.plus(tally);
         }
         if (!byChannel) {
             bands = everyBand(bands);
         }
-        return new TouchTimeInsights(from, to, byChannel ? "channel" : null, bands, total);
+        return new TouchTimeInsights(from, to, byChannel ? "channel" : null, bands, total.band(null, null));
     }
 
     /** Without grouping, every band is listed, with zero contacts where none fell in it. */
@@ -110,10 +141,6 @@ public class InsightsResource {
                     .orElse(TouchTimeBand.empty(label, null)));
         }
         return all;
-    }
-
-    private static Double rate(Object value) {
-        return value == null ? null : ((BigDecimal) value).doubleValue();
     }
 
     private static Instant instant(String field, String value) {
