@@ -2,6 +2,7 @@ package io.welcomer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,6 +31,14 @@ public interface WelcomerConfig {
     /** After this wait a contact's minimum proficiencies drop to 1. */
     @WithDefault("30s")
     Duration relaxAfter();
+
+    /**
+     * Priority points a waiting contact gains per minute waited, so a low-priority contact does
+     * not starve behind newer high-priority ones. 0: priority alone decides.
+     */
+    @WithDefault("0")
+    @PositiveOrZero
+    double priorityAging();
 
     /** A customer back within this window after an earlier contact is a repeat. */
     @WithDefault("7d")

@@ -11,6 +11,11 @@ final class RoutedContact {
     /** Arrival order; a contact keeps it for life, so a requeue never loses its place. */
     final long seq;
     final Instant arrivedAt;
+    /**
+     * The aged priority (priority + aging points x minutes waited) less aging x now: the same
+     * shift for every contact, so the order it gives never changes while they wait.
+     */
+    final double rank;
     ContactState state = ContactState.QUEUED;
     String agentId;
     long offerSerial;
@@ -21,10 +26,11 @@ final class RoutedContact {
     /** The customer hung up to be called back: waiting costs them nothing, so they never give up. */
     boolean callback;
 
-    RoutedContact(ContactRequest request, long seq, Instant arrivedAt) {
+    RoutedContact(ContactRequest request, long seq, Instant arrivedAt, double agingPerMinute) {
         this.request = request;
         this.seq = seq;
         this.arrivedAt = arrivedAt;
+        this.rank = request.priority() - agingPerMinute * arrivedAt.toEpochMilli() / 60_000.0;
     }
 
     String id() {

@@ -53,7 +53,7 @@ public final class Router {
     private final Relationships relationships;
     private final Roster roster = new Roster();
     private final Map<String, RoutedContact> contacts = new HashMap<>();
-    private final WaitingLine line = new WaitingLine();
+    private final WaitingLine line = new WaitingLine(waits);
     private final Deadlines deadlines = new Deadlines();
     private long nextSeq = 1;
     private long offerSerials;
@@ -175,7 +175,7 @@ public final class Router {
             decisions.add(new Decision.Refused(Refusal.DUPLICATE_CONTACT));
             return;
         }
-        RoutedContact contact = new RoutedContact(request, nextSeq++, clock.instant());
+        RoutedContact contact = new RoutedContact(request, nextSeq++, clock.instant(), rules.priorityAging());
         contacts.put(contact.id(), contact);
         scheduleRelax(contact);
         place(contact, null, false);
@@ -189,7 +189,6 @@ public final class Router {
         Instant now = clock.instant();
         contact.state = ContactState.CONNECTED;
         contact.connectedAt = now;
-        waits.connected(contact.channel(), now);
         roster.get(agentId).missedOffers = 0;
         relationships.remember(contact.request.customerId(), agentId, now);
         decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
@@ -249,7 +248,7 @@ public final class Router {
         }
         switch (contact.state) {
             case QUEUED -> {
-                line.remove(contact);
+                line.remove(contact, clock.instant());
                 contacts.remove(contactId);
                 decisions.add(new Decision.Abandoned(contactId, contact.channel()));
             }
@@ -273,7 +272,8 @@ public final class Router {
     }
 
     private void restore(RestoreContact restored) {
-        RoutedContact contact = new RoutedContact(restored.request(), restored.seq(), restored.arrivedAt());
+        RoutedContact contact = new RoutedContact(restored.request(), restored.seq(), restored.arrivedAt(),
+                rules.priorityAging());
         contact.callback = restored.callback();
         contact.relaxed = !restored.arrivedAt().plus(rules.relaxAfter()).isAfter(clock.instant());
         scheduleRelax(contact);
@@ -281,14 +281,14 @@ public final class Router {
         contacts.put(contact.id(), contact);
         RoutedAgent agent = restored.agentId() == null ? null : roster.get(restored.agentId());
         switch (restored.state()) {
-            case QUEUED -> line.add(contact);
+            case QUEUED -> line.add(contact, clock.instant());
             case OFFERED -> {
-                line.add(contact);
+                line.add(contact, clock.instant());
                 decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
             }
             case CONNECTED -> {
                 if (agent == null) {
-                    line.add(contact);
+                    line.add(contact, clock.instant());
                     decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
                 } else {
                     contact.state = ContactState.CONNECTED;
@@ -353,12 +353,10 @@ public final class Router {
             contact.relaxed = true;
             return;
         }
-        line.remove(contact);
-        contact.relaxed = true;
+        line.relax(contact);
         RoutedAgent agent = bestFreeAgent(contact, null);
-        if (agent == null) {
-            line.add(contact);
-        } else {
+        if (agent != null) {
+            line.remove(contact, clock.instant());
             offer(contact, agent);
         }
     }
@@ -412,7 +410,7 @@ public final class Router {
             return;
         }
         contact.state = ContactState.QUEUED;
-        line.add(contact);
+        line.add(contact, clock.instant());
         if (!alreadyAnnounced) {
             decisions.add(new Decision.Queued(contact.id(), contact.channel()));
         }
@@ -459,7 +457,7 @@ public final class Router {
     private void fill(RoutedAgent agent, String letGoContactId) {
         for (RoutedContact next = line.nextFor(agent, letGoContactId); next != null;
              next = line.nextFor(agent, letGoContactId)) {
-            line.remove(next);
+            line.remove(next, clock.instant());
             offer(next, agent);
         }
         if (letGoContactId != null) {
@@ -530,7 +528,8 @@ public final class Router {
             return Optional.empty();
         }
         int position = line.position(contact);
-        long estimate = waits.estimateSeconds(contact.channel(), position, clock.instant(), () -> skilledSlots(contact));
+        long estimate = waits.estimateSeconds(WaitingLine.SkillNames.of(contact), position, clock.instant(),
+                () -> skilledSlots(contact));
         return Optional.of(new WaitingView(position, estimate));
     }
 

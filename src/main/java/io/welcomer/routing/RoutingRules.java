@@ -12,12 +12,23 @@ import java.time.Duration;
  *                        offered to that agent first, when it is free
  * @param relaxAfter      after waiting this long a contact's minimum proficiencies drop to 1;
  *                        the skills it names stay required
+ * @param priorityAging   priority points a waiting contact gains per minute waited (0: none),
+ *                        so that no low-priority contact waits for ever behind newer high ones
  */
 public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration reconnectGrace, Duration repeatWindow,
-                           Duration relaxAfter) {
+                           Duration relaxAfter, double priorityAging) {
 
     public static RoutingRules defaults() {
         return new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 0);
+    }
+
+    public RoutingRules withOfferTimeout(Duration timeout) {
+        return new RoutingRules(timeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter, priorityAging);
+    }
+
+    public RoutingRules withPriorityAging(double pointsPerMinute) {
+        return new RoutingRules(offerTimeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter,
+                pointsPerMinute);
     }
 }

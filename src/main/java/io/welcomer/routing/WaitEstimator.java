@@ -1,34 +1,53 @@
 package io.welcomer.routing;
 
+import io.welcomer.routing.WaitingLine.SkillNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * Honest waits. A contact at position p waits until the p contacts ahead of it have reached an
- * agent, so its wait is p divided by the rate at which waiting contacts on its channel have
- * recently reached agents (connections in the last 15 minutes, from at least 5 of them). With
- * less history than that, a stated prior: p x the channel's recent mean touch time / the
- * concurrent slots of connected agents who have the skills (180 s touch time until measured).
+ * Honest waits. A contact at position p waits until p contacts of its line have left it, so its
+ * wait is p times the line's mean time between departures while it had someone waiting. Those
+ * gaps are measured: from the moment the line last had nobody waiting, or from the previous
+ * departure, to each departure (to an agent, or a customer giving up), over the last 15 minutes,
+ * from at least 5 of them. With less history than that, a stated prior: p x the channel's recent
+ * mean touch time / the concurrent slots of connected agents who have the skills (180 s touch
+ * time until measured).
  */
 final class WaitEstimator {
 
     static final Duration WINDOW = Duration.ofMinutes(15);
-    static final int MIN_CONNECTIONS = 5;
+    static final int MIN_DEPARTURES = 5;
     /** Enough to measure a rate; older ones are dropped first. */
     private static final int MAX_REMEMBERED = 10_000;
 
-    private final Map<Channel, ArrayDeque<Instant>> connections = new EnumMap<>(Channel.class);
+    private record Gap(Instant endedAt, double seconds) {}
+
+    private static final class History {
+        final ArrayDeque<Gap> gaps = new ArrayDeque<>();
+        double sumSeconds;
+        Instant since;
+    }
+
+    private final Map<SkillNames, History> lines = new HashMap<>();
     private final TouchTimes touchTimes = new TouchTimes();
 
-    void connected(Channel channel, Instant at) {
-        ArrayDeque<Instant> recent = connections.computeIfAbsent(channel, c -> new ArrayDeque<>());
-        recent.addLast(at);
-        if (recent.size() > MAX_REMEMBERED) {
-            recent.removeFirst();
+    /** Someone is waiting in a line where nobody waited: the clock of the next departure starts. */
+    void lineOpened(SkillNames line, Instant now) {
+        lines.computeIfAbsent(line, l -> new History()).since = now;
+    }
+
+    void departed(SkillNames line, Instant now) {
+        History history = lines.get(line);
+        double seconds = Duration.between(history.since, now).toMillis() / 1000.0;
+        history.gaps.addLast(new Gap(now, seconds));
+        history.sumSeconds += seconds;
+        history.since = now;
+        if (history.gaps.size() > MAX_REMEMBERED) {
+            history.sumSeconds -= history.gaps.removeFirst().seconds();
         }
     }
 
@@ -36,17 +55,18 @@ final class WaitEstimator {
         touchTimes.record(channel, touchTime);
     }
 
-    long estimateSeconds(Channel channel, int position, Instant now, IntSupplier skilledSlots) {
-        ArrayDeque<Instant> recent = connections.getOrDefault(channel, new ArrayDeque<>());
-        Instant windowStart = now.minus(WINDOW);
-        while (!recent.isEmpty() && recent.peekFirst().isBefore(windowStart)) {
-            recent.removeFirst();
+    long estimateSeconds(SkillNames line, int position, Instant now, IntSupplier skilledSlots) {
+        History history = lines.get(line);
+        if (history != null) {
+            Instant windowStart = now.minus(WINDOW);
+            while (!history.gaps.isEmpty() && history.gaps.peekFirst().endedAt().isBefore(windowStart)) {
+                history.sumSeconds -= history.gaps.removeFirst().seconds();
+            }
+            if (history.gaps.size() >= MIN_DEPARTURES) {
+                return Math.round(position * history.sumSeconds / history.gaps.size());
+            }
         }
-        if (recent.size() >= MIN_CONNECTIONS) {
-            double span = Math.max(1, Duration.between(recent.peekFirst(), now).toMillis() / 1000.0);
-            double perSecond = recent.size() / span;
-            return (long) Math.ceil(position / perSecond);
-        }
-        return (long) Math.ceil(position * touchTimes.meanSeconds(channel) / Math.max(1, skilledSlots.getAsInt()));
+        double touchSeconds = touchTimes.meanSeconds(line.channel());
+        return (long) Math.ceil(position * touchSeconds / Math.max(1, skilledSlots.getAsInt()));
     }
 }

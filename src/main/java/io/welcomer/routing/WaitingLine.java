@@ -1,9 +1,9 @@
 package io.welcomer.routing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -11,52 +11,95 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The contacts waiting for an agent, indexed so that finding the next contact for a freed agent
  * looks at the head of each group of identical requirements, never at every waiting contact.
+ * Contacts on one channel naming the same skills form a line: they compete with each other, so a
+ * contact's position is its place in its line. The line's history feeds the wait estimates.
  */
 final class WaitingLine {
 
-    /** Priority first (higher first), then arrival. */
+    /** Aged priority first (higher first), then arrival. */
     static final Comparator<RoutedContact> ORDER = Comparator
-            .comparingInt((RoutedContact c) -> -c.request.priority())
+            .comparingDouble((RoutedContact c) -> -c.rank)
             .thenComparingLong(c -> c.seq);
 
     private record Requirement(Channel channel, Map<String, Integer> skills) {}
 
-    /** Requirements that name the same skills on a channel, whatever their minimum levels. */
-    private record SkillNames(Channel channel, Set<String> skills) {}
+    /** Contacts on a channel that name the same skills, whatever their minimum levels: one line. */
+    record SkillNames(Channel channel, Set<String> skills) {
+
+        static SkillNames of(RoutedContact contact) {
+            return new SkillNames(contact.channel(), Set.copyOf(contact.request.skills().keySet()));
+        }
+    }
 
     /** Beyond this many skills an agent's skill subsets outnumber typical groups: scan instead. */
     private static final int MAX_SKILLS_TO_ENUMERATE = 6;
 
+    private final WaitEstimator waits;
     private final Map<Requirement, TreeSet<RoutedContact>> groups = new HashMap<>();
     private final Map<SkillNames, Set<Requirement>> groupsBySkillNames = new HashMap<>();
-    /** Per channel, the waiting contacts by priority (highest first), each in arrival order. */
-    private final Map<Channel, TreeMap<Integer, TreeSet<RoutedContact>>> byChannel = new EnumMap<>(Channel.class);
+    private final Map<SkillNames, TreeSet<RoutedContact>> lines = new HashMap<>();
     private final Map<Channel, Integer> waitingByChannel = new EnumMap<>(Channel.class);
-    private final TreeMap<Long, RoutedContact> byArrival = new TreeMap<>();
+    private final TreeSet<RoutedContact> byArrival = new TreeSet<>(Comparator.comparingLong(c -> c.seq));
     private int callbacks;
 
-    void add(RoutedContact contact) {
-        groups.computeIfAbsent(requirementOf(contact), requirement -> {
-            groupsBySkillNames.computeIfAbsent(namesOf(requirement), names -> new HashSet<>()).add(requirement);
-            return new TreeSet<>(ORDER);
-        }).add(contact);
-        byChannel.computeIfAbsent(contact.channel(), c -> new TreeMap<>(Comparator.reverseOrder()))
-                .computeIfAbsent(contact.request.priority(), p -> new TreeSet<>(ORDER))
-                .add(contact);
+    WaitingLine(WaitEstimator waits) {
+        this.waits = waits;
+    }
+
+    void add(RoutedContact contact, Instant now) {
+        addToGroup(contact);
+        SkillNames names = SkillNames.of(contact);
+        TreeSet<RoutedContact> line = lines.computeIfAbsent(names, n -> new TreeSet<>(ORDER));
+        if (line.isEmpty()) {
+            waits.lineOpened(names, now);
+        }
+        line.add(contact);
         waitingByChannel.merge(contact.channel(), 1, Integer::sum);
-        byArrival.put(contact.seq, contact);
+        byArrival.add(contact);
         if (contact.callback) {
             callbacks++;
         }
     }
 
-    void remove(RoutedContact contact) {
+    /** The contact leaves the line (to an agent, or its customer gave up): those behind move up. */
+    void remove(RoutedContact contact, Instant now) {
+        removeFromGroup(contact);
+        if (!byArrival.remove(contact)) {
+            return;
+        }
+        SkillNames names = SkillNames.of(contact);
+        TreeSet<RoutedContact> line = lines.get(names);
+        line.remove(contact);
+        if (line.isEmpty()) {
+            lines.remove(names);
+        }
+        waits.departed(names, now);
+        waitingByChannel.merge(contact.channel(), -1, Integer::sum);
+        if (contact.callback) {
+            callbacks--;
+        }
+    }
+
+    /** The contact's minimum proficiencies drop to 1; it keeps its place in its line. */
+    void relax(RoutedContact contact) {
+        removeFromGroup(contact);
+        contact.relaxed = true;
+        addToGroup(contact);
+    }
+
+    private void addToGroup(RoutedContact contact) {
+        groups.computeIfAbsent(requirementOf(contact), requirement -> {
+            groupsBySkillNames.computeIfAbsent(namesOf(requirement), names -> new HashSet<>()).add(requirement);
+            return new TreeSet<>(ORDER);
+        }).add(contact);
+    }
+
+    private void removeFromGroup(RoutedContact contact) {
         Requirement requirement = requirementOf(contact);
         TreeSet<RoutedContact> group = groups.get(requirement);
         if (group != null && group.remove(contact) && group.isEmpty()) {
@@ -66,19 +109,6 @@ final class WaitingLine {
             if (sameNames.isEmpty()) {
                 groupsBySkillNames.remove(namesOf(requirement));
             }
-        }
-        if (byArrival.remove(contact.seq) == null) {
-            return;
-        }
-        TreeMap<Integer, TreeSet<RoutedContact>> line = byChannel.get(contact.channel());
-        TreeSet<RoutedContact> samePriority = line.get(contact.request.priority());
-        samePriority.remove(contact);
-        if (samePriority.isEmpty()) {
-            line.remove(contact.request.priority());
-        }
-        waitingByChannel.merge(contact.channel(), -1, Integer::sum);
-        if (contact.callback) {
-            callbacks--;
         }
     }
 
@@ -154,18 +184,13 @@ final class WaitingLine {
     }
 
     /**
-     * 1-based place among the contacts waiting on the same channel: everyone of higher priority,
-     * then those of the same priority who arrived earlier. Counting the latter walks only the
-     * contacts ahead at that priority, and not at all for the newest arrival.
+     * 1-based place in the contact's line: the contacts on its channel naming the same skills,
+     * by aged priority then arrival. Counting walks only the contacts ahead, and not at all for
+     * the last in line (a new arrival, usually).
      */
     int position(RoutedContact contact) {
-        int ahead = 0;
-        for (var level : byChannel.get(contact.channel()).headMap(contact.request.priority(), false).values()) {
-            ahead += level.size();
-        }
-        TreeSet<RoutedContact> samePriority = byChannel.get(contact.channel()).get(contact.request.priority());
-        ahead += samePriority.last() == contact ? samePriority.size() - 1 : samePriority.headSet(contact).size();
-        return ahead + 1;
+        TreeSet<RoutedContact> line = lines.get(SkillNames.of(contact));
+        return line.last() == contact ? line.size() : line.headSet(contact).size() + 1;
     }
 
     int waiting(Channel channel) {
@@ -177,7 +202,7 @@ final class WaitingLine {
     }
 
     Optional<Instant> oldestArrival() {
-        return byArrival.isEmpty() ? Optional.empty() : Optional.of(byArrival.firstEntry().getValue().arrivedAt);
+        return byArrival.isEmpty() ? Optional.empty() : Optional.of(byArrival.first().arrivedAt);
     }
 
     private static Requirement requirementOf(RoutedContact contact) {

@@ -94,7 +94,7 @@ public class Switchboard {
     void start(@Observes StartupEvent event) {
         loop = vertx.getOrCreateContext();
         router = new Router(new RoutingRules(config.offerTimeout(), config.maxMissedOffers(),
-                config.reconnectGrace(), config.repeatWindow(), config.relaxAfter()), clock);
+                config.reconnectGrace(), config.repeatWindow(), config.relaxAfter(), config.priorityAging()), clock);
         journal = new Journal(store, loop);
         repeats = new RepeatWatch(config.repeatWindow());
         Instant windowOpen = clock.instant().minus(config.repeatWindow());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Agents deleted, re-registered and reconnected. */
 class AgentLifecycleTest {
 
-    private final Desk desk = new Desk(new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofSeconds(30)));
+    private final Desk desk = new Desk(RoutingRules.defaults());
 
     private List<Decision> remove(String agentId) {
         return desk.handle(new RemoveAgent(agentId));

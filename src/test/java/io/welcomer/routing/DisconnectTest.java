@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** An agent's session drops: offers move on at once, connected contacts wait out the grace. */
 class DisconnectTest {
 
-    private final Desk desk = new Desk(new RoutingRules(Duration.ofSeconds(15), 2, Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofSeconds(30)));
+    private final Desk desk = new Desk(RoutingRules.defaults());
 
     /** a1 (idle longest) holds a connected voice contact c1; a2 is available. */
     private void a1ConnectedToC1WithA2Free() {

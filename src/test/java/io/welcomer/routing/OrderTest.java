@@ -157,4 +157,46 @@ class OrderTest {
 
         assertThat(desk.router.waiting("b").orElseThrow().estimatedWaitSeconds(), is(120L));
     }
+
+    @Test
+    void positionCountsOnlyTheContactsThisOneCompetesWith() {
+        desk.arrive(request("billing-1", VOICE, 50, skills("billing", 1)));
+        desk.arrive(request("tech-1", VOICE, 50, skills("tech", 1)));
+        desk.arrive(request("billing-2", VOICE, 50, skills("billing", 4)));
+        desk.arrive(request("chat-billing", CHAT, 50, skills("billing", 1)));
+        desk.arrive(request("tech-2", VOICE, 50, skills("tech", 1)));
+
+        // Same channel and skill names make one line, whatever the minimum levels.
+        assertThat(desk.position("billing-1"), is(1));
+        assertThat(desk.position("billing-2"), is(2));
+        assertThat(desk.position("tech-1"), is(1));
+        assertThat(desk.position("tech-2"), is(2));
+        assertThat(desk.position("chat-billing"), is(1));
+    }
+
+    @Test
+    void withoutAgingANewerHigherPriorityContactStaysAheadHoweverLongTheOtherWaited() {
+        desk.arrive(request("patient", VOICE, 0));
+        desk.advanceSeconds(3_600);
+        desk.arrive(request("urgent", VOICE, 30));
+
+        assertThat(desk.position("urgent"), is(1));
+        assertThat(Desk.only(Offered.class, desk.online("a1")), contains(desk.offered("urgent", VOICE, "a1")));
+    }
+
+    @Test
+    void agingLetsALongWaitOvertakeANewerHigherPriority() {
+        Desk aging = new Desk(RoutingRules.defaults().withPriorityAging(1));
+        aging.arrive(request("patient", VOICE, 0));
+        aging.advanceSeconds(29 * 60);
+        aging.arrive(request("urgent-early", VOICE, 30));
+        aging.advanceSeconds(2 * 60);
+        aging.arrive(request("urgent-late", VOICE, 30));
+
+        // After 31 minutes "patient" stands at 31 points: past urgent-late (30), not urgent-early (32).
+        assertThat(aging.position("urgent-early"), is(1));
+        assertThat(aging.position("patient"), is(2));
+        assertThat(aging.position("urgent-late"), is(3));
+        assertThat(Desk.only(Offered.class, aging.online("a1")), contains(aging.offered("urgent-early", VOICE, "a1")));
+    }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Offers that nobody answers: expiry on Tick, requeue in place, and agents set away. */
 class TimeoutTest {
 
-    private final Desk desk = new Desk(new RoutingRules(Duration.ofSeconds(20), 2, Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofSeconds(30)));
+    private final Desk desk = new Desk(RoutingRules.defaults().withOfferTimeout(Duration.ofSeconds(20)));
 
     @Test
     void nextDeadlineIsEmptyUntilAnOfferIsMadeThenReportsItsExpiry() {

@@ -2,69 +2,106 @@ package io.welcomer.routing;
 
 import static io.welcomer.routing.Channel.CHAT;
 import static io.welcomer.routing.Channel.VOICE;
+import static io.welcomer.routing.Desk.request;
+import static io.welcomer.routing.Desk.skills;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The estimated wait follows the measured rate at which waiting contacts reach agents. */
+/** The estimated wait follows the measured time between departures from the contact's line. */
 class WaitEstimateTest {
 
     private final Desk desk = new Desk();
 
     @Test
-    void withEnoughRecentConnectionsTheWaitIsPositionOverTheirRate() {
-        serveOneEveryTenSeconds(VOICE, 6);
+    void withEnoughRecentDeparturesTheWaitIsPositionTimesTheirMeanGap() {
+        moveTheLineEveryTenSeconds(VOICE, 6);
         desk.arrive("a", VOICE);
         desk.arrive("b", VOICE);
         desk.arrive("c", VOICE);
 
-        // Six connections in the last 60 s: one every 10 s, so the third in line waits about 30 s.
-        assertThat(desk.router.waiting("a").orElseThrow().estimatedWaitSeconds(), is(10L));
-        assertThat(desk.router.waiting("c").orElseThrow().estimatedWaitSeconds(), is(30L));
+        // Six departures 10 s apart: the third in line waits about 30 s.
+        assertThat(estimate("a"), is(10L));
+        assertThat(estimate("c"), is(30L));
     }
 
     @Test
     void theEstimateMovesWithTheQueue() {
-        serveOneEveryTenSeconds(VOICE, 6);
+        moveTheLineEveryTenSeconds(VOICE, 6);
         desk.arrive("a", VOICE);
         desk.arrive("b", VOICE);
+        desk.advanceSeconds(10);
         desk.leave("a");
 
-        assertThat(desk.router.waiting("b").orElseThrow().estimatedWaitSeconds(), is(10L));
+        assertThat(estimate("b"), is(10L));
     }
 
     @Test
-    void connectionsOlderThanTheWindowNoLongerCountAndThePriorTakesOver() {
-        serveOneEveryTenSeconds(VOICE, 6);
+    void aCustomerGivingUpAlsoMovesTheLineAndShortensTheGaps() {
+        moveTheLineEveryTenSeconds(VOICE, 6);
+        desk.arrive("a", VOICE);
+        desk.arrive("b", VOICE);
+        desk.advanceSeconds(3);
+        desk.leave("a");
+
+        // Gaps 10, 10, 10, 10, 10, 10 and 3: a mean of 9 s.
+        assertThat(estimate("b"), is(9L));
+    }
+
+    @Test
+    void timeWithNobodyWaitingIsNotCountedAsAGap() {
+        moveTheLineEveryTenSeconds(VOICE, 6);
+        desk.advanceSeconds(120);
+        desk.arrive("a", VOICE);
+        desk.arrive("b", VOICE);
+
+        assertThat(estimate("b"), is(20L));
+    }
+
+    @Test
+    void departuresOlderThanTheWindowNoLongerCountAndThePriorTakesOver() {
+        moveTheLineEveryTenSeconds(VOICE, 6);
         desk.register("y", Map.of());
         desk.connect("y");
         desk.advanceSeconds(WaitEstimator.WINDOW.toSeconds() + 60);
         desk.arrive("a", VOICE);
 
         // The prior: position 1 x the measured 10 s touch time / the voice slots of x and y.
-        assertThat(desk.router.waiting("a").orElseThrow().estimatedWaitSeconds(), is(5L));
+        assertThat(estimate("a"), is(5L));
     }
 
     @Test
-    void anotherChannelsRateDoesNotCount() {
-        serveOneEveryTenSeconds(CHAT, 6);
+    void anotherLinesDeparturesDoNotCount() {
+        moveTheLineEveryTenSeconds(CHAT, 6);
         desk.arrive("a", VOICE);
+        desk.arrive(request("b", CHAT, 0, skills("billing", 1)));
 
-        // No voice history: the prior of 180 s touch time over x's one voice slot.
-        assertThat(desk.router.waiting("a").orElseThrow().estimatedWaitSeconds(), is(180L));
+        // No voice history, nor for chats needing billing: the prior of 180 s touch time (x is busy
+        // on chat, and holds one voice slot) and, for the chat, of 10 s on chat over x's one slot.
+        assertThat(estimate("a"), is(180L));
+        assertThat(estimate("b"), is(10L));
     }
 
-    /** Agent x serves contacts one by one with a 10 s touch time, so one connects every 10 s. */
-    private void serveOneEveryTenSeconds(Channel channel, int count) {
+    private long estimate(String contactId) {
+        return desk.router.waiting(contactId).orElseThrow().estimatedWaitSeconds();
+    }
+
+    /**
+     * Agent x serves a line of waiting contacts one by one with a 10 s touch time, so one leaves
+     * the line every 10 s; x ends busy with the last, and the line empty.
+     */
+    private void moveTheLineEveryTenSeconds(Channel channel, int departures) {
         desk.online("x");
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i <= departures; i++) {
             desk.arrive(Desk.request("served-" + i, channel));
-            desk.accept("x", "served-" + i);
+        }
+        desk.accept("x", "served-0");
+        for (int i = 0; i < departures; i++) {
             desk.advanceSeconds(10);
             desk.complete("x", "served-" + i);
+            desk.accept("x", "served-" + (i + 1));
         }
-        desk.away("x", "break");
     }
 }

@@ -40,7 +40,7 @@ final class Centre {
 
     final Clock clock = new Clock();
     final Router router = new Router(new RoutingRules(Duration.ofDays(1), 2, Duration.ofDays(1), Duration.ofDays(7),
-            Duration.ofDays(365)), clock);
+            Duration.ofDays(365), 0), clock);
     private final Random random = new Random(42);
     private long contacts;
 
