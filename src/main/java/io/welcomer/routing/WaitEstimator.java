@@ -12,17 +12,17 @@ import java.util.function.IntSupplier;
  * Honest waits. A contact at position p waits until p contacts of its line have left it, so its
  * wait is p times the line's mean time between departures while it had someone waiting. Those
  * gaps are measured: from the moment the line last had nobody waiting, or from the previous
- * departure, to each departure (to an agent, or a customer giving up), over the last 15 minutes,
- * from at least 5 of them. With less history than that, a stated prior: p x the channel's recent
- * mean touch time / the concurrent slots of connected agents who have the skills (180 s touch
- * time until measured).
+ * departure, to each departure (to an agent, or a customer giving up); the mean is over the last
+ * 100 gaps within the hour, from at least 5 of them (more gaps steady the mean, the hour keeps it
+ * current). With less history, a stated prior: p x the channel's recent mean touch time / the
+ * concurrent slots of connected agents who have the skills (180 s touch time until measured).
  */
 final class WaitEstimator {
 
-    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration WINDOW = Duration.ofMinutes(60);
     static final int MIN_DEPARTURES = 5;
-    /** Enough to measure a rate; older ones are dropped first. */
-    private static final int MAX_REMEMBERED = 10_000;
+    /** The most recent gaps averaged; older ones are dropped first. */
+    private static final int MAX_REMEMBERED = 100;
 
     private record Gap(Instant endedAt, double seconds) {}
 

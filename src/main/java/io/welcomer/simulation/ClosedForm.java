@@ -1,0 +1,63 @@
+package io.welcomer.simulation;
+
+import io.welcomer.simulation.Scenario.AgentGroup;
+import io.welcomer.simulation.Scenario.Stream;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The queueing-theory answer for a scenario simple enough to have one: one stream, one group of
+ * agents who all have its skills, one contact at a time, exponential touch times, no callbacks.
+ * Erlang C without patience, Erlang A (Palm) with exponential patience.
+ *
+ * @param model        "C" or "A"
+ * @param asaSeconds   mean wait, abandoned contacts counted until they gave up
+ * @param serviceLevel per threshold in seconds ("20", "60"), the share connected within it
+ */
+public record ClosedForm(String model, double asaSeconds, double waitProbability, Map<String, Double> serviceLevel,
+                         double abandonRate) {
+
+    static final int[] THRESHOLDS = {20, 60};
+
+    static Optional<ClosedForm> of(Scenario scenario) {
+        if (scenario.agents().size() != 1 || scenario.arrivals().size() != 1) {
+            return Optional.empty();
+        }
+        AgentGroup agents = scenario.agents().getFirst();
+        Stream stream = scenario.arrivals().getFirst();
+        boolean simple = stream.touchTimeDistribution() == TouchTime.EXPONENTIAL && stream.callbackShare() == 0
+                && agents.capacity().getOrDefault(stream.channel(), 1) == 1 && agents.count() > 0
+                && stream.skills().entrySet().stream()
+                        .allMatch(need -> agents.skills().getOrDefault(need.getKey(), 0) >= need.getValue());
+        if (!simple) {
+            return Optional.empty();
+        }
+        return Optional.of(stream.patienceSeconds() == null ? erlangC(agents.count(), stream)
+                : erlangA(agents.count(), stream));
+    }
+
+    private static ClosedForm erlangC(int agents, Stream stream) {
+        double rate = stream.perSecond();
+        double touch = stream.touchTimeSeconds();
+        return new ClosedForm("C", Erlang.erlangCMeanWait(agents, rate, touch),
+                Erlang.erlangCWaitProbability(agents, rate * touch),
+                Map.of(key(0), Erlang.erlangCServiceLevel(agents, rate, touch, THRESHOLDS[0]),
+                        key(1), Erlang.erlangCServiceLevel(agents, rate, touch, THRESHOLDS[1])),
+                0);
+    }
+
+    private static ClosedForm erlangA(int agents, Stream stream) {
+        double rate = stream.perSecond();
+        double touch = stream.touchTimeSeconds();
+        double patience = stream.patienceSeconds();
+        Erlang.ErlangA a = Erlang.erlangA(agents, rate, touch, patience);
+        return new ClosedForm("A", a.meanWaitSeconds(), a.waitProbability(),
+                Map.of(key(0), Erlang.erlangAServiceLevel(agents, rate, touch, patience, THRESHOLDS[0]),
+                        key(1), Erlang.erlangAServiceLevel(agents, rate, touch, patience, THRESHOLDS[1])),
+                a.abandonRate());
+    }
+
+    static String key(int threshold) {
+        return Integer.toString(THRESHOLDS[threshold]);
+    }
+}

@@ -1,0 +1,65 @@
+package io.welcomer.simulation;
+
+import io.welcomer.routing.Channel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A contact centre to simulate: who staffs it, what arrives, for how long.
+ *
+ * @param seed        the random source's seed: the same seed and scenario give the same answer
+ * @param hours       simulated hours measured, after the warm-up
+ * @param warmUpHours simulated hours run first and not measured, so results come from the steady
+ *                    state rather than from an empty centre
+ * @param agents      groups of identical agents
+ * @param arrivals    streams of contacts, each arriving as a Poisson process
+ */
+public record Scenario(long seed, double hours, double warmUpHours, List<AgentGroup> agents, List<Stream> arrivals) {
+
+    public Scenario {
+        agents = List.copyOf(agents);
+        arrivals = List.copyOf(arrivals);
+    }
+
+    /** {@code count} agents with the same skills (name to proficiency 1-5) and capacity per channel. */
+    public record AgentGroup(int count, Map<String, Integer> skills, Map<Channel, Integer> capacity) {
+
+        public AgentGroup {
+            skills = Map.copyOf(skills);
+            capacity = Map.copyOf(capacity);
+        }
+    }
+
+    /**
+     * Contacts of one kind.
+     *
+     * @param patienceSeconds mean patience (exponential) of a waiting customer before giving up;
+     *                        null: nobody gives up
+     * @param callbackShare   the share of customers who, finding nobody free, ask to be called back:
+     *                        they keep their place and never give up
+     */
+    public record Stream(Channel channel, double perHour, Map<String, Integer> skills, int priority,
+                         double touchTimeSeconds, TouchTime touchTimeDistribution, double touchTimeCv,
+                         Double patienceSeconds, double callbackShare) {
+
+        public Stream {
+            skills = Map.copyOf(skills);
+        }
+
+        double perSecond() {
+            return perHour / 3600;
+        }
+    }
+
+    /** The same scenario with another number of agents in its one group (for staffing). */
+    Scenario withAgents(int count) {
+        AgentGroup group = agents.getFirst();
+        return new Scenario(seed, hours, warmUpHours, List.of(new AgentGroup(count, group.skills(), group.capacity())),
+                arrivals);
+    }
+
+    /** About how many contacts a run handles, warm-up included: what its cost grows with. */
+    double expectedContacts() {
+        return arrivals.stream().mapToDouble(Stream::perHour).sum() * (hours + warmUpHours);
+    }
+}

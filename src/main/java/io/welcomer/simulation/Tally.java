@@ -1,0 +1,56 @@
+package io.welcomer.simulation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The measured part of a run, added up as it goes. */
+final class Tally {
+
+    private long connected;
+    private long waited;
+    private long gaveUp;
+    private final long[] withinThreshold = new long[ClosedForm.THRESHOLDS.length];
+    private double waitSum;
+    private double estimateErrorSum;
+    private double queueArea;
+    private double busyArea;
+
+    void connected(double waitSeconds, double estimateError) {
+        connected++;
+        waitSum += waitSeconds;
+        estimateErrorSum += estimateError;
+        if (waitSeconds > 0) {
+            waited++;
+        }
+        for (int i = 0; i < ClosedForm.THRESHOLDS.length; i++) {
+            if (waitSeconds <= ClosedForm.THRESHOLDS[i]) {
+                withinThreshold[i]++;
+            }
+        }
+    }
+
+    void gaveUp(double waitSeconds) {
+        gaveUp++;
+        waited++;
+        waitSum += waitSeconds;
+    }
+
+    void during(double seconds, int waiting, int busyAgents) {
+        queueArea += seconds * waiting;
+        busyArea += seconds * busyAgents;
+    }
+
+    SimulationResult result(long contacts, int agents, double measuredSeconds, ClosedForm erlang) {
+        Map<String, Double> serviceLevel = new LinkedHashMap<>();
+        for (int i = 0; i < ClosedForm.THRESHOLDS.length; i++) {
+            serviceLevel.put(ClosedForm.key(i), share(withinThreshold[i], contacts));
+        }
+        return new SimulationResult(contacts, contacts == 0 ? 0 : waitSum / contacts, share(waited, contacts),
+                serviceLevel, share(gaveUp, contacts), agents == 0 ? 0 : busyArea / (agents * measuredSeconds),
+                queueArea / measuredSeconds, connected == 0 ? 0 : estimateErrorSum / connected, erlang);
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+}
