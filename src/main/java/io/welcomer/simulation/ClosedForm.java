@@ -2,8 +2,10 @@ package io.welcomer.simulation;
 
 import io.welcomer.simulation.Scenario.AgentGroup;
 import io.welcomer.simulation.Scenario.Stream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The queueing-theory answer for a scenario simple enough to have one: one stream, one group of
@@ -17,9 +19,7 @@ import java.util.Optional;
 public record ClosedForm(String model, double asaSeconds, double waitProbability, Map<String, Double> serviceLevel,
                          double abandonRate) {
 
-    static final int[] THRESHOLDS = {20, 60};
-
-    static Optional<ClosedForm> of(Scenario scenario) {
+    static Optional<ClosedForm> of(Scenario scenario, int[] thresholds) {
         if (scenario.agents().size() != 1 || scenario.arrivals().size() != 1) {
             return Optional.empty();
         }
@@ -32,32 +32,33 @@ public record ClosedForm(String model, double asaSeconds, double waitProbability
         if (!simple) {
             return Optional.empty();
         }
-        return Optional.of(stream.patienceSeconds() == null ? erlangC(agents.count(), stream)
-                : erlangA(agents.count(), stream));
+        return Optional.of(stream.patienceSeconds() == null ? erlangC(agents.count(), stream, thresholds)
+                : erlangA(agents.count(), stream, thresholds));
     }
 
-    private static ClosedForm erlangC(int agents, Stream stream) {
+    private static ClosedForm erlangC(int agents, Stream stream, int[] thresholds) {
         double rate = stream.perSecond();
         double touch = stream.touchTimeSeconds();
         return new ClosedForm("C", Erlang.erlangCMeanWait(agents, rate, touch),
                 Erlang.erlangCWaitProbability(agents, rate * touch),
-                Map.of(key(0), Erlang.erlangCServiceLevel(agents, rate, touch, THRESHOLDS[0]),
-                        key(1), Erlang.erlangCServiceLevel(agents, rate, touch, THRESHOLDS[1])),
-                0);
+                levels(thresholds, seconds -> Erlang.erlangCServiceLevel(agents, rate, touch, seconds)), 0);
     }
 
-    private static ClosedForm erlangA(int agents, Stream stream) {
+    private static ClosedForm erlangA(int agents, Stream stream, int[] thresholds) {
         double rate = stream.perSecond();
         double touch = stream.touchTimeSeconds();
         double patience = stream.patienceSeconds();
         Erlang.ErlangA a = Erlang.erlangA(agents, rate, touch, patience);
         return new ClosedForm("A", a.meanWaitSeconds(), a.waitProbability(),
-                Map.of(key(0), Erlang.erlangAServiceLevel(agents, rate, touch, patience, THRESHOLDS[0]),
-                        key(1), Erlang.erlangAServiceLevel(agents, rate, touch, patience, THRESHOLDS[1])),
+                levels(thresholds, seconds -> Erlang.erlangAServiceLevel(agents, rate, touch, patience, seconds)),
                 a.abandonRate());
     }
 
-    static String key(int threshold) {
-        return Integer.toString(THRESHOLDS[threshold]);
+    private static Map<String, Double> levels(int[] thresholds, IntToDoubleFunction level) {
+        Map<String, Double> levels = new LinkedHashMap<>();
+        for (int seconds : thresholds) {
+            levels.put(Integer.toString(seconds), level.applyAsDouble(seconds));
+        }
+        return levels;
     }
 }

@@ -3,6 +3,7 @@ package io.welcomer.simulation;
 import io.welcomer.routing.Channel;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A contact centre to simulate: who staffs it, what arrives, for how long.
@@ -58,8 +59,25 @@ public record Scenario(long seed, double hours, double warmUpHours, List<AgentGr
                 arrivals);
     }
 
+    /**
+     * The first stream that no agent could ever take, naming what is missing: its contacts would
+     * wait for ever. Minimum levels do not count, since they relax; skill names do.
+     */
+    public Optional<String> unservable() {
+        for (int i = 0; i < arrivals.size(); i++) {
+            Stream stream = arrivals.get(i);
+            boolean served = agents.stream().anyMatch(group -> group.count() > 0
+                    && group.skills().keySet().containsAll(stream.skills().keySet()));
+            if (!served) {
+                return Optional.of("arrivals[" + i + "] needs skills " + stream.skills().keySet()
+                        + " that no agent has");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** About how many contacts a run handles, warm-up included: what its cost grows with. */
-    double expectedContacts() {
+    public double expectedContacts() {
         return arrivals.stream().mapToDouble(Stream::perHour).sum() * (hours + warmUpHours);
     }
 }

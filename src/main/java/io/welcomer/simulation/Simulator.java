@@ -30,6 +30,7 @@ public final class Simulator {
 
     /** Beyond this many waiting contacts the centre is overloaded: the run stops rather than grow. */
     static final int MAX_WAITING = 200_000;
+    static final int[] DEFAULT_THRESHOLDS = {20, 60};
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final Outcome RESOLVED = new Outcome(true, null, null);
 
@@ -65,10 +66,13 @@ public final class Simulator {
     private long arrivals;
     private long contacts;
     private int busyAgents;
-    private final Tally tally = new Tally();
+    private final Tally tally;
+    private final int[] thresholds;
 
-    private Simulator(Scenario scenario, RoutingRules rules) {
+    private Simulator(Scenario scenario, RoutingRules rules, int[] thresholds) {
         this.scenario = scenario;
+        this.thresholds = thresholds;
+        this.tally = new Tally(thresholds);
         this.random = new SplittableRandom(scenario.seed());
         InstantSource clock = () -> START.plusNanos(now);
         // Simulated customers never come back: remembering who served them would only cost memory.
@@ -79,9 +83,17 @@ public final class Simulator {
         this.agents = scenario.agents().stream().mapToInt(AgentGroup::count).sum();
     }
 
-    /** Runs the scenario under the given routing rules (offer timeout, relax-after, aging). */
+    /**
+     * Runs the scenario under the given routing rules (offer timeout, relax-after, aging), with
+     * the service level at 20 and 60 seconds.
+     */
     public static SimulationResult run(Scenario scenario, RoutingRules rules) {
-        return new Simulator(scenario, rules).run();
+        return run(scenario, rules, DEFAULT_THRESHOLDS);
+    }
+
+    /** The same, with the service level at each of these thresholds (seconds, ascending). */
+    static SimulationResult run(Scenario scenario, RoutingRules rules, int[] thresholds) {
+        return new Simulator(scenario, rules, thresholds).run();
     }
 
     private SimulationResult run() {
@@ -108,7 +120,8 @@ public final class Simulator {
                 case COMPLETION -> complete(next.agentId, next.contactId);
             }
         }
-        return tally.result(contacts, agents, scenario.hours() * 3600, ClosedForm.of(scenario).orElse(null));
+        return tally.result(contacts, agents, scenario.hours() * 3600,
+                ClosedForm.of(scenario, thresholds).orElse(null));
     }
 
     private void staff() {

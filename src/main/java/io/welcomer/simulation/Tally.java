@@ -9,11 +9,17 @@ final class Tally {
     private long connected;
     private long waited;
     private long gaveUp;
-    private final long[] withinThreshold = new long[ClosedForm.THRESHOLDS.length];
+    private final int[] thresholds;
+    private final long[] withinThreshold;
     private double waitSum;
     private double estimateErrorSum;
     private double queueArea;
     private double busyArea;
+
+    Tally(int[] thresholds) {
+        this.thresholds = thresholds;
+        this.withinThreshold = new long[thresholds.length];
+    }
 
     void connected(double waitSeconds, double estimateError) {
         connected++;
@@ -22,8 +28,8 @@ final class Tally {
         if (waitSeconds > 0) {
             waited++;
         }
-        for (int i = 0; i < ClosedForm.THRESHOLDS.length; i++) {
-            if (waitSeconds <= ClosedForm.THRESHOLDS[i]) {
+        for (int i = 0; i < thresholds.length; i++) {
+            if (waitSeconds <= thresholds[i]) {
                 withinThreshold[i]++;
             }
         }
@@ -42,8 +48,8 @@ final class Tally {
 
     SimulationResult result(long contacts, int agents, double measuredSeconds, ClosedForm erlang) {
         Map<String, Double> serviceLevel = new LinkedHashMap<>();
-        for (int i = 0; i < ClosedForm.THRESHOLDS.length; i++) {
-            serviceLevel.put(ClosedForm.key(i), share(withinThreshold[i], contacts));
+        for (int i = 0; i < thresholds.length; i++) {
+            serviceLevel.put(Integer.toString(thresholds[i]), share(withinThreshold[i], contacts));
         }
         return new SimulationResult(contacts, contacts == 0 ? 0 : waitSum / contacts, share(waited, contacts),
                 serviceLevel, share(gaveUp, contacts), agents == 0 ? 0 : busyArea / (agents * measuredSeconds),

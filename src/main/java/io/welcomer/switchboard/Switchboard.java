@@ -61,6 +61,7 @@ public class Switchboard {
     private final Vertx vertx;
     private final Store store;
     private final WelcomerConfig config;
+    private final RoutingRules rules;
     private final AgentLinks links;
     private final AgentTokens tokens;
     private final RoutingMetrics metrics;
@@ -79,11 +80,12 @@ public class Switchboard {
     private Instant timerAt;
     private volatile boolean ready;
 
-    Switchboard(Vertx vertx, Store store, WelcomerConfig config, AgentLinks links, AgentTokens tokens,
-                RoutingMetrics metrics, EventFeed events) {
+    Switchboard(Vertx vertx, Store store, WelcomerConfig config, RoutingRules rules, AgentLinks links,
+                AgentTokens tokens, RoutingMetrics metrics, EventFeed events) {
         this.vertx = vertx;
         this.store = store;
         this.config = config;
+        this.rules = rules;
         this.links = links;
         this.tokens = tokens;
         this.metrics = metrics;
@@ -93,8 +95,7 @@ public class Switchboard {
     /** Rebuilds the routing state from the store before the server takes traffic. */
     void start(@Observes StartupEvent event) {
         loop = vertx.getOrCreateContext();
-        router = new Router(new RoutingRules(config.offerTimeout(), config.maxMissedOffers(),
-                config.reconnectGrace(), config.repeatWindow(), config.relaxAfter(), config.priorityAging()), clock);
+        router = new Router(rules, clock);
         journal = new Journal(store, loop);
         repeats = new RepeatWatch(config.repeatWindow());
         Instant windowOpen = clock.instant().minus(config.repeatWindow());

@@ -1,0 +1,98 @@
+package io.welcomer.simulation.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.welcomer.problems.Problem;
+import io.welcomer.problems.ProblemException;
+import io.welcomer.routing.RoutingRules;
+import io.welcomer.security.Roles;
+import io.welcomer.simulation.OverloadedException;
+import io.welcomer.simulation.Scenario;
+import io.welcomer.simulation.SimulationResult;
+import io.welcomer.simulation.Simulator;
+import io.welcomer.simulation.Staffing;
+import io.welcomer.simulation.TargetOutOfReachException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Planners' questions, answered by the real routing core in virtual time under the configured
+ * rules, never touching the live router. The work is estimated before it starts (contacts to
+ * simulate), so a question too large to answer in about 30 seconds is refused up front.
+ */
+@Path("/v1/simulations")
+@RolesAllowed(Roles.ADMIN)
+public class SimulationResource {
+
+    /** About 30 s of simulation on a small, busy machine (2-3 us per contact measured). */
+    static final long MAX_CONTACTS = 3_000_000;
+    /** A staffing search runs several simulations, usually 2 to 4. */
+    static final long MAX_CONTACTS_PER_STAFFING_RUN = 750_000;
+    static final int MAX_AGENTS = 10_000;
+
+    private final SimulationPool pool;
+    private final RoutingRules rules;
+
+    SimulationResource(SimulationPool pool, RoutingRules rules) {
+        this.pool = pool;
+        this.rules = rules;
+    }
+
+    @POST
+    public Uni<SimulationResult> simulate(@Valid @NotNull ScenarioBody body) {
+        Scenario scenario = body.toScenario();
+        check(scenario, MAX_CONTACTS);
+        int agents = scenario.agents().stream().mapToInt(Scenario.AgentGroup::count).sum();
+        if (agents > MAX_AGENTS) {
+            throw new ProblemException(Response.Status.BAD_REQUEST,
+                    "at most " + MAX_AGENTS + " agents in all; the scenario has " + agents);
+        }
+        return pool.run(() -> Simulator.run(scenario, rules));
+    }
+
+    @POST
+    @Path("/staffing")
+    public Uni<Staffing.Answer> staffing(@Valid @NotNull StaffingBody body) {
+        Scenario scenario = body.toScenario();
+        check(scenario, MAX_CONTACTS_PER_STAFFING_RUN);
+        return pool.run(() -> Staffing.find(scenario, body.target().toTarget(), rules));
+    }
+
+    private static void check(Scenario scenario, long maxContacts) {
+        long contacts = Math.round(scenario.expectedContacts());
+        if (contacts > maxContacts) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "scenario too large to run within 30 s: about "
+                    + contacts + " contacts to simulate (arrivals per hour x hours, warm-up included), at most "
+                    + maxContacts + "; shorten hours or lower the rates");
+        }
+        scenario.unservable().ifPresent(reason -> {
+            throw new ProblemException(Response.Status.BAD_REQUEST, reason);
+        });
+    }
+
+    @ServerExceptionMapper
+    public Response overloaded(OverloadedException e) {
+        return unprocessable(e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response outOfReach(TargetOutOfReachException e) {
+        return unprocessable(e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response busy(RejectedExecutionException e) {
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "the simulation pool is busy with other questions; try again shortly").toResponse())
+                .header("Retry-After", 10).build();
+    }
+
+    private static Response unprocessable(String detail) {
+        return new Problem("about:blank", "Unprocessable scenario", 422, detail, null).toResponse();
+    }
+}

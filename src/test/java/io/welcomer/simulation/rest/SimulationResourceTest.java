@@ -1,0 +1,115 @@
+package io.welcomer.simulation.rest;
+
+import static io.welcomer.support.Api.admin;
+import static io.welcomer.support.Api.gateway;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Planners ask the running server; the live router is not involved. */
+@QuarkusTest
+class SimulationResourceTest {
+
+    @Test
+    void theContractsExampleIsAnsweredBesideErlangC() {
+        JsonPath result = admin().body(scenario(200, 160)).post("/v1/simulations").then().statusCode(200)
+                .body("contacts", greaterThan(25_000))
+                .body("erlang.model", equalTo("C"))
+                .extract().jsonPath();
+
+        assertEquals(0.4092, result.getDouble("erlang.waitProbability"), 0.0001);
+        assertEquals(0.4092, result.getDouble("waitProbability"), 0.05);
+        assertEquals(0.672, result.getDouble("serviceLevel.'20'"), 0.05);
+        assertEquals(0.8, result.getDouble("occupancy"), 0.03);
+        assertEquals(0, result.getDouble("abandonRate"));
+    }
+
+    @Test
+    void howManyAgentsFor80PercentIn20SecondsAt360CallsAnHour() throws IOException {
+        String question = Files.readString(Path.of("load-tests/scenarios/staffing-80-in-20.json"));
+
+        JsonPath answer = admin().body(question).post("/v1/simulations/staffing").then().statusCode(200)
+                .body("agents", equalTo(22))
+                .body("erlangAgents", equalTo(22))
+                .extract().jsonPath();
+
+        assertThat(answer.getDouble("atAgents.serviceLevel.'20'"), greaterThanOrEqualTo(0.8));
+        assertThat(answer.getDouble("oneFewer.serviceLevel.'20'"), lessThan(0.8));
+    }
+
+    @Test
+    void aScenarioTooLargeToRunIn30SecondsIsRefusedBeforeItStarts() {
+        admin().body(scenario(100_000, 3_600)).post("/v1/simulations").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("too large to run within 30 s"))
+                .body("detail", containsString("about 360"));
+    }
+
+    @Test
+    void invalidFieldsAreNamed() {
+        Map<String, Object> body = Map.of("hours", -1, "agents", List.of(Map.of("count", 1)),
+                "arrivals", List.of(Map.of("channel", "fax", "perHour", 0, "touchTimeSeconds", 60,
+                        "callbackShare", 2)));
+
+        admin().body(body).post("/v1/simulations").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("hours", "arrivals.channel", "arrivals.perHour",
+                        "arrivals.callbackShare"));
+    }
+
+    @Test
+    void aStaffingTargetMustBeExactlyOneKind() {
+        Map<String, Object> body = Map.of("hours", 10, "agent", Map.of(),
+                "arrivals", List.of(Map.of("channel", "voice", "perHour", 60, "touchTimeSeconds", 60)),
+                "target", Map.of("maxAbandonRate", 0.05, "serviceLevel", Map.of("seconds", 20, "target", 0.8)));
+
+        admin().body(body).post("/v1/simulations/staffing").then().statusCode(400)
+                .body("errors.message", hasItems("must name exactly one of serviceLevel and maxAbandonRate"));
+    }
+
+    @Test
+    void contactsNoAgentCouldServeAreRefused() {
+        Map<String, Object> body = Map.of("hours", 10,
+                "agents", List.of(Map.of("count", 3, "skills", Map.of("billing", 3))),
+                "arrivals", List.of(Map.of("channel", "voice", "perHour", 60, "touchTimeSeconds", 60,
+                        "skills", Map.of("tech", 1))));
+
+        admin().body(body).post("/v1/simulations").then().statusCode(400)
+                .body("detail", equalTo("arrivals[0] needs skills [tech] that no agent has"));
+    }
+
+    @Test
+    void aCentreThatCannotKeepUpIsUnprocessableNotAnError() {
+        admin().body(scenario(2_000, 400)).post("/v1/simulations").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("cannot keep up"))
+                .body("erlang", nullValue());
+    }
+
+    @Test
+    void gatewaysMayNotSimulate() {
+        gateway().body(scenario(1, 160)).post("/v1/simulations").then().statusCode(403);
+    }
+
+    private static Map<String, Object> scenario(double hours, double perHour) {
+        return Map.of("seed", 1, "hours", hours,
+                "agents", List.of(Map.of("count", 10, "skills", Map.of("billing", 3), "capacity", Map.of("voice", 1))),
+                "arrivals", List.of(Map.of("channel", "voice", "perHour", perHour, "skills", Map.of("billing", 1),
+                        "touchTimeSeconds", 180, "touchTimeDistribution", "exponential")));
+    }
+}
