@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.welcomer.support.PackagedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

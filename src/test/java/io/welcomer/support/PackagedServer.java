@@ -1,4 +1,4 @@
-package io.welcomer.crash;
+package io.welcomer.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged server run as a separate process on its own database, to be killed and started again. */
-final class PackagedServer implements AutoCloseable {
+public final class PackagedServer implements AutoCloseable {
 
-    static final String GATEWAY_KEY = "crash-gateway-key";
-    static final String ADMIN_KEY = "crash-admin-key";
+    public static final String GATEWAY_KEY = "crash-gateway-key";
+    public static final String ADMIN_KEY = "crash-admin-key";
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final Duration START_BOUND = Duration.ofSeconds(90);
 
@@ -29,7 +29,7 @@ final class PackagedServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
-    PackagedServer(String database) throws IOException, SQLException {
+    public PackagedServer(String database) throws IOException, SQLException {
         this.database = database;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
@@ -39,12 +39,12 @@ final class PackagedServer implements AutoCloseable {
         execute("create database " + database);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the jar and waits until it reports ready (routing state loaded, database up). */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                 .redirectErrorStream(true)
@@ -70,12 +70,12 @@ final class PackagedServer implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -1,0 +1,161 @@
+package io.welcomer.load;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load generator's scenarios; each appends one JSON line per step to a results file, which
+ * {@link Report} turns into a table and a chart.
+ *
+ * <pre>
+ * intake  results name port bearer pid          intake ceiling: rising rates until p99 &gt; 50 ms or errors
+ * busy    results port pid rate seconds agents  a staffed centre: POST to offer, time to human, heap per socket
+ * report  results directory                     report.md and latency.png
+ * </pre>
+ */
+public final class LoadRun {
+
+    static final String GATEWAY_KEY = "load-gateway";
+    static final String ADMIN_KEY = "load-admin";
+    private static final double P99_GOAL_MILLIS = 50;
+    private static final Duration STEP = Duration.ofSeconds(8);
+    /** Unmeasured load first, so that the JIT has compiled the hot paths of client and server. */
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final double FIRST_RATE = 1_000;
+    private static final double RATE_FACTOR = 1.5;
+    private static final double MAX_RATE = 150_000;
+
+    private LoadRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "intake" -> intake(Path.of(args[1]), args[2], Integer.parseInt(args[3]),
+                    args[4].equals("-") ? null : args[4], new Server(Long.parseLong(args[5])));
+            case "busy" -> busy(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
+                    Double.parseDouble(args[4]), Duration.ofSeconds(Long.parseLong(args[5])),
+                    Integer.parseInt(args[6]));
+            case "report" -> Report.write(Path.of(args[1]), Path.of(args[2]));
+            default -> throw new IllegalArgumentException("scenario: intake, busy or report");
+        }
+        System.exit(0);
+    }
+
+    /** Scenario a: the highest rate with p99 under 50 ms and no errors. */
+    static void intake(Path results, String target, int port, String bearer, Server server) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Http http = new Http(vertx, port, bearer, 64);
+        String path = bearer == null ? "/contacts" : "/v1/contacts";
+        AtomicLong numbers = new AtomicLong();
+        await(OpenLoad.run(vertx, FIRST_RATE, WARM_UP, new Measure("warm-up"), intended ->
+                http.send(HttpMethod.POST, path, contact("warm-up", "w-" + numbers.incrementAndGet()), 201)));
+        for (double rate = FIRST_RATE; rate <= MAX_RATE; rate *= RATE_FACTOR) {
+            Measure intake = new Measure("intake");
+            double cpuBefore = server.cpuSeconds();
+            long start = System.nanoTime();
+            await(OpenLoad.run(vertx, rate, STEP, intake, intended ->
+                    http.send(HttpMethod.POST, path, contact("intake", "c-" + numbers.incrementAndGet()), 201)));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Measure.Summary summary = intake.summary();
+            append(results, new JsonObject().put("scenario", "intake").put("target", target).put("offered", rate)
+                    .put("achieved", summary.count() / STEP.toSeconds()).put("cpu", (server.cpuSeconds() - cpuBefore)
+                            / seconds).put("measures", new JsonObject().put("intake", summary(summary))));
+            System.out.printf("%s %8.0f/s  %s%n", target, rate, summary.row());
+            if (summary.errors() > 0 || summary.p99() > P99_GOAL_MILLIS) {
+                break;
+            }
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Scenarios b and c: a staffed centre at a steady rate, agents as real WebSocket clients. */
+    static void busy(Path results, int port, Server server, double rate, Duration duration, int agentCount)
+            throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Http gateway = new Http(vertx, port, GATEWAY_KEY, 64);
+        Http admin = new Http(vertx, port, ADMIN_KEY, 32);
+        Agents agents = new Agents(vertx, admin, port, 100, 1_000);
+        long heapBefore = server.heapAfterGc();
+        await(agents.start(agentCount, "busy"));
+        long heapWithAgents = server.heapAfterGc();
+        AtomicLong numbers = new AtomicLong();
+        await(OpenLoad.run(vertx, rate / 2, WARM_UP, new Measure("warm-up"), intended ->
+                gateway.send(HttpMethod.POST, "/v1/contacts", contact("busy", "w-" + numbers.incrementAndGet()), 201)));
+        Thread.sleep(5_000);
+        agents.postToOffer.reset();
+        JsonObject humanBefore = timeToHuman(admin);
+        Measure intake = new Measure("intake");
+        double cpuBefore = server.cpuSeconds();
+        long start = System.nanoTime();
+        await(OpenLoad.run(vertx, rate, duration, intake, intended -> {
+            String customer = "b-" + numbers.incrementAndGet();
+            agents.sentAt.put(customer, intended);
+            return gateway.send(HttpMethod.POST, "/v1/contacts", contact("busy", customer), 201);
+        }));
+        for (int i = 0; i < 100 && !agents.sentAt.isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        JsonObject humanAfter = timeToHuman(admin);
+        double humans = humanAfter.getDouble("count") - humanBefore.getDouble("count");
+        double serverMeanMillis = humans == 0 ? Double.NaN
+                : 1000 * (humanAfter.getDouble("sum") - humanBefore.getDouble("sum")) / humans;
+        Measure.Summary toOffer = agents.postToOffer.summary();
+        append(results, new JsonObject().put("scenario", "busy").put("target", "welcomer").put("offered", rate)
+                .put("achieved", intake.count() / (double) duration.toSeconds()).put("agents", agentCount)
+                .put("cpu", (server.cpuSeconds() - cpuBefore) / seconds)
+                .put("heapBytes", heapWithAgents).put("heapPerSocketBytes", (heapWithAgents - heapBefore) / agentCount)
+                .put("notOffered", agents.sentAt.size()).put("completed", agents.completed.get())
+                .put("agentErrors", agents.errors.get())
+                .put("serverTimeToHumanMeanMillis", serverMeanMillis)
+                .put("measures", new JsonObject().put("intake", summary(intake.summary()))
+                        .put("postToOffer", summary(toOffer))));
+        System.out.printf("busy %8.0f/s %d agents  intake %s  to offer %s  server time to human mean %.1f ms%n",
+                rate, agentCount, intake.summary().row(), toOffer.row(), serverMeanMillis);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    static JsonObject contact(String skill, String customerId) {
+        return new JsonObject().put("channel", "voice")
+                .put("customer", new JsonObject().put("id", customerId).put("name", "Load Customer"))
+                .put("skills", new JsonObject().put(skill, 1)).put("topic", "load");
+    }
+
+    /** The server's own time-to-human histogram, summed over channels: count and sum in seconds. */
+    private static JsonObject timeToHuman(Http admin) throws Exception {
+        String metrics = await(admin.send(HttpMethod.GET, "/q/metrics", null, 200)).toString();
+        double count = 0;
+        double sum = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("welcomer_time_to_human_seconds_count")) {
+                count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("welcomer_time_to_human_seconds_sum")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return new JsonObject().put("count", count).put("sum", sum);
+    }
+
+    static JsonObject summary(Measure.Summary summary) {
+        return new JsonObject().put("count", summary.count()).put("errors", summary.errors())
+                .put("p50", summary.p50()).put("p90", summary.p90()).put("p99", summary.p99())
+                .put("p999", summary.p999()).put("max", summary.max());
+    }
+
+    private static void append(Path results, JsonObject line) throws IOException {
+        Files.writeString(results, line.encode() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Load tests: Welcomer beside the floor under it, on this machine, in one run. Traffic only to
+# 127.0.0.1; every step is bounded and the whole run stops by itself (about 10 minutes).
+#   a. intake ceiling for a bare Vert.x JSON server, + one INSERT per request, + group commit,
+#      and Welcomer (stored with its event, routed, 201);
+#   b. a busy centre: 1,000 contacts/s for 60 s with 2,000 agents on WebSockets;
+#   c. many agents: AGENTS_MANY sockets (15,000: this machine allows 20,000 open files per
+#      process) with contacts at a rate they keep up with.
+# Usage (repository root, JAVA_HOME a JDK 21+, PostgreSQL on 127.0.0.1:5432):
+#   bash load-tests/run.sh            writes load-tests/results/report.md and latency.png
+set -euo pipefail
+cd "$(dirname "$0")/.."
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+db=welcomer_load
+port=18090
+out=load-tests/results
+results=target/load-results.jsonl
+busy_rate=${BUSY_RATE:-1000}
+busy_agents=${BUSY_AGENTS:-2000}
+many_agents=${AGENTS_MANY:-15000}
+many_rate=${MANY_RATE:-300}
+
+(cd load-tests && mvn -q package)
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -q package -DskipTests
+harness=load-tests/target/benchmarks.jar
+rm -f "$results"
+server=
+stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi; server=; }
+trap 'stop; psql -qh 127.0.0.1 -U postgres -c "drop database if exists '$db' with (force)" postgres' EXIT
+fresh_db() { psql -qh 127.0.0.1 -U postgres -c "drop database if exists $db with (force)" -c "create database $db" postgres; }
+wait_for() { for _ in $(seq 90); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done; echo "not up: $1" >&2; exit 1; }
+
+for mode in bare insert group; do
+  fresh_db
+  "$java" -cp "$harness" io.welcomer.load.BaselineServer "$mode" "$port" "$db" > "target/baseline-$mode.log" 2>&1 &
+  server=$!
+  for _ in $(seq 30); do grep -q listening "target/baseline-$mode.log" && break; sleep 1; done
+  name=$(case $mode in bare) echo bare-json;; insert) echo one-insert;; group) echo group-commit;; esac)
+  "$java" -cp "$harness" io.welcomer.load.LoadRun intake "$results" "$name" "$port" - "$server"
+  stop
+done
+
+welcomer() {
+  fresh_db
+  WELCOMER_GATEWAY_KEYS=load-gateway WELCOMER_ADMIN_KEYS=load-admin QUARKUS_HTTP_PORT=$port \
+    QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$db \
+    QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
+    "$java" -jar target/quarkus-app/quarkus-run.jar > target/load-welcomer.log 2>&1 &
+  server=$!
+  wait_for "http://127.0.0.1:$port/q/health/ready"
+}
+welcomer
+"$java" -cp "$harness" io.welcomer.load.LoadRun intake "$results" welcomer "$port" load-gateway "$server"
+stop
+welcomer
+"$java" -cp "$harness" io.welcomer.load.LoadRun busy "$results" "$port" "$server" "$busy_rate" 60 "$busy_agents"
+stop
+welcomer
+"$java" -cp "$harness" io.welcomer.load.LoadRun busy "$results" "$port" "$server" "$many_rate" 30 "$many_agents"
+stop
+
+LOAD_MACHINE="$(date -u +%Y-%m-%d), $(nproc) cores, $("$java" -version 2>&1 | head -1), $(psql -tAh 127.0.0.1 -U postgres -c 'show server_version' postgres | head -1 | sed 's/^/PostgreSQL /')" \
+  "$java" -cp "$harness" io.welcomer.load.LoadRun report "$results" "$out"
+cat "$out/report.md"
