@@ -5,7 +5,8 @@
 #      and Welcomer (stored with its event, routed, 201);
 #   b. a busy centre: 1,000 contacts/s for 60 s with 2,000 agents on WebSockets;
 #   c. many agents: AGENTS_MANY sockets (15,000: this machine allows 20,000 open files per
-#      process) with contacts at a rate they keep up with.
+#      process) with contacts at a rate they keep up with;
+#   d. a long queue: 1k, 10k, 100k contacts waiting, then agents arrive and pick from it.
 # Usage (repository root, JAVA_HOME a JDK 21+, PostgreSQL on 127.0.0.1:5432):
 #   bash load-tests/run.sh            writes load-tests/results/report.md and latency.png
 set -euo pipefail
@@ -57,6 +58,9 @@ welcomer
 stop
 welcomer
 "$java" -cp "$harness" io.welcomer.load.LoadRun busy "$results" "$port" "$server" "$many_rate" 30 "$many_agents"
+stop
+welcomer
+"$java" -cp "$harness" io.welcomer.load.LoadRun queue "$results" "$port" "$server"
 stop
 
 LOAD_MACHINE="$(date -u +%Y-%m-%d), $(nproc) cores, $("$java" -version 2>&1 | head -1), $(psql -tAh 127.0.0.1 -U postgres -c 'show server_version' postgres | head -1 | sed 's/^/PostgreSQL /')" \

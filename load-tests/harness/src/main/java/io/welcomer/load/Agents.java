@@ -35,6 +35,9 @@ public final class Agents {
     /** Customer id of each contact sent, to its intended send time: offers are matched to it. */
     final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     final Measure postToOffer = new Measure("POST to offer");
+    /** From an agent becoming free (available, or completing) to its next offer: one pick. */
+    final Measure freedToOffer = new Measure("freed to offer");
+    private final Map<WebSocket, Long> freedAt = new ConcurrentHashMap<>();
     final AtomicLong completed = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
 
@@ -73,6 +76,7 @@ public final class Agents {
                         .addHeader("Authorization", "Bearer " + token.toJsonObject().getString("token"))))
                 .map(socket -> {
                     socket.textMessageHandler(text -> onFrame(socket, new JsonObject(text)));
+                    freedAt.put(socket, System.nanoTime());
                     socket.writeTextMessage(new JsonObject().put("type", "available").encode());
                     return null;
                 });
@@ -91,9 +95,14 @@ public final class Agents {
         String contactId = frame.getString("contactId");
         switch (frame.getString("type")) {
             case "offer" -> {
+                long now = System.nanoTime();
                 Long sent = sentAt.remove(frame.getJsonObject("customer").getString("id"));
                 if (sent != null) {
-                    postToOffer.record(System.nanoTime() - sent);
+                    postToOffer.record(now - sent);
+                }
+                Long freed = freedAt.remove(socket);
+                if (freed != null) {
+                    freedToOffer.record(now - freed);
                 }
                 vertx.setTimer(Math.max(1, thinkMillis), t -> socket.writeTextMessage(
                         new JsonObject().put("type", "accept").put("contactId", contactId).encode()));
@@ -101,6 +110,7 @@ public final class Agents {
             case "connected" -> {
                 long touch = Math.max(1, (long) (-meanTouchMillis * Math.log(1 - random.nextDouble())));
                 vertx.setTimer(touch, t -> {
+                    freedAt.put(socket, System.nanoTime());
                     socket.writeTextMessage(new JsonObject().put("type", "complete").put("contactId", contactId)
                             .put("outcome", new JsonObject().put("resolved", true)).encode());
                     completed.incrementAndGet();

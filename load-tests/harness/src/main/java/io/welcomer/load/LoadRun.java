@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * intake  results name port bearer pid          intake ceiling: rising rates until p99 &gt; 50 ms or errors
  * busy    results port pid rate seconds agents  a staffed centre: POST to offer, time to human, heap per socket
+ * queue   results port pid                      long queues: a freed agent's pick with 1k, 10k, 100k waiting
  * report  results directory                     report.md and latency.png
  * </pre>
  */
@@ -44,6 +45,7 @@ public final class LoadRun {
             case "busy" -> busy(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
                     Double.parseDouble(args[4]), Duration.ofSeconds(Long.parseLong(args[5])),
                     Integer.parseInt(args[6]));
+            case "queue" -> queue(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])));
             case "report" -> Report.write(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException("scenario: intake, busy or report");
         }
@@ -121,6 +123,49 @@ public final class LoadRun {
                         .put("postToOffer", summary(toOffer))));
         System.out.printf("busy %8.0f/s %d agents  intake %s  to offer %s  server time to human mean %.1f ms%n",
                 rate, agentCount, intake.summary().row(), toOffer.row(), serverMeanMillis);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Scenario d: a line of n contacts waits (nobody can serve it), then 50 agents with its skill
+     * connect and serve it (touch time ~0.5 s), each freed agent picking the next. Per n, once
+     * every agent is connected: the time from an agent being freed to its offer, and the server's
+     * heap after GC per waiting contact.
+     */
+    static void queue(Path results, int port, Server server) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Http gateway = new Http(vertx, port, GATEWAY_KEY, 64);
+        Http admin = new Http(vertx, port, ADMIN_KEY, 32);
+        AtomicLong numbers = new AtomicLong();
+        // The first line of 1,000 warms the JIT up and is not reported.
+        int[] lines = {1_000, 1_000, 10_000, 100_000};
+        for (int level = 0; level < lines.length; level++) {
+            int waiting = lines[level];
+            String skill = "line" + level;
+            long heapBefore = server.heapAfterGc();
+            Measure intake = new Measure("intake");
+            await(OpenLoad.run(vertx, 4_000, Duration.ofMillis(waiting / 4), intake, intended -> gateway.send(
+                    HttpMethod.POST, "/v1/contacts", contact(skill, "q-" + numbers.incrementAndGet()), 201)));
+            long heapWithLine = server.heapAfterGc();
+            Agents agents = new Agents(vertx, admin, port, 1, 500);
+            await(agents.start(50, skill));
+            agents.freedToOffer.reset();
+            double cpuBefore = server.cpuSeconds();
+            long start = System.nanoTime();
+            Thread.sleep(5_000);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Measure.Summary picks = agents.freedToOffer.summary();
+            if (level == 0) {
+                continue;
+            }
+            append(results, new JsonObject().put("scenario", "queue").put("target", "welcomer")
+                    .put("waiting", waiting).put("stored", intake.count()).put("offered", (double) picks.count())
+                    .put("achieved", picks.count() / seconds).put("cpu", (server.cpuSeconds() - cpuBefore) / seconds)
+                    .put("heapBytes", heapWithLine).put("heapPerContactBytes", (heapWithLine - heapBefore) / waiting)
+                    .put("measures", new JsonObject().put("freedToOffer", summary(picks))));
+            System.out.printf("queue %,d waiting: freed to offer %s; heap %,d MB%n", waiting, picks.row(),
+                    heapWithLine / 1_000_000);
+        }
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

@@ -76,6 +76,18 @@ final class Report {
                 line.getInteger("notOffered"), line.getDouble("serverTimeToHumanMeanMillis"))));
         md.append("\nThe server's time to human runs from the POST to the agent's accept, so it includes the agents' "
                 + "100 ms think time; the generator's POST to offer does not.\n");
+        md.append("\n## d. A long queue: 50 agents (touch ~0.5 s) serve a line of n waiting contacts\n\n")
+                .append("| waiting | picks | freed to offer p50 | p90 | p99 | max (ms) | heap after GC | heap per waiting contact |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        lines.stream().filter(line -> line.getString("scenario").equals("queue")).forEach(line -> {
+            JsonObject picks = line.getJsonObject("measures").getJsonObject("freedToOffer");
+            md.append("| %,d | %,d | %.2f | %.2f | %.2f | %.2f | %,d MB | %,d bytes |\n".formatted(
+                    line.getInteger("waiting"), picks.getLong("count"), picks.getDouble("p50"), picks.getDouble("p90"),
+                    picks.getDouble("p99"), picks.getDouble("max"), line.getLong("heapBytes") / 1_000_000,
+                    line.getLong("heapPerContactBytes")));
+        });
+        md.append("\nA pick here is what an agent sees: from its `available` or `complete` frame to its next offer, "
+                + "including the socket round trip and the journal's commit.\n");
         md.append("\n![latency against load](latency.png)\n");
         return md.toString();
     }
