@@ -19,6 +19,6 @@ import java.util.Map;
  *                             contacts that connected
  * @param erlang               the closed-form figures, where the scenario allows them; else null
  */
-public record SimulationResult(long contacts, double asaSeconds, double waitProbability, Map<String, Double> serviceLevel,
-                               double abandonRate, double occupancy, double meanQueueLength,
-                               double estimateErrorSeconds, ClosedForm erlang) {}
+public record SimulationResult(long contacts, double asaSeconds, double waitProbability,
+                               Map<String, Double> serviceLevel, double abandonRate, double occupancy,
+                               double meanQueueLength, double estimateErrorSeconds, ClosedForm erlang) {}

@@ -157,7 +157,8 @@ public final class Staffing {
         AgentGroup profile = scenario.agents().getFirst();
         double load = 0;
         for (Stream stream : scenario.arrivals()) {
-            load += stream.perSecond() * stream.touchTimeSeconds() / profile.capacity().getOrDefault(stream.channel(), 1);
+            int slots = profile.capacity().getOrDefault(stream.channel(), 1);
+            load += stream.perSecond() * stream.touchTimeSeconds() / slots;
         }
         return load;
     }

@@ -35,7 +35,8 @@ public record StaffingBody(
         }
 
         public Staffing.Target toTarget() {
-            return serviceLevel != null ? new Staffing.Target.ServiceLevel(serviceLevel.seconds(), serviceLevel.target())
+            return serviceLevel != null
+                    ? new Staffing.Target.ServiceLevel(serviceLevel.seconds(), serviceLevel.target())
                     : new Staffing.Target.MaxAbandonRate(maxAbandonRate);
         }
     }

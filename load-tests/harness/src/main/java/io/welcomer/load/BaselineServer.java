@@ -99,7 +99,8 @@ public final class BaselineServer extends AbstractVerticle {
         inFlight = true;
         UUID[] ids = batch.stream().map(Waiting::id).toArray(UUID[]::new);
         String[] bodies = batch.stream().map(Waiting::body).toArray(String[]::new);
-        pool.preparedQuery(INSERT_MANY).execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(bodies)).onComplete(result -> {
+        Tuple arrays = Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(bodies);
+        pool.preparedQuery(INSERT_MANY).execute(arrays).onComplete(result -> {
             inFlight = false;
             if (result.failed()) {
                 System.err.println("group insert failed: " + result.cause());

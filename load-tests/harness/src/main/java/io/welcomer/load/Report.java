@@ -44,7 +44,8 @@ final class Report {
         StringBuilder md = new StringBuilder("# Load test report\n\n")
                 .append(System.getenv().getOrDefault("LOAD_MACHINE", "")).append("\n\n")
                 .append("## a. Intake ceiling (highest rate with p99 under 50 ms and no errors)\n\n")
-                .append("| target | ceiling (req/s) | p50 ms | p99 ms | server CPU (cores) | vs group commit | vs one INSERT |\n")
+                .append("| target | ceiling (req/s) | p50 ms | p99 ms | server CPU (cores) | vs group commit "
+                        + "| vs one INSERT |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         Map<String, Double> ceilings = new LinkedHashMap<>();
         intake.forEach((target, steps) -> ceilings.put(target, steps.stream().filter(Report::withinGoal)
@@ -54,7 +55,8 @@ final class Report {
         intake.forEach((target, steps) -> {
             JsonObject best = steps.stream().filter(Report::withinGoal)
                     .max((a, b) -> Double.compare(a.getDouble("achieved"), b.getDouble("achieved"))).orElse(null);
-            JsonObject measure = best == null ? new JsonObject() : best.getJsonObject("measures").getJsonObject("intake");
+            JsonObject measure = best == null ? new JsonObject()
+                    : best.getJsonObject("measures").getJsonObject("intake");
             double ceiling = ceilings.get(target);
             md.append("| %s | %,.0f | %.2f | %.2f | %.2f | %.0f%% | %.1fx |\n".formatted(target, ceiling,
                     measure.getDouble("p50", Double.NaN), measure.getDouble("p99", Double.NaN),
@@ -64,12 +66,14 @@ final class Report {
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         intake.forEach((target, steps) -> steps.forEach(step -> md.append(row(target, step, "intake"))));
         md.append("\n## b/c. A staffed centre: agents as WebSocket clients (think 100 ms, touch ~1 s)\n\n")
-                .append("| agents | measure | offered/s | achieved/s | errors | p50 | p90 | p99 | p99.9 | max (ms) | CPU |\n")
+                .append("| agents | measure | offered/s | achieved/s | errors | p50 | p90 | p99 | p99.9 | max (ms) "
+                        + "| CPU |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<JsonObject> busy = lines.stream().filter(line -> line.getString("scenario").equals("busy")).toList();
         busy.forEach(line -> md.append(row(line.getInteger("agents") + " | intake", line, "intake"))
                 .append(row(line.getInteger("agents") + " | POST to offer", line, "postToOffer")));
-        md.append("\n| agents | heap after GC | heap per socket | not offered at the end | server mean time to human |\n")
+        md.append("\n| agents | heap after GC | heap per socket | not offered at the end "
+                        + "| server mean time to human |\n")
                 .append("|---|---|---|---|---|\n");
         busy.forEach(line -> md.append("| %,d | %,d MB | %,d bytes | %d | %.1f ms |\n".formatted(
                 line.getInteger("agents"), line.getLong("heapBytes") / 1_000_000, line.getLong("heapPerSocketBytes"),
@@ -77,7 +81,8 @@ final class Report {
         md.append("\nThe server's time to human runs from the POST to the agent's accept, so it includes the agents' "
                 + "100 ms think time; the generator's POST to offer does not.\n");
         md.append("\n## d. A long queue: 50 agents (touch ~0.5 s) serve a line of n waiting contacts\n\n")
-                .append("| waiting | picks | freed to offer p50 | p90 | p99 | max (ms) | heap after GC | heap per waiting contact |\n")
+                .append("| waiting | picks | freed to offer p50 | p90 | p99 | max (ms) | heap after GC "
+                        + "| heap per waiting contact |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         lines.stream().filter(line -> line.getString("scenario").equals("queue")).forEach(line -> {
             JsonObject picks = line.getJsonObject("measures").getJsonObject("freedToOffer");
