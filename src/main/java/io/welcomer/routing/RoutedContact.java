@@ -3,6 +3,7 @@ package io.welcomer.routing;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** A live contact as the router tracks it; mutated only by the router. */
 final class RoutedContact {
@@ -16,6 +17,8 @@ final class RoutedContact {
      * shift for every contact, so the order it gives never changes while they wait.
      */
     final double rank;
+    /** The line it waits in: its channel and the names of the skills it needs, which never change. */
+    final WaitingLine.SkillNames line;
     ContactState state = ContactState.QUEUED;
     String agentId;
     long offerSerial;
@@ -31,6 +34,7 @@ final class RoutedContact {
         this.seq = seq;
         this.arrivedAt = arrivedAt;
         this.rank = request.priority() - agingPerMinute * arrivedAt.toEpochMilli() / 60_000.0;
+        this.line = new WaitingLine.SkillNames(request.channel(), Set.copyOf(request.skills().keySet()));
     }
 
     String id() {

@@ -528,8 +528,7 @@ public final class Router {
             return Optional.empty();
         }
         int position = line.position(contact);
-        long estimate = waits.estimateSeconds(WaitingLine.SkillNames.of(contact), position, clock.instant(),
-                () -> skilledSlots(contact));
+        long estimate = waits.estimateSeconds(contact.line, position, clock.instant(), () -> skilledSlots(contact));
         return Optional.of(new WaitingView(position, estimate));
     }
 

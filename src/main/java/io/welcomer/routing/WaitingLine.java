@@ -29,12 +29,7 @@ final class WaitingLine {
     private record Requirement(Channel channel, Map<String, Integer> skills) {}
 
     /** Contacts on a channel that name the same skills, whatever their minimum levels: one line. */
-    record SkillNames(Channel channel, Set<String> skills) {
-
-        static SkillNames of(RoutedContact contact) {
-            return new SkillNames(contact.channel(), Set.copyOf(contact.request.skills().keySet()));
-        }
-    }
+    record SkillNames(Channel channel, Set<String> skills) {}
 
     /** Beyond this many skills an agent's skill subsets outnumber typical groups: scan instead. */
     private static final int MAX_SKILLS_TO_ENUMERATE = 6;
@@ -53,10 +48,9 @@ final class WaitingLine {
 
     void add(RoutedContact contact, Instant now) {
         addToGroup(contact);
-        SkillNames names = SkillNames.of(contact);
-        TreeSet<RoutedContact> line = lines.computeIfAbsent(names, n -> new TreeSet<>(ORDER));
+        TreeSet<RoutedContact> line = lines.computeIfAbsent(contact.line, n -> new TreeSet<>(ORDER));
         if (line.isEmpty()) {
-            waits.lineOpened(names, now);
+            waits.lineOpened(contact.line, now);
         }
         line.add(contact);
         waitingByChannel.merge(contact.channel(), 1, Integer::sum);
@@ -72,13 +66,12 @@ final class WaitingLine {
         if (!byArrival.remove(contact)) {
             return;
         }
-        SkillNames names = SkillNames.of(contact);
-        TreeSet<RoutedContact> line = lines.get(names);
+        TreeSet<RoutedContact> line = lines.get(contact.line);
         line.remove(contact);
         if (line.isEmpty()) {
-            lines.remove(names);
+            lines.remove(contact.line);
         }
-        waits.departed(names, now);
+        waits.departed(contact.line, now);
         waitingByChannel.merge(contact.channel(), -1, Integer::sum);
         if (contact.callback) {
             callbacks--;
@@ -94,7 +87,7 @@ final class WaitingLine {
 
     private void addToGroup(RoutedContact contact) {
         groups.computeIfAbsent(requirementOf(contact), requirement -> {
-            groupsBySkillNames.computeIfAbsent(namesOf(requirement), names -> new HashSet<>()).add(requirement);
+            groupsBySkillNames.computeIfAbsent(contact.line, names -> new HashSet<>()).add(requirement);
             return new TreeSet<>(ORDER);
         }).add(contact);
     }
@@ -104,10 +97,10 @@ final class WaitingLine {
         TreeSet<RoutedContact> group = groups.get(requirement);
         if (group != null && group.remove(contact) && group.isEmpty()) {
             groups.remove(requirement);
-            Set<Requirement> sameNames = groupsBySkillNames.get(namesOf(requirement));
+            Set<Requirement> sameNames = groupsBySkillNames.get(contact.line);
             sameNames.remove(requirement);
             if (sameNames.isEmpty()) {
-                groupsBySkillNames.remove(namesOf(requirement));
+                groupsBySkillNames.remove(contact.line);
             }
         }
     }
@@ -179,17 +172,13 @@ final class WaitingLine {
         return picked;
     }
 
-    private static SkillNames namesOf(Requirement requirement) {
-        return new SkillNames(requirement.channel(), Set.copyOf(requirement.skills().keySet()));
-    }
-
     /**
      * 1-based place in the contact's line: the contacts on its channel naming the same skills,
      * by aged priority then arrival. Counting walks only the contacts ahead, and not at all for
      * the last in line (a new arrival, usually).
      */
     int position(RoutedContact contact) {
-        TreeSet<RoutedContact> line = lines.get(SkillNames.of(contact));
+        TreeSet<RoutedContact> line = lines.get(contact.line);
         return line.last() == contact ? line.size() : line.headSet(contact).size() + 1;
     }
 
