@@ -27,6 +27,10 @@ public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration 
         return new RoutingRules(timeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter, priorityAging);
     }
 
+    public RoutingRules withRepeatWindow(Duration window) {
+        return new RoutingRules(offerTimeout, maxMissedOffers, reconnectGrace, window, relaxAfter, priorityAging);
+    }
+
     public RoutingRules withPriorityAging(double pointsPerMinute) {
         return new RoutingRules(offerTimeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter,
                 pointsPerMinute);

@@ -20,20 +20,26 @@ public record ClosedForm(String model, double asaSeconds, double waitProbability
                          double abandonRate) {
 
     static Optional<ClosedForm> of(Scenario scenario, int[] thresholds) {
-        if (scenario.agents().size() != 1 || scenario.arrivals().size() != 1) {
+        if (!appliesTo(scenario)) {
             return Optional.empty();
+        }
+        int agents = scenario.agents().getFirst().count();
+        Stream stream = scenario.arrivals().getFirst();
+        return Optional.of(stream.patienceSeconds() == null ? erlangC(agents, stream, thresholds)
+                : erlangA(agents, stream, thresholds));
+    }
+
+    /** Whether the scenario is simple enough for Erlang C or A. */
+    static boolean appliesTo(Scenario scenario) {
+        if (scenario.agents().size() != 1 || scenario.arrivals().size() != 1) {
+            return false;
         }
         AgentGroup agents = scenario.agents().getFirst();
         Stream stream = scenario.arrivals().getFirst();
-        boolean simple = stream.touchTimeDistribution() == TouchTime.EXPONENTIAL && stream.callbackShare() == 0
+        return stream.touchTimeDistribution() == TouchTime.EXPONENTIAL && stream.callbackShare() == 0
                 && agents.capacity().getOrDefault(stream.channel(), 1) == 1 && agents.count() > 0
                 && stream.skills().entrySet().stream()
                         .allMatch(need -> agents.skills().getOrDefault(need.getKey(), 0) >= need.getValue());
-        if (!simple) {
-            return Optional.empty();
-        }
-        return Optional.of(stream.patienceSeconds() == null ? erlangC(agents.count(), stream, thresholds)
-                : erlangA(agents.count(), stream, thresholds));
     }
 
     private static ClosedForm erlangC(int agents, Stream stream, int[] thresholds) {

@@ -76,8 +76,7 @@ public final class Simulator {
         this.random = new SplittableRandom(scenario.seed());
         InstantSource clock = () -> START.plusNanos(now);
         // Simulated customers never come back: remembering who served them would only cost memory.
-        this.router = new Router(new RoutingRules(rules.offerTimeout(), rules.maxMissedOffers(), rules.reconnectGrace(),
-                Duration.ZERO, rules.relaxAfter(), rules.priorityAging()), clock);
+        this.router = new Router(rules.withRepeatWindow(Duration.ZERO), clock);
         this.measureFrom = nanos(scenario.warmUpHours() * 3600);
         this.measureUntil = measureFrom + nanos(scenario.hours() * 3600);
         this.agents = scenario.agents().stream().mapToInt(AgentGroup::count).sum();

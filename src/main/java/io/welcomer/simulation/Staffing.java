@@ -126,7 +126,7 @@ public final class Staffing {
 
     /** Erlang's answer, where the scenario with one agent already has a closed form. */
     private Optional<Integer> erlangAgents() {
-        if (ClosedForm.of(scenario.withAgents(1), thresholds).isEmpty()) {
+        if (!ClosedForm.appliesTo(scenario.withAgents(1))) {
             return Optional.empty();
         }
         Stream stream = scenario.arrivals().getFirst();
