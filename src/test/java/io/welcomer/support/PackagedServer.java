@@ -20,7 +20,9 @@ public final class PackagedServer implements AutoCloseable {
 
     public static final String GATEWAY_KEY = "crash-gateway-key";
     public static final String ADMIN_KEY = "crash-admin-key";
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    /** The cluster the tests use: 127.0.0.1 on PGPORT, 5432 by default, as application.properties says. */
+    private static final String PG = "127.0.0.1:" + System.getenv().getOrDefault("PGPORT", "5432");
+    private static final String ADMIN_URL = "jdbc:postgresql://" + PG + "/postgres";
     private static final Duration START_BOUND = Duration.ofSeconds(90);
 
     private final String database;
@@ -53,8 +55,8 @@ public final class PackagedServer implements AutoCloseable {
                 "WELCOMER_GATEWAY_KEYS", GATEWAY_KEY,
                 "WELCOMER_ADMIN_KEYS", ADMIN_KEY,
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + database,
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + database));
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + PG + "/" + database,
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PG + "/" + database));
         process = builder.start();
         Instant deadline = Instant.now().plus(START_BOUND);
         while (Instant.now().isBefore(deadline)) {
