@@ -3,6 +3,7 @@ package io.welcomer.problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
@@ -91,15 +92,24 @@ public class ProblemMappers {
     }
 
     private static Response unreadableBody(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // A gateway's typo ("prority") must not quietly become a contact with the default.
+            String field = pathOf(unknown);
+            return new Problem("about:blank", "Invalid request", 400, field + " is not a known field",
+                    List.of(new Problem.FieldError(field, "is not a known field"))).toResponse();
+        }
         List<Problem.FieldError> errors = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
-                    .collect(Collectors.joining("."));
-            errors = List.of(new Problem.FieldError(field, "has the wrong type"));
+            errors = List.of(new Problem.FieldError(pathOf(mapping), "has the wrong type"));
         }
         return new Problem("about:blank", "Malformed JSON", 400,
                 "the body is not valid JSON of the expected shape: " + e.getOriginalMessage(), errors).toResponse();
+    }
+
+    private static String pathOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
+                .collect(Collectors.joining("."));
     }
 
     /** "customer.id", "skills.billing": the JSON path of the value, not the Java method. */

@@ -3,14 +3,17 @@ package io.welcomer.contacts;
 import static io.restassured.RestAssured.given;
 import static io.welcomer.support.Api.admin;
 import static io.welcomer.support.Api.gateway;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.welcomer.support.Api;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +43,46 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void oversizedBodyIsRefused() {
-        assertNothingStored(() -> gateway().body(with("topic", "x".repeat(70_000))).post("/v1/contacts")
-                .then().statusCode(413));
+    void oversizedBodyIsAProblem() {
+        assertNothingStored(() -> problem(gateway().body(with("topic", "x".repeat(70_000))).post("/v1/contacts"), 413));
+    }
+
+    @Test
+    void anUnknownFieldIsNamedNotIgnored() {
+        assertNothingStored(() -> fieldError(with("prority", 90), "prority"));
+        assertNothingStored(() -> fieldError(with("customer", Map.of("id", "u1", "nmae", "Sunil")), "customer.nmae"));
+        problem(admin().body(Map.of("name", "A", "skils", Map.of())).put("/v1/agents/{id}", Api.uniqueId("agent")), 400)
+                .body("errors.field", hasItem("skils"));
+    }
+
+    @Test
+    void controlCharactersAndBrokenUnicodeAreRefused() {
+        // JSON escapes, so the server's parser produces the characters.
+        assertNothingStored(() -> rawFieldError("\"topic\": \"re\\u0000fund\"", "topic"));
+        assertNothingStored(() -> rawFieldError("\"topic\": \"bell\\u0007\"", "topic"));
+        assertNothingStored(() -> rawFieldError("\"topic\": \"x\\ufffe\"", "topic"));
+        assertNothingStored(() -> rawFieldError("\"customer\": {\"id\": \"u1\", \"name\": \"Su\\nnil\"}", "customer.name"));
+        assertNothingStored(() -> rawFieldError("\"customer\": {\"id\": \"u\\ud800\"}", "customer.id"));
+        assertNothingStored(() -> rawFieldError("\"customer\": {\"id\": \"u\\udc00x\"}", "customer.id"));
+        assertNothingStored(() -> rawFieldError("\"customer\": {\"id\": \"u1\", \"language\": \"en\\u0000\"}",
+                "customer.language"));
+        assertNothingStored(() -> rawFieldError("\"context\": {\"note\": [\"a\\u0000b\"]}", "context"));
+        assertNothingStored(() -> rawFieldError("\"context\": {\"n\\ud800\": 1}", "context"));
+        assertNothingStored(() -> rawFieldError("\"skills\": {\"bill\\u001bing\": 1}", "skills"));
+        // Any script, an emoji (a proper surrogate pair), and line breaks inside free-form context are fine.
+        String id = gateway().body(raw("\"customer\": {\"id\": \"u1\", \"name\": \"S\\u00f8ren \\u674e \\ud83d\\ude00\"}",
+                        "\"context\": {\"note\": \"line\\nbreak\"}"))
+                .post("/v1/contacts").then().statusCode(201).extract().path("id");
+        gateway().delete("/v1/contacts/{id}", id).then().statusCode(200);
+    }
+
+    @Test
+    void theLocationOfANewContactIsRelative() {
+        String location = gateway().body(Api.contact(skill, Api.uniqueId("cust"), 0)).post("/v1/contacts")
+                .then().statusCode(201).extract().header("Location");
+        String id = gateway().get(location).then().statusCode(200).extract().path("id");
+        assertEquals("/v1/contacts/" + id, location);
+        gateway().delete(location).then().statusCode(200);
     }
 
     @Test
@@ -102,6 +142,22 @@ class ProblemResponsesTest {
 
     private ValidatableResponse fieldError(Map<String, Object> body, String field) {
         return problem(gateway().body(body).post("/v1/contacts"), 400).body("errors.field", hasItem(field));
+    }
+
+    private ValidatableResponse rawFieldError(String member, String field) {
+        return problem(gateway().body(raw(member)).post("/v1/contacts"), 400).body("errors.field", hasItem(startsWith(field)));
+    }
+
+    /** A contact for this test's skill as JSON text, each member replacing or adding to the defaults. */
+    private String raw(String... replacing) {
+        Map<String, String> members = new LinkedHashMap<>();
+        members.put("channel", "\"channel\": \"voice\"");
+        members.put("customer", "\"customer\": {\"id\": \"u1\"}");
+        members.put("skills", "\"skills\": {\"" + skill + "\": 1}");
+        for (String member : replacing) {
+            members.put(member.substring(1, member.indexOf('"', 1)), member);
+        }
+        return "{" + String.join(", ", members.values()) + "}";
     }
 
     private static ValidatableResponse problem(io.restassured.response.Response response, int status) {

@@ -35,7 +35,7 @@ class ContactJourneyTest {
         // competes with (voice contacts other tests left waiting need other skills).
         String waiting = gateway().body(Api.contact(skill, customer, 0)).post("/v1/contacts")
                 .then().statusCode(201)
-                .header("Location", startsWith("http"))
+                .header("Location", startsWith("/v1/contacts/"))
                 .body("state", equalTo("QUEUED"))
                 .body("position", equalTo(1))
                 .body("estimatedWaitSeconds", notNullValue())

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.ops.RoutingMetrics;
+import io.welcomer.problems.PlainText;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.RoutingRefused;
@@ -18,8 +19,8 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public class ContactResource {
     /** 201 once the contact is stored; 200 with the same contact for a repeated Idempotency-Key. */
     @POST
     public Uni<RestResponse<ContactView>> create(@Valid @NotNull NewContact body,
-                                                 @RestHeader("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
+                                                 @RestHeader("Idempotency-Key") @Size(max = 200) @PlainText String idempotencyKey) {
         String gateway = caller.getPrincipal().getName();
         if (idempotencyKey == null) {
             return admit(body, gateway, null);
@@ -76,7 +77,7 @@ public class ContactResource {
     public Uni<ContactView> callback(@RestPath String id, @Valid @NotNull CallbackRequest body) {
         return visible(id).chain(stored -> switchboard.arrangeCallback(id, body.number()))
                 .onFailure(RoutingRefused.class).transform(refused -> ProblemException.conflict(
-                        "contact " + id + " is not waiting in line, so it cannot be called back"))
+                        "contact " + id + " cannot be called back: " + refused.getMessage()))
                 .map(arranged -> arranged
                         .map(standing -> ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds()))
                         .orElseThrow(() -> ProblemException.conflict("contact " + id + " has already ended")));
@@ -124,8 +125,10 @@ public class ContactResource {
             var standing = admission.standing();
             ContactView view = ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds());
             return admission.created()
+                    // Set as a header, not with location(), which would make it absolute from the
+                    // request's host and scheme: wrong behind a TLS-terminating proxy.
                     ? RestResponse.ResponseBuilder.create(Response.Status.CREATED, view)
-                            .location(URI.create("/v1/contacts/" + contact.id)).build()
+                            .header(HttpHeaders.LOCATION, "/v1/contacts/" + contact.id).build()
                     : RestResponse.ok(view);
         });
     }

@@ -2,6 +2,7 @@ package io.welcomer.contacts.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.welcomer.problems.MaxJsonSize;
+import io.welcomer.problems.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,11 +17,12 @@ public record NewContact(
         @NotNull @Pattern(regexp = "voice|video|chat|email", message = "must be one of voice, video, chat, email")
         String channel,
         @NotNull @Valid Customer customer,
-        @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @NotNull @Min(1) @Max(5) Integer> skills,
+        @Size(max = 20) Map<@NotBlank @Size(max = 64) @PlainText String, @NotNull @Min(1) @Max(5) Integer> skills,
         @Min(0) @Max(100) Integer priority,
-        @Size(max = 200) String topic,
-        @MaxJsonSize(bytes = 8192) JsonNode context) {
+        @Size(max = 200) @PlainText String topic,
+        @MaxJsonSize(bytes = 8192) @PlainText JsonNode context) {
 
-    public record Customer(@NotBlank @Size(max = 200) String id, @Size(max = 200) String name,
-                           @Size(max = 35) String language) {}
+    public record Customer(@NotBlank @Size(max = 200) @PlainText String id, @Size(max = 200) @PlainText String name,
+                           @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}", message = "must be a BCP 47 tag such as en or pt-BR")
+                           String language) {}
 }
