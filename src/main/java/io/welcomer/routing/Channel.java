@@ -11,6 +11,11 @@ public enum Channel {
         return this == VOICE || this == VIDEO;
     }
 
+    /** Only a call can be turned into a callback: a chat or an email has nobody on hold to call back. */
+    public boolean callsBack() {
+        return this == VOICE || this == VIDEO;
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -7,6 +7,7 @@ public enum Refusal {
     DUPLICATE_CONTACT("a contact with this id is already routed"),
     NOT_YOUR_OFFER("this contact is not offered to you"),
     NOT_WAITING("the contact is not waiting in line"),
+    NO_CALLBACK_ON_CHANNEL("only a voice or video contact can be called back"),
     NOT_YOUR_CONTACT("this contact is not connected to you"),
     NOT_CONNECTED("the agent has no open session");
 

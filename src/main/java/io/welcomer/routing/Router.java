@@ -234,6 +234,8 @@ public final class Router {
             decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
         } else if (contact.state != ContactState.QUEUED) {
             decisions.add(new Decision.Refused(Refusal.NOT_WAITING));
+        } else if (!contact.channel().callsBack()) {
+            decisions.add(new Decision.Refused(Refusal.NO_CALLBACK_ON_CHANNEL));
         } else {
             line.markCallback(contact);
             decisions.add(new Decision.CallbackArranged(contactId));

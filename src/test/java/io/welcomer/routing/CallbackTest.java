@@ -50,6 +50,16 @@ class CallbackTest {
     }
 
     @Test
+    void aChatOrAnEmailHasNobodyOnHoldToCallBack() {
+        desk.arrive("chat", Channel.CHAT);
+        desk.arrive("email", Channel.EMAIL);
+
+        assertThat(desk.handle(new Command.RequestCallback("chat")), contains(new Refused(Refusal.NO_CALLBACK_ON_CHANNEL)));
+        assertThat(desk.handle(new Command.RequestCallback("email")), contains(new Refused(Refusal.NO_CALLBACK_ON_CHANNEL)));
+        assertEquals(0, desk.router.stats().callbacksWaiting());
+    }
+
+    @Test
     void aRestartKeepsACallbackACallback() {
         desk.handle(new Command.RestoreContact(request("cb", VOICE), 7, desk.now(), ContactState.QUEUED, null, null, true));
 

@@ -2,6 +2,7 @@ package io.welcomer.story;
 
 import static io.welcomer.support.Api.admin;
 import static io.welcomer.support.Api.gateway;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +81,18 @@ class CallbackJourneyTest {
                     .then().statusCode(409);
             gateway().get("/v1/contacts/{id}", id).then().body("mode", equalTo("LIVE"));
         }
+    }
+
+    @Test
+    void aChatHasNobodyOnHoldToCallBackAndItsViewSaysSo() {
+        Map<String, Object> chat = new HashMap<>(Api.contact(Api.uniqueSkill(), Api.uniqueId("cust"), 0));
+        chat.put("channel", "chat");
+        String id = gateway().body(chat).post("/v1/contacts")
+                .then().statusCode(201).body("state", equalTo("QUEUED")).body("callbackAvailable", equalTo(false))
+                .extract().path("id");
+        gateway().body(Map.of("number", "+15551234567")).post("/v1/contacts/{id}/callback", id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("voice or video"));
+        gateway().get("/v1/contacts/{id}", id).then().body("mode", equalTo("LIVE")).body("callbackAvailable", equalTo(false));
     }
 }

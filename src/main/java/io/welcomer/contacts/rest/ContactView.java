@@ -2,6 +2,7 @@ package io.welcomer.contacts.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.routing.Channel;
 import java.time.Instant;
 
 /** A contact as gateways see it; position and wait only while it is queued. */
@@ -15,10 +16,11 @@ public record ContactView(String id, String state, String channel, String mode, 
 
     public record Feedback(int csat, String comment, Instant at) {}
 
-    /** A call (voice or video) still waiting live can turn into a callback that keeps its place. */
+    /** A live contact still waiting on a channel the router calls back on can turn into a callback. */
     public static ContactView of(ContactEntity contact, Integer position, Long estimatedWaitSeconds) {
+        Channel channel = Channel.fromWireName(contact.channel);
         boolean callbackAvailable = "QUEUED".equals(contact.state) && "LIVE".equals(contact.mode)
-                && ("voice".equals(contact.channel) || "video".equals(contact.channel));
+                && channel != null && channel.callsBack();
         Outcome outcome = contact.resolved == null ? null
                 : new Outcome(contact.resolved, contact.outcomeCode, contact.outcomeNotes);
         return new ContactView(contact.id, contact.state, contact.channel, contact.mode, contact.agentId, position,
