@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged server run as a separate process on its own database, to be killed and started again. */
 public final class PackagedServer implements AutoCloseable {
@@ -47,17 +48,7 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Starts the jar and waits until it reports ready (routing state loaded, database up). */
     public void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(Map.of(
-                "WELCOMER_GATEWAY_KEYS", GATEWAY_KEY,
-                "WELCOMER_ADMIN_KEYS", ADMIN_KEY,
-                "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + PG + "/" + database,
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PG + "/" + database));
-        process = builder.start();
+        launch(Map.of());
         Instant deadline = Instant.now().plus(START_BOUND);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -69,6 +60,30 @@ public final class PackagedServer implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("server not ready within " + START_BOUND + "; log:\n" + tail());
+    }
+
+    /** Starts the jar with these environment variables changed and answers its exit code; fails if it keeps running. */
+    public int startExpectingExit(Map<String, String> environment) throws IOException, InterruptedException {
+        launch(environment);
+        if (!process.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("server still running after " + START_BOUND + "; log:\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    private void launch(Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(Map.of(
+                "WELCOMER_GATEWAY_KEYS", GATEWAY_KEY,
+                "WELCOMER_ADMIN_KEYS", ADMIN_KEY,
+                "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + PG + "/" + database,
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PG + "/" + database));
+        builder.environment().putAll(environment);
+        process = builder.start();
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a crash. */
