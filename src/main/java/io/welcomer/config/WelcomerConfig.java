@@ -2,6 +2,7 @@ package io.welcomer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
@@ -43,4 +44,25 @@ public interface WelcomerConfig {
     /** A customer back within this window after an earlier contact is a repeat. */
     @WithDefault("7d")
     Duration repeatWindow();
+
+    /** Limits on each agent WebSocket, so one broken or hostile console cannot slow the others. */
+    Socket socket();
+
+    interface Socket {
+
+        /** Largest agent frame handled; a larger one gets an error frame, a second closes with 1009. */
+        @WithDefault("16384")
+        @Positive
+        int maxFrameBytes();
+
+        /** Frames an agent may send per second; past it an error frame, past twice it a close with 1008. */
+        @WithDefault("20")
+        @Positive
+        int framesPerSecond();
+
+        /** Frames waiting for a console that does not read; past it the socket is closed with 1008. */
+        @WithDefault("256")
+        @Positive
+        int maxUnsentFrames();
+    }
 }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -101,6 +103,19 @@ public final class AgentClient implements AutoCloseable {
             throw new AssertionError("unexpected frame " + frame);
         }
         return true;
+    }
+
+    /** Whether the server has closed the socket. */
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    /** Waits until the server closes the socket; answers every frame received until then. */
+    public List<JsonNode> framesUntilClosed() {
+        awaitClosed();
+        List<JsonNode> received = new ArrayList<>();
+        frames.drainTo(received);
+        return received;
     }
 
     /** Waits until the server closes the socket; answers the close code. */

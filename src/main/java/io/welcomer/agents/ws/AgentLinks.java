@@ -23,6 +23,7 @@ public class AgentLinks {
     private static final Logger LOG = Logger.getLogger(AgentLinks.class);
 
     private final ObjectMapper json;
+    private final SocketLimits limits;
     private final Map<String, Link> links = new HashMap<>();
 
     private static final class Link {
@@ -34,8 +35,9 @@ public class AgentLinks {
         }
     }
 
-    AgentLinks(ObjectMapper json) {
+    AgentLinks(ObjectMapper json, SocketLimits limits) {
         this.json = json;
+        this.limits = limits;
     }
 
     /** Makes this the agent's session and returns the one it replaces, if any. */
@@ -69,11 +71,12 @@ public class AgentLinks {
     /** Queues a frame that is built asynchronously; frames leave in the order they were queued. */
     public void send(String agentId, Supplier<Uni<?>> frame) {
         Link link = links.get(agentId);
-        if (link == null) {
+        if (link == null || !limits.reserve(link.connection)) {
             return;
         }
         link.outbox = link.outbox.thenCompose(ignored -> frame.get()
                         .chain(built -> link.connection.sendText(encode(built)))
+                        .onTermination().invoke(() -> limits.sent(link.connection))
                         .subscribeAsCompletionStage())
                 .exceptionally(failure -> {
                     LOG.debugf("frame to agent %s not delivered: %s", agentId, failure.toString());

@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.welcomer.problems.PlainText;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Outcome;
 import io.welcomer.security.Roles;
@@ -37,9 +38,12 @@ public class AgentSocket {
     ObjectMapper json;
     @Inject
     AgentLinks links;
+    @Inject
+    SocketLimits limits;
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
+        limits.attach(connection);
         return switchboard.agentOpened(agentId(), connection);
     }
 
@@ -50,6 +54,15 @@ public class AgentSocket {
 
     @OnTextMessage
     public Uni<Void> message(String text, WebSocketConnection connection) {
+        switch (limits.admit(connection, text)) {
+            case SocketLimits.Verdict.Answer answer -> {
+                return send(connection, answer.error());
+            }
+            case SocketLimits.Verdict.Drop drop -> {
+                return Uni.createFrom().voidItem();
+            }
+            case SocketLimits.Verdict.Handle handle -> { }
+        }
         Command command;
         try {
             command = parse(text);
@@ -117,11 +130,15 @@ public class AgentSocket {
         if (value.textValue().length() > maxLength) {
             throw new BadFrame("invalid-field", field + " must be at most " + maxLength + " characters");
         }
+        // Notes are typed by an agent and may break lines; every other field is one line.
+        if (!PlainText.Rules.isPlain(value.textValue(), field.equals("notes"))) {
+            throw new BadFrame("invalid-field", field + " must not contain control characters or broken Unicode");
+        }
         return value.textValue();
     }
 
     private Uni<Void> send(WebSocketConnection connection, Frames.Error error) {
-        return connection.sendText(links.encode(error));
+        return limits.send(connection, links.encode(error));
     }
 
     private String agentId() {
