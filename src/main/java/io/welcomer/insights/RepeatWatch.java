@@ -2,28 +2,42 @@ package io.welcomer.insights;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Each customer's latest ended contact, while the repeat window is open: a new contact from the
- * same customer within the window makes that earlier contact a repeat. Touched only on the
- * routing context.
+ * same customer within the window makes that earlier contact a repeat. Kept in the order
+ * contacts ended, so customers who never come back are forgotten from the oldest on, once their
+ * window has closed: memory is bounded by the contacts ending within one window. Touched only on
+ * the routing context.
  */
 public final class RepeatWatch {
 
     private record Ended(String contactId, Instant endedAt) {}
 
     private final Duration window;
-    private final Map<String, Ended> latestEnded = new HashMap<>();
+    private final Map<String, Ended> latestEnded = new LinkedHashMap<>();
 
     public RepeatWatch(Duration window) {
         this.window = window;
     }
 
     public void ended(String customerId, String contactId, Instant endedAt) {
+        latestEnded.remove(customerId);
         latestEnded.put(customerId, new Ended(contactId, endedAt));
+        Iterator<Ended> oldestFirst = latestEnded.values().iterator();
+        Instant windowOpen = endedAt.minus(window);
+        while (oldestFirst.hasNext() && oldestFirst.next().endedAt().isBefore(windowOpen)) {
+            oldestFirst.remove();
+        }
+    }
+
+    /** How many customers are watched: bounded by the contacts ended within the window. */
+    public int size() {
+        return latestEnded.size();
     }
 
     /** The earlier contact this arrival repeats, if any; each earlier contact is repeated once. */

@@ -34,14 +34,41 @@ final class WaitEstimator {
 
     private final Map<SkillNames, History> lines = new HashMap<>();
     private final TouchTimes touchTimes = new TouchTimes();
+    private Instant lastSweep = Instant.MIN;
 
     /** Someone is waiting in a line where nobody waited: the clock of the next departure starts. */
     void lineOpened(SkillNames line, Instant now) {
+        forgetIdleLines(now);
         lines.computeIfAbsent(line, l -> new History()).since = now;
+    }
+
+    /**
+     * Skill sets are the gateways' to invent, so a line whose history says nothing about the last
+     * hour is dropped: no gap within the window and no departure clock started within it. A
+     * sweep at most once a minute keeps this off the hot path.
+     */
+    private void forgetIdleLines(Instant now) {
+        if (now.isBefore(lastSweep.plus(Duration.ofMinutes(1)))) {
+            return;
+        }
+        lastSweep = now;
+        Instant windowStart = now.minus(WINDOW);
+        lines.values().removeIf(history -> history.since.isBefore(windowStart)
+                && (history.gaps.isEmpty() || history.gaps.peekLast().endedAt().isBefore(windowStart)));
+    }
+
+    /** How many lines have a history: bounded by the lines active within the window. */
+    int linesRemembered() {
+        return lines.size();
     }
 
     void departed(SkillNames line, Instant now) {
         History history = lines.get(line);
+        if (history == null) {
+            // Forgotten while someone waited over an hour with no departure: measure from now on.
+            lines.computeIfAbsent(line, l -> new History()).since = now;
+            return;
+        }
         double seconds = Duration.between(history.since, now).toMillis() / 1000.0;
         history.gaps.addLast(new Gap(now, seconds));
         history.sumSeconds += seconds;
