@@ -45,6 +45,27 @@ public interface WelcomerConfig {
     @WithDefault("7d")
     Duration repeatWindow();
 
+    /** Gateways' event streams (GET /v1/events). */
+    Events events();
+
+    interface Events {
+
+        /** Open streams one gateway key may hold; past it a 429 with Retry-After. */
+        @WithDefault("16")
+        @Positive
+        int maxListenersPerGateway();
+
+        /** Open streams in all; past it a 503 with Retry-After. */
+        @WithDefault("1000")
+        @Positive
+        int maxListeners();
+
+        /** Events read from the store at a time when a stream resumes by Last-Event-ID. */
+        @WithDefault("500")
+        @Positive
+        int replayPageSize();
+    }
+
     /** Limits on each agent WebSocket, so one broken or hostile console cannot slow the others. */
     Socket socket();
 

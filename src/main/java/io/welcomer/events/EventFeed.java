@@ -1,35 +1,75 @@
 package io.welcomer.events;
 
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.problems.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Live events per gateway, fed after each commit. Every listener has a bounded buffer: one that
  * falls further behind is cut off (its stream fails) and resumes by Last-Event-ID, so a slow
- * client never slows routing.
+ * client never slows routing. Listeners are counted per gateway key and in all, so neither one
+ * gateway nor all of them can hold unbounded buffers.
  */
 @ApplicationScoped
 public class EventFeed {
 
     /** Events a listener may fall behind by before it is cut off. */
     static final int BUFFER = 1024;
+    /** When a refused listener may try again: streams are long-lived, so not at once. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final Map<String, Set<UnicastProcessor<GatewayEvent>>> listeners = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final int maxPerGateway;
+    private final int maxInAll;
 
-    /** Starts buffering this gateway's events now, before any replay, so nothing falls between. */
+    EventFeed(WelcomerConfig config) {
+        this.maxPerGateway = config.events().maxListenersPerGateway();
+        this.maxInAll = config.events().maxListeners();
+    }
+
+    /**
+     * Starts buffering this gateway's events now, before any replay, so nothing falls between.
+     * Past a limit it throws a problem instead (429 for this gateway, 503 for the server).
+     */
     UnicastProcessor<GatewayEvent> listen(String gatewayId) {
-        Set<UnicastProcessor<GatewayEvent>> ofGateway = listeners.computeIfAbsent(gatewayId,
-                id -> ConcurrentHashMap.newKeySet());
+        if (open.incrementAndGet() > maxInAll) {
+            open.decrementAndGet();
+            throw ProblemException.unavailable("the server holds " + maxInAll + " event streams already;"
+                    + " retry later", RETRY_AFTER_SECONDS);
+        }
         AtomicReference<UnicastProcessor<GatewayEvent>> listener = new AtomicReference<>();
-        listener.set(UnicastProcessor.create(new ArrayBlockingQueue<>(BUFFER), () -> ofGateway.remove(listener.get())));
-        ofGateway.add(listener.get());
+        listener.set(UnicastProcessor.create(new ArrayBlockingQueue<>(BUFFER), () -> stopped(gatewayId, listener.get())));
+        boolean[] admitted = {false};
+        listeners.compute(gatewayId, (id, ofGateway) -> {
+            Set<UnicastProcessor<GatewayEvent>> set = ofGateway != null ? ofGateway : ConcurrentHashMap.newKeySet();
+            if (set.size() < maxPerGateway) {
+                set.add(listener.get());
+                admitted[0] = true;
+            }
+            return set;
+        });
+        if (!admitted[0]) {
+            open.decrementAndGet();
+            throw ProblemException.tooManyRequests("this gateway key holds " + maxPerGateway + " event streams"
+                    + " already; close one or retry later", RETRY_AFTER_SECONDS);
+        }
         return listener.get();
+    }
+
+    private void stopped(String gatewayId, UnicastProcessor<GatewayEvent> listener) {
+        Set<UnicastProcessor<GatewayEvent>> ofGateway = listeners.get(gatewayId);
+        if (ofGateway != null && ofGateway.remove(listener)) {
+            open.decrementAndGet();
+        }
     }
 
     /** Called on the routing context, in commit order. */

@@ -3,6 +3,7 @@ package io.welcomer.events;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -35,11 +37,13 @@ public class EventResource {
     private final EventFeed feed;
     private final Mutiny.SessionFactory sessions;
     private final SecurityIdentity caller;
+    private final int pageSize;
 
-    EventResource(EventFeed feed, Mutiny.SessionFactory sessions, SecurityIdentity caller) {
+    EventResource(EventFeed feed, Mutiny.SessionFactory sessions, SecurityIdentity caller, WelcomerConfig config) {
         this.feed = feed;
         this.sessions = sessions;
         this.caller = caller;
+        this.pageSize = config.events().replayPageSize();
     }
 
     @GET
@@ -48,30 +52,44 @@ public class EventResource {
         Long after = parse(lastEventId);
         String gateway = caller.getPrincipal().getName();
         var live = feed.listen(gateway);
-        Multi<GatewayEvent> events = missed(gateway, after).onItem().transformToMulti(replayed -> {
-            long last = replayed.isEmpty() ? (after == null ? Long.MIN_VALUE : after) : replayed.getLast().id();
-            return Multi.createBy().concatenating().streams(
-                    Multi.createFrom().iterable(replayed),
-                    live.select().where(event -> event.id() > last));
-        });
+        AtomicLong last = new AtomicLong(after == null ? Long.MIN_VALUE : after);
+        Multi<GatewayEvent> replayed = after == null ? Multi.createFrom().empty() : replay(gateway, last);
+        // The live stream is subscribed once the replay is done, so last is the replay's end.
+        Multi<GatewayEvent> events = Multi.createBy().concatenating().streams(replayed,
+                live.select().where(event -> event.id() > last.get()));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(events.map(event -> sse.newEventBuilder()
                 .id(Long.toString(event.id()))
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(GatewayEvent.class, event)
-                .build()), heartbeats);
+                .build()), heartbeats)
+                // However the stream ends, even before the live part was subscribed, the listener goes.
+                .onTermination().invoke(live::cancel);
     }
 
-    private Uni<List<GatewayEvent>> missed(String gateway, Long after) {
-        if (after == null) {
-            return Uni.createFrom().item(List.of());
-        }
+    /**
+     * What the gateway missed, read page by page as the client takes it: a replay from
+     * Last-Event-ID 0 never holds more than one page in memory.
+     */
+    private Multi<GatewayEvent> replay(String gateway, AtomicLong last) {
+        return Multi.createBy().repeating()
+                .uni(() -> last, cursor -> page(gateway, cursor.get()).invoke(page -> {
+                    if (!page.isEmpty()) {
+                        cursor.set(page.getLast().id());
+                    }
+                }))
+                .whilst(page -> page.size() == pageSize)
+                .onItem().transformToIterable(page -> page);
+    }
+
+    private Uni<List<GatewayEvent>> page(String gateway, long after) {
         return sessions.withStatelessSession(session -> session.createSelectionQuery(
                         "from ContactEventEntity where gatewayId = :gateway and id > :after order by id",
                         ContactEventEntity.class)
                 .setParameter("gateway", gateway)
                 .setParameter("after", after)
+                .setMaxResults(pageSize)
                 .getResultList())
                 .map(stored -> stored.stream().map(GatewayEvent::of).toList());
     }

@@ -28,7 +28,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
-        return e.problem().toResponse();
+        return e.toResponse();
     }
 
     @ServerExceptionMapper
