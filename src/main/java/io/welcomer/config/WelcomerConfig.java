@@ -45,6 +45,22 @@ public interface WelcomerConfig {
     @WithDefault("7d")
     Duration repeatWindow();
 
+    /** Requests per bearer key (gateway or admin), so one busy or broken caller cannot starve the rest. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        /** Sustained requests per second per key; past it a 429 with Retry-After. */
+        @WithDefault("1000")
+        @Positive
+        double requestsPerSecond();
+
+        /** Requests a key may send at once after a quiet spell. */
+        @WithDefault("2000")
+        @Positive
+        int burst();
+    }
+
     /** Gateways' event streams (GET /v1/events). */
     Events events();
 
