@@ -2,6 +2,7 @@ package io.welcomer.problems;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +26,16 @@ public class BodyLimit {
         router.route().order(-3).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, bytes)) {
-                // Closing after the answer saves reading (and discarding) the rest of the body.
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE.toString())
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(body)
-                        .onComplete(done -> context.request().connection().close());
+                var response = context.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE.toString());
+                if (context.request().version() == HttpVersion.HTTP_2) {
+                    // HTTP/2 ends just this stream; the rest of its body is discarded as it arrives.
+                    response.end(body);
+                } else {
+                    // Closing after the answer saves reading (and discarding) the rest of the body.
+                    response.putHeader(HttpHeaders.CONNECTION, "close").end(body)
+                            .onComplete(done -> context.request().connection().close());
+                }
                 return;
             }
             context.next();

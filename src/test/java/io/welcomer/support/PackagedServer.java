@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,7 +49,12 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Starts the jar and waits until it reports ready (routing state loaded, database up). */
     public void start() throws IOException, InterruptedException {
-        launch(Map.of());
+        start(Map.of());
+    }
+
+    /** Starts the jar with these environment variables changed and waits until it reports ready. */
+    public void start(Map<String, String> environment) throws IOException, InterruptedException {
+        launch(environment);
         Instant deadline = Instant.now().plus(START_BOUND);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -90,6 +96,11 @@ public final class PackagedServer implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** A JDBC connection to this server's own database, to look at what it stored. */
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + PG + "/" + database, "postgres", "");
     }
 
     public String tail() {

@@ -35,6 +35,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed(Roles.GATEWAY)
 public class ContactResource {
 
+    /** Contact ids are UUIDs; anything much longer cannot be one. */
+    private static final int MAX_ID = 64;
+
     private final Switchboard switchboard;
     private final Mutiny.SessionFactory sessions;
     private final SecurityIdentity caller;
@@ -142,6 +145,10 @@ public class ContactResource {
 
     /** The stored contact if this caller may see it: its own gateway's, or any for an admin. */
     private Uni<ContactEntity> visible(String id) {
+        if (id.length() > MAX_ID || !PlainText.Rules.isPlain(id, false)) {
+            // Never stored, since the store refuses such text: asking it would be an error, not a 404.
+            return Uni.createFrom().failure(ProblemException.notFound("no contact with such an id"));
+        }
         return sessions.withStatelessSession(session -> session.get(ContactEntity.class, id))
                 .map(stored -> {
                     if (stored == null || !(stored.gatewayId.equals(caller.getPrincipal().getName())
