@@ -4,6 +4,8 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 import io.welcomer.problems.ProblemException;
+import io.welcomer.switchboard.Committed;
+import io.welcomer.switchboard.DecisionListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * gateway nor all of them can hold unbounded buffers.
  */
 @ApplicationScoped
-public class EventFeed {
+public class EventFeed implements DecisionListener {
 
     /** Events a listener may fall behind by before it is cut off. */
     static final int BUFFER = 1024;
@@ -72,8 +74,12 @@ public class EventFeed {
         }
     }
 
-    /** Called on the routing context, in commit order. */
-    public void publish(ContactEventEntity event) {
+    @Override
+    public void committed(Committed committed) {
+        committed.events().forEach(this::publish);
+    }
+
+    private void publish(ContactEventEntity event) {
         Set<UnicastProcessor<GatewayEvent>> ofGateway = listeners.get(event.gatewayId);
         if (ofGateway != null && !ofGateway.isEmpty()) {
             GatewayEvent published = GatewayEvent.of(event);

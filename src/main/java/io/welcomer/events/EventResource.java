@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.welcomer.config.WelcomerConfig;
-import io.welcomer.contacts.persistence.ContactEventEntity;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.resteasy.reactive.RestHeader;
 
 /**
@@ -35,13 +33,13 @@ public class EventResource {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final EventFeed feed;
-    private final Mutiny.SessionFactory sessions;
+    private final EventLog log;
     private final SecurityIdentity caller;
     private final int pageSize;
 
-    EventResource(EventFeed feed, Mutiny.SessionFactory sessions, SecurityIdentity caller, WelcomerConfig config) {
+    EventResource(EventFeed feed, EventLog log, SecurityIdentity caller, WelcomerConfig config) {
         this.feed = feed;
-        this.sessions = sessions;
+        this.log = log;
         this.caller = caller;
         this.pageSize = config.events().replayPageSize();
     }
@@ -84,14 +82,7 @@ public class EventResource {
     }
 
     private Uni<List<GatewayEvent>> page(String gateway, long after) {
-        return sessions.withStatelessSession(session -> session.createSelectionQuery(
-                        "from ContactEventEntity where gatewayId = :gateway and id > :after order by id",
-                        ContactEventEntity.class)
-                .setParameter("gateway", gateway)
-                .setParameter("after", after)
-                .setMaxResults(pageSize)
-                .getResultList())
-                .map(stored -> stored.stream().map(GatewayEvent::of).toList());
+        return log.after(gateway, after, pageSize);
     }
 
     private static Long parse(String lastEventId) {

@@ -4,11 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.welcomer.routing.Channel;
 import io.welcomer.routing.Presence;
 import io.welcomer.security.Roles;
-import io.welcomer.switchboard.Switchboard;
+import io.welcomer.switchboard.RoutingLoop;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,20 +20,22 @@ public class QueueResource {
     public record QueueBody(int waiting, long oldestWaitSeconds, int callbacksWaiting, Map<String, Integer> byChannel,
                             Map<Presence, Integer> agents) {}
 
-    private final Switchboard switchboard;
+    private final RoutingLoop loop;
+    private final InstantSource clock;
 
-    QueueResource(Switchboard switchboard) {
-        this.switchboard = switchboard;
+    QueueResource(RoutingLoop loop, InstantSource clock) {
+        this.loop = loop;
+        this.clock = clock;
     }
 
     @GET
     public Uni<QueueBody> queue() {
-        return switchboard.stats().map(stats -> {
+        return loop.onLoop(() -> Uni.createFrom().item(loop.stats())).map(stats -> {
             Map<String, Integer> byChannel = new LinkedHashMap<>();
             for (Channel channel : Channel.values()) {
                 byChannel.put(channel.wireName(), stats.waitingByChannel().get(channel));
             }
-            return new QueueBody(stats.waiting(), stats.oldestWaitSeconds(Instant.now()), stats.callbacksWaiting(), byChannel,
+            return new QueueBody(stats.waiting(), stats.oldestWaitSeconds(clock.instant()), stats.callbacksWaiting(), byChannel,
                     stats.agentsByPresence());
         });
     }

@@ -6,29 +6,35 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.welcomer.routing.Channel;
+import io.welcomer.routing.Command;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Presence;
 import io.welcomer.routing.QueueStats;
+import io.welcomer.switchboard.Committed;
+import io.welcomer.switchboard.DecisionListener;
+import io.welcomer.switchboard.Restoration;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * Prometheus measures fed from routing decisions (never from polling the store). Touch time is
  * measured and set against outcome; there is deliberately no handle-time measure or target.
  */
 @ApplicationScoped
-public class RoutingMetrics {
+public class RoutingMetrics implements DecisionListener {
 
     private static final Duration[] TIME_TO_HUMAN_BUCKETS = seconds(1, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800);
     private static final Duration[] TOUCH_TIME_BUCKETS = seconds(30, 60, 120, 300, 600, 1200, 1800, 3600, 7200);
 
     private final MeterRegistry registry;
+    private final InstantSource clock;
     private volatile QueueStats latest;
 
-    RoutingMetrics(MeterRegistry registry) {
+    RoutingMetrics(MeterRegistry registry, InstantSource clock) {
         this.registry = registry;
+        this.clock = clock;
         for (Channel channel : Channel.values()) {
             Gauge.builder("welcomer.contacts.waiting", () -> waiting(channel))
                     .description("Contacts waiting for an agent")
@@ -46,12 +52,21 @@ public class RoutingMetrics {
         }
     }
 
-    /** The router's figures after its latest command; the gauges read them. */
-    public void publish(QueueStats stats) {
+    @Override
+    public void committed(Committed committed) {
+        if (committed.command() instanceof Command.ArriveContact arrival) {
+            created(arrival.request().channel());
+        }
+        committed.decisions().forEach(this::record);
+        latest = committed.stats();
+    }
+
+    @Override
+    public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
         latest = stats;
     }
 
-    public void record(Decision decision) {
+    private void record(Decision decision) {
         switch (decision) {
             case Decision.Offered d -> { }
             case Decision.Queued d -> { }
@@ -89,7 +104,7 @@ public class RoutingMetrics {
     }
 
     /** A contact was created; counted once whether it was offered at once or queued. */
-    public void created(Channel channel) {
+    private void created(Channel channel) {
         Counter.builder("welcomer.contacts.created")
                 .description("Contacts received from gateways")
                 .tag("channel", channel.wireName())
@@ -142,7 +157,7 @@ public class RoutingMetrics {
 
     private double oldestWaitSeconds() {
         QueueStats stats = latest;
-        return stats == null ? 0 : stats.oldestWaitSeconds(Instant.now());
+        return stats == null ? 0 : stats.oldestWaitSeconds(clock.instant());
     }
 
     private static Duration[] seconds(long... values) {

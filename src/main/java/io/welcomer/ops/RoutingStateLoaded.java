@@ -1,6 +1,6 @@
 package io.welcomer.ops;
 
-import io.welcomer.switchboard.Switchboard;
+import io.welcomer.switchboard.RoutingLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,14 +11,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class RoutingStateLoaded implements HealthCheck {
 
-    private final Switchboard switchboard;
+    private final RoutingLoop loop;
 
-    RoutingStateLoaded(Switchboard switchboard) {
-        this.switchboard = switchboard;
+    RoutingStateLoaded(RoutingLoop loop) {
+        this.loop = loop;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("routing state loaded").status(switchboard.ready()).build();
+        return HealthCheckResponse.named("routing state loaded").status(loop.ready()).build();
     }
 }

@@ -7,12 +7,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Maps a stored agent to the profile routing uses. */
-final class AgentProfiles {
+public final class AgentProfiles {
 
     private AgentProfiles() {
     }
 
-    static AgentProfile of(AgentEntity agent) {
+    public static AgentProfile of(AgentEntity agent) {
         Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
         SkillMaps.read(agent.capacity).forEach((channel, slots) -> capacity.put(Channel.fromWireName(channel), slots));
         return new AgentProfile(agent.id, SkillMaps.read(agent.skills), capacity);

@@ -3,13 +3,13 @@ package io.welcomer.switchboard;
 import io.welcomer.routing.Decision;
 
 /** Reading decisions from the shell's side. */
-final class Decisions {
+public final class Decisions {
 
     private Decisions() {
     }
 
     /** The contact a decision is about; null for decisions about agents alone. */
-    static String contactOf(Decision decision) {
+    public static String contactOf(Decision decision) {
         return switch (decision) {
             case Decision.Queued d -> d.contactId();
             case Decision.Offered d -> d.contactId();

@@ -2,7 +2,6 @@ package io.welcomer.switchboard;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.pgclient.PgException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ final class Journal {
 
     private void commit(List<Entry> batch, int attempt) {
         write(batch).subscribe().with(ignored -> finish(batch, null), failure -> {
-            if (isBadData(failure)) {
+            if (SqlStates.isBadData(failure)) {
                 replayOneByOne(batch, 0);
             } else if (attempt < RETRY_BACKOFF.size()) {
                 LOG.warnf("store write failed (%s), retrying", failure.toString());
@@ -148,16 +147,5 @@ final class Journal {
             }
             return chain;
         }));
-    }
-
-    /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation). */
-    private static boolean isBadData(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

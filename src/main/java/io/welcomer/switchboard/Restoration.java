@@ -9,16 +9,16 @@ import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Reads what the router needs to rebuild its state after a start or a crash. */
-final class Restoration {
+public final class Restoration {
 
-    record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<ContactEntity> liveContacts,
+    public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<ContactEntity> liveContacts,
                     List<Served> served, List<Ended> ended, long lastEventId) {}
 
     /** A contact that ended inside the repeat window and was not repeated yet, oldest first. */
-    record Ended(String customerId, String contactId, Instant endedAt) {}
+    public record Ended(String customerId, String contactId, Instant endedAt) {}
 
     /** A customer connected to an agent; restored oldest first, so the latest one stands. */
-    record Served(String customerId, String agentId, Instant connectedAt) {}
+    public record Served(String customerId, String agentId, Instant connectedAt) {}
 
     private Restoration() {
     }

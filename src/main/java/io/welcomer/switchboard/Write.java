@@ -6,7 +6,7 @@ import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 
 /** One change for the store, produced by the switchboard and written by the journal. */
-sealed interface Write {
+public sealed interface Write {
 
     record InsertContact(ContactEntity contact) implements Write {}
 

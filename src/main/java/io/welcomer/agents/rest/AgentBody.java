@@ -1,9 +1,9 @@
 package io.welcomer.agents.rest;
 
+import io.welcomer.agents.AgentDirectory;
 import io.welcomer.routing.Channel;
 import io.welcomer.routing.Presence;
 import io.welcomer.switchboard.SkillMaps;
-import io.welcomer.switchboard.Switchboard;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public record AgentBody(String id, String name, Map<String, Integer> skills, Map<String, Integer> capacity,
                         Presence presence, Instant idleSince, List<String> contacts) {
 
-    static AgentBody of(Switchboard.AgentCard card) {
+    static AgentBody of(AgentDirectory.AgentCard card) {
         Map<String, Integer> stated = SkillMaps.read(card.profile().capacity);
         Map<String, Integer> capacity = new LinkedHashMap<>();
         for (Channel channel : Channel.values()) {

@@ -1,11 +1,11 @@
 package io.welcomer.agents.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.welcomer.agents.AgentDirectory;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.SkillMaps;
-import io.welcomer.switchboard.Switchboard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
@@ -32,10 +32,12 @@ public class AgentResource {
 
     public record IssuedToken(String token) {}
 
-    private final Switchboard switchboard;
+    private final AgentDirectory directory;
+    private final InstantSource clock;
 
-    AgentResource(Switchboard switchboard) {
-        this.switchboard = switchboard;
+    AgentResource(AgentDirectory directory, InstantSource clock) {
+        this.directory = directory;
+        this.clock = clock;
     }
 
     /** 201 for a new agent, 200 for a replaced one. */
@@ -48,29 +50,29 @@ public class AgentResource {
         agent.name = body.name();
         agent.skills = SkillMaps.write(body.skills() == null ? Map.of() : body.skills());
         agent.capacity = SkillMaps.write(body.capacity() == null ? Map.of() : body.capacity());
-        agent.updatedAt = Instant.now();
-        return switchboard.saveAgent(agent)
-                .chain(created -> switchboard.agent(agentId).map(card -> RestResponse.ResponseBuilder
+        agent.updatedAt = clock.instant();
+        return directory.save(agent)
+                .chain(created -> directory.find(agentId).map(card -> RestResponse.ResponseBuilder
                         .create(created ? Response.Status.CREATED : Response.Status.OK, AgentBody.of(card.orElseThrow()))
                         .build()));
     }
 
     @GET
     public Uni<List<AgentBody>> list() {
-        return switchboard.agents().map(cards -> cards.stream().map(AgentBody::of).toList());
+        return directory.all().map(cards -> cards.stream().map(AgentBody::of).toList());
     }
 
     @GET
     @Path("/{agentId}")
     public Uni<AgentBody> get(@RestPath String agentId) {
-        return switchboard.agent(agentId).map(card -> AgentBody.of(card.orElseThrow(() -> unknown(agentId))));
+        return directory.find(agentId).map(card -> AgentBody.of(card.orElseThrow(() -> unknown(agentId))));
     }
 
     /** A new WebSocket token; shown once, stored only as a hash. */
     @POST
     @Path("/{agentId}/tokens")
     public Uni<RestResponse<IssuedToken>> issueToken(@RestPath String agentId) {
-        return switchboard.issueToken(agentId).map(token -> RestResponse.status(Response.Status.CREATED,
+        return directory.issueToken(agentId).map(token -> RestResponse.status(Response.Status.CREATED,
                 new IssuedToken(token.orElseThrow(() -> unknown(agentId)))));
     }
 
@@ -78,7 +80,7 @@ public class AgentResource {
     @DELETE
     @Path("/{agentId}")
     public Uni<RestResponse<Void>> delete(@RestPath String agentId) {
-        return switchboard.removeAgent(agentId).map(removed -> {
+        return directory.remove(agentId).map(removed -> {
             if (!removed) {
                 throw unknown(agentId);
             }

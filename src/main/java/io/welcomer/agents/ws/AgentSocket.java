@@ -13,7 +13,6 @@ import io.welcomer.problems.PlainText;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Outcome;
 import io.welcomer.security.Roles;
-import io.welcomer.switchboard.Switchboard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -31,7 +30,7 @@ public class AgentSocket {
     static final int MAX_NOTES = 2048;
 
     @Inject
-    Switchboard switchboard;
+    AgentSessions sessions;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -44,12 +43,12 @@ public class AgentSocket {
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
         limits.attach(connection);
-        return switchboard.agentOpened(agentId(), connection);
+        return sessions.opened(agentId(), connection);
     }
 
     @OnClose
     public Uni<Void> close(WebSocketConnection connection) {
-        return switchboard.agentClosed(agentId(), connection);
+        return sessions.closed(agentId(), connection);
     }
 
     @OnTextMessage
@@ -69,7 +68,7 @@ public class AgentSocket {
         } catch (BadFrame bad) {
             return send(connection, new Frames.Error(bad.code, bad.getMessage()));
         }
-        return switchboard.agentSays(command).chain(refusal -> refusal.isEmpty()
+        return sessions.says(command).chain(refusal -> refusal.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : send(connection, new Frames.Error(refusal.get().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         refusal.get().message())));

@@ -1,0 +1,102 @@
+package io.welcomer.agents;
+
+import io.smallrye.mutiny.Uni;
+import io.welcomer.agents.persistence.AgentEntity;
+import io.welcomer.agents.persistence.AgentTokenEntity;
+import io.welcomer.routing.AgentView;
+import io.welcomer.routing.Command;
+import io.welcomer.routing.QueueStats;
+import io.welcomer.security.AgentTokens;
+import io.welcomer.security.Secrets;
+import io.welcomer.switchboard.AgentProfiles;
+import io.welcomer.switchboard.DecisionListener;
+import io.welcomer.switchboard.Restoration;
+import io.welcomer.switchboard.RoutingLoop;
+import io.welcomer.switchboard.Write;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Agent profiles and their tokens: what admins create, list and delete. The profiles map is
+ * touched only on the routing context; tokens are mirrored for the WebSocket upgrade.
+ */
+@ApplicationScoped
+public class AgentDirectory implements DecisionListener {
+
+    /** An agent's profile with its live routing state. */
+    public record AgentCard(AgentEntity profile, AgentView live) {}
+
+    private final RoutingLoop loop;
+    private final AgentTokens tokens;
+    private final Map<String, AgentEntity> agents = new HashMap<>();
+
+    AgentDirectory(RoutingLoop loop, AgentTokens tokens) {
+        this.loop = loop;
+        this.tokens = tokens;
+    }
+
+    /** Creates or replaces an agent; answers whether it was created. */
+    public Uni<Boolean> save(AgentEntity agent) {
+        return loop.onLoop(() -> {
+            boolean created = !agents.containsKey(agent.id);
+            agents.put(agent.id, agent);
+            return loop.execute(new Command.RegisterAgent(AgentProfiles.of(agent)), List.of(new Write.SaveAgent(agent)))
+                    .map(ignored -> created);
+        });
+    }
+
+    public Uni<List<AgentCard>> all() {
+        return loop.onLoop(() -> Uni.createFrom().item(agents.values().stream()
+                .sorted(Comparator.comparing(agent -> agent.id))
+                .map(this::card)
+                .toList()));
+    }
+
+    public Uni<Optional<AgentCard>> find(String agentId) {
+        return loop.onLoop(() -> Uni.createFrom().item(Optional.ofNullable(agents.get(agentId)).map(this::card)));
+    }
+
+    /** Issues a new token for the agent; empty if there is no such agent. */
+    public Uni<Optional<String>> issueToken(String agentId) {
+        return loop.onLoop(() -> {
+            if (!agents.containsKey(agentId)) {
+                return Uni.createFrom().item(Optional.<String>empty());
+            }
+            String token = Secrets.newToken();
+            AgentTokenEntity stored = new AgentTokenEntity();
+            stored.tokenHash = Secrets.sha256Hex(token);
+            stored.agentId = agentId;
+            stored.createdAt = loop.clock().instant();
+            return loop.commit(List.of(new Write.SaveToken(stored)))
+                    .invoke(() -> tokens.add(stored.tokenHash, agentId))
+                    .map(ignored -> Optional.of(token));
+        });
+    }
+
+    /** Signs the agent out and deletes it; its contacts are routed elsewhere. False if unknown. */
+    public Uni<Boolean> remove(String agentId) {
+        return loop.onLoop(() -> {
+            AgentEntity agent = agents.remove(agentId);
+            if (agent == null) {
+                return Uni.createFrom().item(false);
+            }
+            tokens.revokeAll(agentId);
+            return loop.execute(new Command.RemoveAgent(agentId), List.of(new Write.DeleteAgent(agent)))
+                    .map(ignored -> true);
+        });
+    }
+
+    @Override
+    public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+        snapshot.agents().forEach(agent -> agents.put(agent.id, agent));
+        snapshot.tokens().forEach(token -> tokens.add(token.tokenHash, token.agentId));
+    }
+
+    private AgentCard card(AgentEntity agent) {
+        return new AgentCard(agent, loop.agent(agent.id).orElseThrow());
+    }
+}

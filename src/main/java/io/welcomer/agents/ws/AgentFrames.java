@@ -1,0 +1,62 @@
+package io.welcomer.agents.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.ContactStore;
+import io.welcomer.routing.Command;
+import io.welcomer.routing.Decision;
+import io.welcomer.switchboard.Committed;
+import io.welcomer.switchboard.DecisionListener;
+import io.welcomer.switchboard.Store;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
+
+/** Tells agents what was decided about them, once it is stored. */
+@ApplicationScoped
+public class AgentFrames implements DecisionListener {
+
+    private final AgentLinks links;
+    private final ContactStore contacts;
+    private final InstantSource clock;
+    private final ObjectMapper json;
+
+    AgentFrames(AgentLinks links, ContactStore contacts, InstantSource clock, ObjectMapper json) {
+        this.links = links;
+        this.contacts = contacts;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public void committed(Committed committed) {
+        for (Decision decision : committed.decisions()) {
+            switch (decision) {
+                case Decision.Offered d -> {
+                    ContactEntity contact = committed.decided().get(d.contactId());
+                    links.send(d.agentId(), () -> Store.isolated(() -> contacts.earlier(contact, Offers.HISTORY_LIMIT))
+                            .map(earlier -> Offers.frame(contact, earlier, d.expiresAt(), clock.instant(), json)));
+                }
+                case Decision.OfferRevoked d ->
+                        links.send(d.agentId(), new Frames.OfferRevoked(d.contactId(), d.reason().wireName()));
+                case Decision.Connected d -> links.send(d.agentId(),
+                        new Frames.Connected(d.contactId(), committed.decided().get(d.contactId()).callbackNumber));
+                case Decision.CustomerLeft d -> links.send(d.agentId(), new Frames.CustomerLeft(d.contactId()));
+                case Decision.PresenceChanged d -> {
+                    // A new session learns its presence from hello.
+                    if (!(committed.command() instanceof Command.ConnectAgent)) {
+                        links.send(d.agentId(), new Frames.PresenceChanged(d.presence(), d.reason()));
+                    }
+                }
+                case Decision.Queued d -> { }
+                case Decision.Requeued d -> { }
+                case Decision.CallbackArranged d -> { }
+                case Decision.Completed d -> { }
+                case Decision.Abandoned d -> { }
+                case Decision.Refused d -> { }
+            }
+        }
+        if (committed.command() instanceof Command.RemoveAgent removed) {
+            links.drop(removed.agentId());
+        }
+    }
+}

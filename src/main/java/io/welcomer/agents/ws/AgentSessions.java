@@ -1,0 +1,70 @@
+package io.welcomer.agents.ws;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.routing.AgentView;
+import io.welcomer.routing.Command;
+import io.welcomer.routing.Decision;
+import io.welcomer.routing.Refusal;
+import io.welcomer.switchboard.RoutingLoop;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/** An agent's session in routing: opening it connects the agent, closing it disconnects. */
+@ApplicationScoped
+public class AgentSessions {
+
+    private final RoutingLoop loop;
+    private final AgentLinks links;
+
+    AgentSessions(RoutingLoop loop, AgentLinks links) {
+        this.loop = loop;
+        this.links = links;
+    }
+
+    /** Makes this the agent's session (closing an older one) and greets it with its contacts. */
+    public Uni<Void> opened(String agentId, WebSocketConnection connection) {
+        return loop.onLoop(() -> {
+            if (loop.agent(agentId).isEmpty()) {
+                connection.close().subscribe().with(ignored -> { }, failure -> { });
+                return Uni.createFrom().voidItem();
+            }
+            WebSocketConnection replaced = links.open(agentId, connection);
+            if (replaced != null) {
+                replaced.close().subscribe().with(ignored -> { }, failure -> { });
+            }
+            return loop.execute(new Command.ConnectAgent(agentId)).invoke(() -> links.send(agentId, hello(agentId)))
+                    .replaceWithVoid();
+        });
+    }
+
+    public Uni<Void> closed(String agentId, WebSocketConnection connection) {
+        return loop.onLoop(() -> links.close(agentId, connection)
+                ? loop.execute(new Command.DisconnectAgent(agentId)).replaceWithVoid()
+                : Uni.createFrom().voidItem());
+    }
+
+    /** A command from the agent's own session; answers the refusal, if the router refused it. */
+    public Uni<Optional<Refusal>> says(Command command) {
+        return loop.onLoop(() -> loop.execute(command).map(decisions -> decisions.stream()
+                .filter(Decision.Refused.class::isInstance)
+                .map(refused -> ((Decision.Refused) refused).refusal())
+                .findFirst()));
+    }
+
+    private Frames.Hello hello(String agentId) {
+        AgentView view = loop.agent(agentId).orElseThrow();
+        List<Frames.ActiveContact> active = view.connectedContactIds().stream()
+                .map(loop::contact)
+                .map(AgentSessions::active)
+                .toList();
+        return new Frames.Hello(agentId, view.presence(), active);
+    }
+
+    private static Frames.ActiveContact active(ContactEntity contact) {
+        return new Frames.ActiveContact(contact.id, contact.state, contact.channel, Offers.customerOf(contact),
+                contact.topic);
+    }
+}

@@ -1,0 +1,46 @@
+package io.welcomer.agents.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welcomer.contacts.persistence.ContactEntity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Builds the offer an agent sees: who the customer is, why they came, and their history with us. */
+final class Offers {
+
+    /** The offer lists at most this many earlier contacts, newest first. */
+    static final int HISTORY_LIMIT = 10;
+
+    private Offers() {
+    }
+
+    static Frames.Offer frame(ContactEntity contact, List<ContactEntity> earlier, Instant expiresAt, Instant now,
+                              ObjectMapper json) {
+        return new Frames.Offer(contact.id, contact.channel, contact.mode, customerOf(contact), contact.topic,
+                context(contact, json), earlier.stream().map(Offers::historyItem).toList(),
+                Math.max(0, Duration.between(now, expiresAt).toSeconds()));
+    }
+
+    /** Resolved and CSAT are null until the contact completed and the customer answered. */
+    private static Frames.HistoryItem historyItem(ContactEntity earlier) {
+        return new Frames.HistoryItem(earlier.createdAt, earlier.agentId, earlier.resolved, earlier.csat);
+    }
+
+    static Frames.Customer customerOf(ContactEntity contact) {
+        return new Frames.Customer(contact.customerId, contact.customerName, contact.customerLanguage);
+    }
+
+    private static JsonNode context(ContactEntity contact, ObjectMapper json) {
+        if (contact.context == null) {
+            return null;
+        }
+        try {
+            return json.readTree(contact.context);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored context is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.welcomer.contacts;
+
+import io.smallrye.mutiny.Uni;
+import io.welcomer.config.WelcomerConfig;
+import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.ContactStore;
+import io.welcomer.insights.RepeatWatch;
+import io.welcomer.ops.RoutingMetrics;
+import io.welcomer.routing.Command;
+import io.welcomer.routing.Decision;
+import io.welcomer.routing.QueueStats;
+import io.welcomer.switchboard.Committed;
+import io.welcomer.switchboard.ContactRequests;
+import io.welcomer.switchboard.Decisions;
+import io.welcomer.switchboard.DecisionListener;
+import io.welcomer.switchboard.Restoration;
+import io.welcomer.switchboard.RoutingLoop;
+import io.welcomer.switchboard.RoutingRefused;
+import io.welcomer.switchboard.SqlStates;
+import io.welcomer.switchboard.Write;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Contacts from gateways into routing: idempotency (one place for the live key and the stored
+ * one), repeats, callbacks and leaving. Its maps are touched only on the routing context.
+ */
+@ApplicationScoped
+public class Intake implements DecisionListener {
+
+    /** A contact's standing as a gateway sees it right after a command. */
+    public record Standing(ContactEntity contact, Integer position, Long estimatedWaitSeconds) {}
+
+    /** The answer to an intake: the contact's standing and whether this request created it. */
+    public record Admission(Standing standing, boolean created) {}
+
+    private static final Logger LOG = Logger.getLogger(Intake.class);
+
+    private final RoutingLoop loop;
+    private final ContactStore contacts;
+    private final RoutingMetrics metrics;
+    private final RepeatWatch repeats;
+    private final Map<String, String> liveByIdempotencyKey = new HashMap<>();
+
+    Intake(RoutingLoop loop, ContactStore contacts, RoutingMetrics metrics, WelcomerConfig config) {
+        this.loop = loop;
+        this.contacts = contacts;
+        this.metrics = metrics;
+        this.repeats = new RepeatWatch(config.repeatWindow());
+    }
+
+    /** Routes a new contact, or answers the contact this gateway's idempotency key already made. */
+    public Uni<Admission> admit(ContactEntity contact) {
+        if (contact.idempotencyKey == null) {
+            return loop.onLoop(() -> route(contact));
+        }
+        return contacts.byIdempotencyKey(contact.gatewayId, contact.idempotencyKey).chain(stored -> stored.isPresent()
+                ? known(stored.get())
+                : loop.onLoop(() -> admitOnLoop(contact))
+                        // Two requests raced past the lookup: the unique key kept one contact.
+                        .onFailure(SqlStates::isUniqueViolation).recoverWithUni(() -> contacts
+                                .byIdempotencyKey(contact.gatewayId, contact.idempotencyKey)
+                                .chain(raced -> known(raced.orElseThrow()))));
+    }
+
+    /** The live standing when the router holds the contact, else the stored row. */
+    public Uni<Standing> standingOf(ContactEntity stored) {
+        return standing(stored.id).map(live -> live.orElseGet(() -> new Standing(stored, null, null)));
+    }
+
+    /** Where a live contact stands now; empty if it is not live. */
+    public Uni<Optional<Standing>> standing(String contactId) {
+        return loop.onLoop(() -> {
+            ContactEntity contact = loop.contact(contactId);
+            return Uni.createFrom().item(Optional.ofNullable(contact == null ? null : standingOnLoop(contact)));
+        });
+    }
+
+    /**
+     * The waiting customer hangs up to be called back on this number, keeping their place.
+     * Answers the standing, or fails with the refusal; empty if the contact is not live.
+     */
+    public Uni<Optional<Standing>> arrangeCallback(String contactId, String number) {
+        return loop.onLoop(() -> {
+            ContactEntity contact = loop.contact(contactId);
+            if (contact == null) {
+                return Uni.createFrom().item(Optional.<Standing>empty());
+            }
+            Command command = new Command.RequestCallback(contactId);
+            List<Decision> decisions = loop.decide(command);
+            for (Decision decision : decisions) {
+                if (decision instanceof Decision.Refused refused) {
+                    return Uni.createFrom().failure(new RoutingRefused(refused.refusal()));
+                }
+            }
+            contact.callbackNumber = number;
+            Uni<List<Decision>> stored = loop.settle(command, decisions, null, List.of());
+            Standing standing = standingOnLoop(contact);
+            return stored.map(ignored -> Optional.of(standing));
+        });
+    }
+
+    /** The customer left; empty if the contact is not live. */
+    public Uni<Optional<Standing>> customerLeft(String contactId) {
+        return loop.onLoop(() -> {
+            ContactEntity contact = loop.contact(contactId);
+            if (contact == null) {
+                return Uni.createFrom().item(Optional.<Standing>empty());
+            }
+            return loop.execute(new Command.CustomerLeave(contactId))
+                    .map(ignored -> Optional.of(new Standing(contact.snapshot(), null, null)));
+        });
+    }
+
+    @Override
+    public void committed(Committed committed) {
+        for (Decision decision : committed.decisions()) {
+            switch (decision) {
+                case Decision.Completed d -> ended(d.contactId(), committed);
+                case Decision.Abandoned d -> ended(d.contactId(), committed);
+                default -> { }
+            }
+        }
+    }
+
+    @Override
+    public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+        snapshot.ended().forEach(ended -> repeats.ended(ended.customerId(), ended.contactId(), ended.endedAt()));
+        snapshot.liveContacts().forEach(this::rememberKey);
+    }
+
+    private void ended(String contactId, Committed committed) {
+        ContactEntity contact = committed.decided().get(contactId);
+        String key = keyOf(contact);
+        if (key != null) {
+            liveByIdempotencyKey.remove(key, contactId);
+        }
+        repeats.ended(contact.customerId, contactId, contact.endedAt);
+    }
+
+    private Uni<Admission> known(ContactEntity stored) {
+        return standingOf(stored).map(standing -> new Admission(standing, false));
+    }
+
+    private Uni<Admission> admitOnLoop(ContactEntity contact) {
+        String existing = liveByIdempotencyKey.get(keyOf(contact));
+        ContactEntity first = existing == null ? null : loop.contact(existing);
+        if (first != null) {
+            // Answered only once the first request's writes are committed.
+            return loop.commit(List.of()).map(ignored -> new Admission(standingOnLoop(first), false));
+        }
+        return route(contact);
+    }
+
+    private Uni<Admission> route(ContactEntity contact) {
+        contact.arrivalSeq = 0;
+        loop.track(contact);
+        rememberKey(contact);
+        Command arrival = new Command.ArriveContact(ContactRequests.of(contact));
+        List<Decision> decisions = loop.decide(arrival);
+        contact.arrivalSeq = loop.arrivalOrder(contact.id).orElseThrow();
+        Optional<String> repeated = repeats.arrival(contact.customerId, loop.clock().instant());
+        Uni<List<Decision>> stored = loop.settle(arrival, decisions, contact.id,
+                repeated.map(earlier -> List.<Write>of(new Write.MarkRepeated(earlier, contact.id))).orElse(List.of()));
+        // Taken as decided, while it is the newest arrival: its position is then cheap to count.
+        Standing standing = standingOnLoop(contact);
+        return stored
+                .invoke(() -> repeated.ifPresent(earlier -> metrics.repeat()))
+                .onFailure().invoke(failure -> withdraw(contact))
+                .map(ignored -> new Admission(standing, true));
+    }
+
+    /** A contact whose first write failed was never acknowledged: take it out of routing. */
+    private void withdraw(ContactEntity contact) {
+        loop.onLoop(() -> {
+            loop.forget(contact.id);
+            liveByIdempotencyKey.remove(keyOf(contact));
+            Command leave = new Command.CustomerLeave(contact.id);
+            List<Decision> decisions = loop.decide(leave).stream()
+                    .filter(decision -> !contact.id.equals(Decisions.contactOf(decision)))
+                    .toList();
+            return loop.settle(leave, decisions, null, List.of());
+        }).subscribe().with(ignored -> { }, failure -> LOG.error("re-routing after a failed intake", failure));
+    }
+
+    private Standing standingOnLoop(ContactEntity contact) {
+        return loop.waiting(contact.id)
+                .map(waiting -> new Standing(contact.snapshot(), waiting.position(), waiting.estimatedWaitSeconds()))
+                .orElseGet(() -> new Standing(contact.snapshot(), null, null));
+    }
+
+    private void rememberKey(ContactEntity contact) {
+        String key = keyOf(contact);
+        if (key != null) {
+            liveByIdempotencyKey.put(key, contact.id);
+        }
+    }
+
+    private static String keyOf(ContactEntity contact) {
+        return contact.idempotencyKey == null ? null : contact.gatewayId + "\n" + contact.idempotencyKey;
+    }
+}

@@ -1,0 +1,20 @@
+package io.welcomer.switchboard;
+
+import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.routing.Command;
+import io.welcomer.routing.Decision;
+import io.welcomer.routing.QueueStats;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A command's decisions after their commit.
+ *
+ * @param decided the contacts these decisions concern, as they were decided (ended ones too)
+ * @param events  the contact events appended, in order, with their ids in the durable log
+ * @param stats   the router's figures right after the command
+ */
+public record Committed(Command command, List<Decision> decisions, Map<String, ContactEntity> decided,
+                        List<ContactEventEntity> events, QueueStats stats) {
+}

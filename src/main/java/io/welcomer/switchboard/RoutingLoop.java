@@ -1,0 +1,240 @@
+package io.welcomer.switchboard;
+
+import io.quarkus.arc.All;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.welcomer.agents.persistence.AgentEntity;
+import io.welcomer.config.WelcomerConfig;
+import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.routing.AgentView;
+import io.welcomer.routing.Command;
+import io.welcomer.routing.ContactState;
+import io.welcomer.routing.Decision;
+import io.welcomer.routing.QueueStats;
+import io.welcomer.routing.Router;
+import io.welcomer.routing.RoutingRules;
+import io.welcomer.routing.WaitingView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The single writer: one Vert.x context where every command is decided by the router, handed
+ * to the journal, and, once committed, passed to the {@link DecisionListener}s. It also arms the
+ * router's timer and rebuilds the routing state from the store at start. It does no I/O of its
+ * own and imports none of its listeners.
+ *
+ * <p>Methods other than {@link #onLoop} and {@link #ready} run on the routing context only:
+ * call them from work given to {@link #onLoop}.
+ */
+@ApplicationScoped
+public class RoutingLoop {
+
+    private static final Logger LOG = Logger.getLogger(RoutingLoop.class);
+    /** Start-up waits this long at most for the store; readiness stays down until it is done. */
+    private static final Duration START_BOUND = Duration.ofMinutes(2);
+
+    private final Vertx vertx;
+    private final Store store;
+    private final WelcomerConfig config;
+    private final RoutingRules rules;
+    private final InstantSource clock;
+    private final List<DecisionListener> listeners;
+
+    // Everything below is touched only on the routing context.
+    private Context loop;
+    private Router router;
+    private Journal journal;
+    private ContactRecords records;
+    private long timerId = -1;
+    private Instant timerAt;
+    private volatile boolean ready;
+
+    RoutingLoop(Vertx vertx, Store store, WelcomerConfig config, RoutingRules rules, InstantSource clock,
+                @All List<DecisionListener> listeners) {
+        this.vertx = vertx;
+        this.store = store;
+        this.config = config;
+        this.rules = rules;
+        this.clock = clock;
+        this.listeners = listeners;
+    }
+
+    /** Rebuilds the routing state from the store before the server takes traffic. */
+    void start(@Observes StartupEvent event) {
+        loop = vertx.getOrCreateContext();
+        router = new Router(rules, clock);
+        journal = new Journal(store, loop);
+        Instant windowOpen = clock.instant().minus(config.repeatWindow());
+        Restoration.Snapshot snapshot = store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen))
+                .await().atMost(START_BOUND);
+        onLoop(() -> restore(snapshot)).await().atMost(START_BOUND);
+        ready = true;
+    }
+
+    private Uni<Void> restore(Restoration.Snapshot snapshot) {
+        records = new ContactRecords(snapshot.lastEventId());
+        for (AgentEntity agent : snapshot.agents()) {
+            router.handle(new Command.RegisterAgent(AgentProfiles.of(agent)));
+        }
+        snapshot.served().forEach(served -> router.handle(
+                new Command.RestoreRelationship(served.customerId(), served.agentId(), served.connectedAt())));
+        List<Write> writes = new ArrayList<>();
+        for (ContactEntity contact : snapshot.liveContacts()) {
+            records.track(contact);
+            List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
+                    contact.arrivalSeq, contact.createdAt, ContactState.valueOf(contact.state), contact.agentId,
+                    contact.connectedAt, ContactRecords.CALLBACK.equals(contact.mode)));
+            writes.addAll(records.apply(decisions, clock.instant(), null));
+        }
+        QueueStats stats = router.stats();
+        listeners.forEach(listener -> listener.restored(snapshot, stats));
+        LOG.infof("routing state restored: %d agents, %d live contacts", snapshot.agents().size(),
+                snapshot.liveContacts().size());
+        afterCommand();
+        return commit(writes);
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Runs work on the routing context and answers on the caller's context. */
+    public <T> Uni<T> onLoop(Supplier<Uni<T>> work) {
+        Context caller = Vertx.currentContext();
+        Uni<T> onLoop = Uni.createFrom().emitter(emitter -> loop.runOnContext(ignored -> {
+            try {
+                work.get().subscribe().with(emitter::complete, emitter::fail);
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        }));
+        return caller == null ? onLoop : onLoop.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    // --- on the routing context ---
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /** Asks the router without storing anything yet; pass the decisions to {@link #settle}. */
+    public List<Decision> decide(Command command) {
+        return router.handle(command);
+    }
+
+    public Uni<List<Decision>> execute(Command command) {
+        return execute(command, List.of());
+    }
+
+    /** Decides, stores the decisions with {@code extraWrites} in one commit, then tells the listeners. */
+    public Uni<List<Decision>> execute(Command command, List<Write> extraWrites) {
+        return settle(command, router.handle(command), null, extraWrites);
+    }
+
+    /**
+     * Stores what the router decided (inserting {@code createdContactId}, which must be tracked)
+     * and, once committed, tells the listeners. Fails, telling nobody, if the store refused.
+     */
+    public Uni<List<Decision>> settle(Command command, List<Decision> decisions, String createdContactId,
+                                      List<Write> extraWrites) {
+        // The contacts concerned, taken before an ending decision stops tracking them.
+        Map<String, ContactEntity> concerned = new HashMap<>();
+        for (Decision decision : decisions) {
+            String contactId = Decisions.contactOf(decision);
+            if (contactId != null && records.get(contactId) != null) {
+                concerned.put(contactId, records.get(contactId));
+            }
+        }
+        List<Write> writes = new ArrayList<>(extraWrites);
+        writes.addAll(records.apply(decisions, clock.instant(), createdContactId));
+        // Listeners see each contact as it was decided, whatever happens to it meanwhile.
+        Map<String, ContactEntity> decided = new HashMap<>();
+        concerned.forEach((id, contact) -> decided.put(id, contact.snapshot()));
+        List<ContactEventEntity> events = new ArrayList<>();
+        for (Write write : writes) {
+            if (write instanceof Write.AppendEvent appended) {
+                events.add(appended.event());
+            }
+        }
+        Committed committed = new Committed(command, decisions, decided, events, router.stats());
+        afterCommand();
+        return commit(writes).invoke(() -> listeners.forEach(listener -> listener.committed(committed)))
+                .replaceWith(decisions);
+    }
+
+    /** Stores writes that no routing decision made (a token, say), in turn with the rest. */
+    public Uni<Void> commit(List<Write> writes) {
+        return Uni.createFrom().emitter(emitter -> journal.append(new Journal.Entry(writes, failure -> {
+            if (failure == null) {
+                emitter.complete(null);
+            } else {
+                emitter.fail(failure);
+            }
+        })));
+    }
+
+    /** Starts tracking a contact about to arrive; its row is inserted by the {@link #settle} that creates it. */
+    public void track(ContactEntity contact) {
+        records.track(contact);
+    }
+
+    /** Forgets a contact whose first write failed: it was never acknowledged. */
+    public void forget(String contactId) {
+        records.forget(contactId);
+    }
+
+    /** A live contact as last decided; null once it ended. Mutable on the routing context only. */
+    public ContactEntity contact(String contactId) {
+        return records.get(contactId);
+    }
+
+    public Optional<WaitingView> waiting(String contactId) {
+        return router.waiting(contactId);
+    }
+
+    public Optional<AgentView> agent(String agentId) {
+        return router.agent(agentId);
+    }
+
+    public OptionalLong arrivalOrder(String contactId) {
+        return router.arrivalOrder(contactId);
+    }
+
+    public QueueStats stats() {
+        return router.stats();
+    }
+
+    /** After every command: arm the timer for the router's next deadline. */
+    private void afterCommand() {
+        router.nextDeadline().ifPresent(next -> {
+            if (timerId >= 0 && !next.isBefore(timerAt)) {
+                return;
+            }
+            if (timerId >= 0) {
+                vertx.cancelTimer(timerId);
+            }
+            timerAt = next;
+            long delay = Math.max(1, Duration.between(clock.instant(), next).toMillis() + 1);
+            timerId = vertx.setTimer(delay, id -> loop.runOnContext(ignored -> {
+                timerId = -1;
+                timerAt = null;
+                execute(new Command.Tick()).subscribe().with(decisions -> { },
+                        failure -> LOG.error("storing timer decisions failed", failure));
+            }));
+        });
+    }
+}
