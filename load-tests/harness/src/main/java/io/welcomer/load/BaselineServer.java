@@ -123,8 +123,8 @@ public final class BaselineServer extends AbstractVerticle {
 
     private static Pool pool(Vertx vertx, String database, int size) {
         return PgBuilder.pool().with(new PoolOptions().setMaxSize(size))
-                .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(5432).setUser("postgres")
-                        .setDatabase(database))
+                .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setUser("postgres").setDatabase(database)
+                        .setPort(Integer.parseInt(System.getenv().getOrDefault("PGPORT", "5432"))))
                 .using(vertx).build();
     }
 }
