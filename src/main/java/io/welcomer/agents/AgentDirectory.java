@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Agent profiles and their tokens: what admins create, list and delete. The profiles map is
@@ -42,10 +43,10 @@ public class AgentDirectory implements DecisionListener {
     /** Creates or replaces an agent; answers whether it was created. */
     public Uni<Boolean> save(AgentEntity agent) {
         return loop.onLoop(() -> {
-            boolean created = !agents.containsKey(agent.id);
-            agents.put(agent.id, agent);
-            return loop.execute(new Command.RegisterAgent(AgentProfiles.of(agent)), List.of(new Write.SaveAgent(agent)))
-                    .map(ignored -> created);
+            Uni<?> stored = loop.execute(new Command.RegisterAgent(AgentProfiles.of(agent)),
+                    List.of(new Write.SaveAgent(agent)));
+            boolean created = agents.put(agent.id, agent) == null;
+            return stored.map(ignored -> created);
         });
     }
 
@@ -80,20 +81,24 @@ public class AgentDirectory implements DecisionListener {
     /** Signs the agent out and deletes it; its contacts are routed elsewhere. False if unknown. */
     public Uni<Boolean> remove(String agentId) {
         return loop.onLoop(() -> {
-            AgentEntity agent = agents.remove(agentId);
+            AgentEntity agent = agents.get(agentId);
             if (agent == null) {
                 return Uni.createFrom().item(false);
             }
+            // Decided first: refused while the store is unavailable, the agent stays as it is.
+            Uni<?> stored = loop.execute(new Command.RemoveAgent(agentId), List.of(new Write.DeleteAgent(agent)));
+            agents.remove(agentId);
             tokens.revokeAll(agentId);
-            return loop.execute(new Command.RemoveAgent(agentId), List.of(new Write.DeleteAgent(agent)))
-                    .map(ignored -> true);
+            return stored.map(ignored -> true);
         });
     }
 
     @Override
     public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+        agents.clear();
         snapshot.agents().forEach(agent -> agents.put(agent.id, agent));
-        snapshot.tokens().forEach(token -> tokens.add(token.tokenHash, token.agentId));
+        tokens.replaceAll(snapshot.tokens().stream()
+                .collect(Collectors.toMap(token -> token.tokenHash, token -> token.agentId)));
     }
 
     private AgentCard card(AgentEntity agent) {

@@ -17,8 +17,11 @@ import io.welcomer.switchboard.Restoration;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.RoutingRefused;
 import io.welcomer.switchboard.SqlStates;
+import io.welcomer.switchboard.StoreRefused;
+import io.welcomer.switchboard.StoreUnavailable;
 import io.welcomer.switchboard.Write;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ public class Intake implements DecisionListener {
     public record Admission(Standing standing, boolean created) {}
 
     private static final Logger LOG = Logger.getLogger(Intake.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final RoutingLoop loop;
     private final ContactStore contacts;
@@ -58,13 +62,19 @@ public class Intake implements DecisionListener {
         if (contact.idempotencyKey == null) {
             return loop.onLoop(() -> route(contact));
         }
-        return contacts.byIdempotencyKey(contact.gatewayId, contact.idempotencyKey).chain(stored -> stored.isPresent()
+        return storedByKey(contact).chain(stored -> stored.isPresent()
                 ? known(stored.get())
                 : loop.onLoop(() -> admitOnLoop(contact))
                         // Two requests raced past the lookup: the unique key kept one contact.
-                        .onFailure(SqlStates::isUniqueViolation).recoverWithUni(() -> contacts
-                                .byIdempotencyKey(contact.gatewayId, contact.idempotencyKey)
-                                .chain(raced -> known(raced.orElseThrow()))));
+                        .onFailure(StoreRefused.class).recoverWithUni(failure -> SqlStates.isUniqueViolation(failure)
+                                ? storedByKey(contact).chain(raced -> known(raced.orElseThrow()))
+                                : Uni.createFrom().failure(failure))
+                        // The first request with this key was in flight: answer what it stored.
+                        .chain(admission -> admission != null ? Uni.createFrom().item(admission)
+                                : storedByKey(contact).chain(first -> first.isPresent() ? known(first.get())
+                                        : Uni.createFrom().failure(new StoreUnavailable(
+                                                "the first request with this Idempotency-Key was not stored; retry",
+                                                RETRY_AFTER, null)))));
     }
 
     /** The live standing when the router holds the contact, else the stored row. */
@@ -129,6 +139,8 @@ public class Intake implements DecisionListener {
 
     @Override
     public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+        liveByIdempotencyKey.clear();
+        repeats.clear();
         snapshot.ended().forEach(ended -> repeats.ended(ended.customerId(), ended.contactId(), ended.endedAt()));
         snapshot.liveContacts().forEach(this::rememberKey);
     }
@@ -142,6 +154,10 @@ public class Intake implements DecisionListener {
         repeats.ended(contact.customerId, contactId, contact.endedAt);
     }
 
+    private Uni<Optional<ContactEntity>> storedByKey(ContactEntity contact) {
+        return contacts.byIdempotencyKey(contact.gatewayId, contact.idempotencyKey);
+    }
+
     private Uni<Admission> known(ContactEntity stored) {
         return standingOf(stored).map(standing -> new Admission(standing, false));
     }
@@ -150,18 +166,18 @@ public class Intake implements DecisionListener {
         String existing = liveByIdempotencyKey.get(keyOf(contact));
         ContactEntity first = existing == null ? null : loop.contact(existing);
         if (first != null) {
-            // Answered only once the first request's writes are committed.
-            return loop.commit(List.of()).map(ignored -> new Admission(standingOnLoop(first), false));
+            // Null: look again once the first request's writes are settled (stored or not).
+            return loop.commit(List.of()).replaceWith((Admission) null);
         }
         return route(contact);
     }
 
     private Uni<Admission> route(ContactEntity contact) {
-        contact.arrivalSeq = 0;
+        Command arrival = new Command.ArriveContact(ContactRequests.of(contact));
+        // Decided first: refused while the store is unavailable, nothing is tracked.
+        List<Decision> decisions = loop.decide(arrival);
         loop.track(contact);
         rememberKey(contact);
-        Command arrival = new Command.ArriveContact(ContactRequests.of(contact));
-        List<Decision> decisions = loop.decide(arrival);
         contact.arrivalSeq = loop.arrivalOrder(contact.id).orElseThrow();
         Optional<String> repeated = repeats.arrival(contact.customerId, loop.clock().instant());
         Uni<List<Decision>> stored = loop.settle(arrival, decisions, contact.id,
@@ -170,7 +186,8 @@ public class Intake implements DecisionListener {
         Standing standing = standingOnLoop(contact);
         return stored
                 .invoke(() -> repeated.ifPresent(earlier -> metrics.repeat()))
-                .onFailure().invoke(failure -> withdraw(contact))
+                // Refused values were never stored; any other failure rebuilds routing from the store.
+                .onFailure(StoreRefused.class).invoke(failure -> withdraw(contact))
                 .map(ignored -> new Admission(standing, true));
     }
 

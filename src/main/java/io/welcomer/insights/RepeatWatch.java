@@ -40,6 +40,11 @@ public final class RepeatWatch {
         return latestEnded.size();
     }
 
+    /** Forgets everything (before a rebuild from the store). */
+    public void clear() {
+        latestEnded.clear();
+    }
+
     /** The earlier contact this arrival repeats, if any; each earlier contact is repeated once. */
     public Optional<String> arrival(String customerId, Instant now) {
         Ended earlier = latestEnded.remove(customerId);

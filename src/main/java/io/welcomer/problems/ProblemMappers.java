@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import io.welcomer.switchboard.StoreRefused;
+import io.welcomer.switchboard.StoreUnavailable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Duration READ_RETRY_AFTER = Duration.ofSeconds(2);
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
@@ -73,17 +77,35 @@ public class ProblemMappers {
         return Problem.of(status, e.getMessage()).toResponse();
     }
 
-    /** The store could not take the write: nothing was acknowledged, the gateway may retry. */
+    /** The store cannot take writes now: nothing was done, the caller may retry after the pause. */
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailable e) {
+        return unavailable(e.getMessage(), e.retryAfter());
+    }
+
+    /** A read failed on the store: nothing was acknowledged, the gateway may retry. */
     @ServerExceptionMapper({HibernateException.class, PgException.class})
-    public Response storeUnavailable(RuntimeException e) {
+    public Response storeFailed(RuntimeException e) {
         LOG.warn("store unavailable", e);
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the store is unavailable; retry later").toResponse();
+        return unavailable("the store is unavailable; retry later", READ_RETRY_AFTER);
+    }
+
+    /** PostgreSQL refused one of the request's values; nothing of this request was stored. */
+    @ServerExceptionMapper
+    public Response storeRefused(StoreRefused e) {
+        return new Problem("about:blank", "Invalid request", 400, e.getMessage(), null).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected failure").toResponse();
+    }
+
+    private static Response unavailable(String detail, Duration retryAfter) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
+                .header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .entity(Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail)).build();
     }
 
     private static Response unauthorized() {

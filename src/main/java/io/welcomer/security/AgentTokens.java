@@ -18,6 +18,12 @@ public class AgentTokens {
         agentByHash.put(tokenHash, agentId);
     }
 
+    /** The tokens as the store holds them now (after a rebuild). */
+    public void replaceAll(Map<String, String> agentByTokenHash) {
+        agentByHash.keySet().retainAll(agentByTokenHash.keySet());
+        agentByHash.putAll(agentByTokenHash);
+    }
+
     public void revokeAll(String agentId) {
         agentByHash.values().removeIf(agentId::equals);
     }

@@ -1,151 +1,286 @@
 package io.welcomer.switchboard;
 
-import io.smallrye.mutiny.Uni;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
-import java.time.Duration;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Group commit on the routing context: while one transaction is in flight, the writes of every
- * command handled meanwhile wait and all go into the next one. A lone command waits for nothing;
- * under load a batch grows with the load. Each command's callback runs, in order, once its
- * writes are committed (or have failed).
+ * The durable write path: natural group commit on the reactive PostgreSQL client, on its own
+ * event loop and its own pipelined connection, so the routing context only decides. While one
+ * flush is in flight, the writes of every command handled meanwhile wait and all go into the
+ * next: one transaction, one multi-row statement per table and kind ({@link Statements}), sent
+ * in one pipeline. A lone command waits for nothing; under load the batch grows with the load.
+ *
+ * <p>Each command's callback runs on the routing context, in order, once its writes are
+ * committed or have failed. A flush that fails on its data (SQLSTATE class 22 or 23) is split
+ * until the culprit is alone: only the culprit fails. Any other failure is retried within the
+ * flush deadline; past it the flush fails for good, and the journal refuses writes until the
+ * routing loop, rebuilt from the store, resumes it.
  */
 final class Journal {
 
     private static final Logger LOG = Logger.getLogger(Journal.class);
-    private static final int STATEMENT_BATCH = 256;
-    private static final List<Duration> RETRY_BACKOFF =
-            List.of(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
+    private static final long FIRST_BACKOFF_MILLIS = 100;
 
     /** The writes of one command and what to do once they are stored (null) or failed (the cause). */
-    record Entry(List<Write> writes, Consumer<Throwable> done) {}
+    static final class Entry {
+        final List<Write> writes;
+        final Consumer<Throwable> done;
+        private boolean settled;
 
-    private final Store store;
-    private final Context routingContext;
-    private List<Entry> pending = new ArrayList<>();
-    private boolean flushing;
-    private boolean flushScheduled;
-
-    Journal(Store store, Context routingContext) {
-        this.store = store;
-        this.routingContext = routingContext;
-    }
-
-    /** Called on the routing context. The flush starts after the tasks already queued there. */
-    void append(Entry entry) {
-        pending.add(entry);
-        if (!flushing && !flushScheduled) {
-            flushScheduled = true;
-            routingContext.runOnContext(ignored -> {
-                flushScheduled = false;
-                flush();
-            });
+        Entry(List<Write> writes, Consumer<Throwable> done) {
+            this.writes = writes;
+            this.done = done;
         }
     }
 
+    private final Vertx vertx;
+    private final Context context;
+    private final Context routing;
+    private final PgConnectOptions options;
+    private final JournalConfig config;
+    private final DistributionSummary batchSizes;
+    private final Timer flushTimes;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private volatile boolean refusing;
+
+    // Touched only on the journal's own context.
+    private PgConnection connection;
+    private List<Entry> pending = new ArrayList<>();
+    private boolean flushing;
+    private boolean scheduled;
+
+    Journal(Vertx vertx, Context routing, PgConnectOptions options, JournalConfig config, MeterRegistry registry) {
+        this.vertx = vertx;
+        // A context on the next event loop: the journal's work never waits behind routing's.
+        this.context = ((VertxInternal) vertx).createEventLoopContext();
+        this.routing = routing;
+        this.options = options;
+        this.config = config;
+        this.batchSizes = DistributionSummary.builder("welcomer.journal.batch.size")
+                .description("Commands stored per journal flush (one transaction)")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.flushTimes = Timer.builder("welcomer.journal.flush.duration")
+                .description("One journal flush, from taking the batch to its commit or failure")
+                .publishPercentileHistogram()
+                .register(registry);
+        registry.gauge("welcomer.journal.pending", outstanding);
+    }
+
+    /** Whether a new command may be decided now: the store takes writes and not too many wait. */
+    boolean accepting() {
+        return !refusing && outstanding.get() < config.maxPending();
+    }
+
+    boolean refusing() {
+        return refusing;
+    }
+
+    /** Why {@link #accepting} is false, for the caller to answer 503. */
+    StoreUnavailable unavailable() {
+        return new StoreUnavailable(refusing ? "the store cannot take writes now; retry later"
+                : "too many writes wait for the store; retry later", config.retryAfter(), null);
+    }
+
+    /** Called on the routing context; the entry's callback comes back there. */
+    void append(Entry entry) {
+        outstanding.incrementAndGet();
+        context.runOnContext(ignored -> {
+            if (refusing) {
+                settle(List.of(entry), unavailable());
+                return;
+            }
+            pending.add(entry);
+            // After the appends already queued here, so a burst goes into one flush.
+            if (!flushing && !scheduled) {
+                scheduled = true;
+                context.runOnContext(next -> flush());
+            }
+        });
+    }
+
+    /** New writes fail at once (the loop is rebuilding); those already taken are still written. */
+    void refuse() {
+        refusing = true;
+    }
+
+    /** The routing loop agrees with the store again: writes are taken again. */
+    void resume() {
+        refusing = false;
+    }
+
+    /** Reaches the store on the journal's connection; the callback runs on the routing context. */
+    void probe(Consumer<Throwable> done) {
+        context.runOnContext(ignored -> connection().compose(conn -> conn.query("select 1").execute())
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        dropConnection();
+                    }
+                    routing.runOnContext(back -> done.accept(result.cause()));
+                }));
+    }
+
+    /** Writes taken and not settled yet. */
+    int outstanding() {
+        return outstanding.get();
+    }
+
     private void flush() {
+        scheduled = false;
         if (flushing || pending.isEmpty()) {
             return;
         }
         List<Entry> batch = pending;
         pending = new ArrayList<>();
         flushing = true;
-        commit(batch, 0);
-    }
-
-    private void commit(List<Entry> batch, int attempt) {
-        write(batch).subscribe().with(ignored -> finish(batch, null), failure -> {
-            if (SqlStates.isBadData(failure)) {
-                replayOneByOne(batch, 0);
-            } else if (attempt < RETRY_BACKOFF.size()) {
-                LOG.warnf("store write failed (%s), retrying", failure.toString());
-                routingContext.owner().setTimer(RETRY_BACKOFF.get(attempt).toMillis(),
-                        timer -> commit(batch, attempt + 1));
-            } else {
-                LOG.errorf(failure, "store write failed after %d attempts", attempt + 1);
-                finish(batch, failure);
+        long started = System.nanoTime();
+        long deadline = started + config.flushDeadline().toNanos();
+        // Past the deadline the connection is dropped: whatever is in flight fails at once.
+        long expiry = vertx.setTimer(config.flushDeadline().toMillis(), id -> dropConnection());
+        attempt(batch, 0, deadline).onComplete(result -> {
+            vertx.cancelTimer(expiry);
+            batchSizes.record(batch.size());
+            flushTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            if (result.failed()) {
+                failForGood(batch, result.cause());
             }
-        });
-    }
-
-    /** A constraint or data error fails only the command that caused it, not its batch mates. */
-    private void replayOneByOne(List<Entry> batch, int index) {
-        if (index == batch.size()) {
             flushing = false;
             flush();
-            return;
-        }
-        Entry entry = batch.get(index);
-        write(List.of(entry)).subscribe().with(ignored -> {
-            entry.done().accept(null);
-            replayOneByOne(batch, index + 1);
-        }, failure -> {
-            LOG.warnf("store refused a write: %s", failure.toString());
-            entry.done().accept(failure);
-            replayOneByOne(batch, index + 1);
         });
     }
 
-    private void finish(List<Entry> batch, Throwable failure) {
-        for (Entry entry : batch) {
-            entry.done().accept(failure);
-        }
-        flushing = false;
-        flush();
+    private Future<Void> attempt(List<Entry> batch, int retry, long deadline) {
+        return write(batch).recover(failure -> {
+            if (SqlStates.isBadData(failure)) {
+                return batch.size() == 1 ? refuse(batch, failure) : split(batch);
+            }
+            dropConnection();
+            long backoff = FIRST_BACKOFF_MILLIS << retry;
+            if (retry >= config.retries() || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) >= deadline) {
+                return Future.failedFuture(failure);
+            }
+            LOG.warnf("store write failed (%s), retrying in %d ms", failure.toString(), backoff);
+            Promise<Void> retried = Promise.promise();
+            vertx.setTimer(backoff, id -> attempt(batch, retry + 1, deadline).onComplete(retried));
+            return retried.future();
+        });
     }
 
-    /** One transaction: contact rows, then their events (both batched), then the rest one by one in command order. */
-    private Uni<Void> write(List<Entry> batch) {
-        List<Object> inserts = new ArrayList<>();
-        List<Object> updates = new ArrayList<>();
-        List<Object> events = new ArrayList<>();
-        List<Write> oneByOne = new ArrayList<>();
-        for (Entry entry : batch) {
-            for (Write write : entry.writes()) {
-                switch (write) {
-                    case Write.InsertContact w -> inserts.add(w.contact());
-                    case Write.UpdateContact w -> updates.add(w.contact());
-                    case Write.AppendEvent w -> events.add(w.event());
-                    case Write.MarkRepeated w -> oneByOne.add(w);
-                    case Write.SaveAgent w -> oneByOne.add(w);
-                    case Write.DeleteAgent w -> oneByOne.add(w);
-                    case Write.SaveToken w -> oneByOne.add(w);
+    /** A data or constraint error: halves are written apart until the culprit is alone. */
+    private Future<Void> split(List<Entry> entries) {
+        int middle = entries.size() / 2;
+        return bisect(entries.subList(0, middle)).compose(ignored -> bisect(entries.subList(middle, entries.size())));
+    }
+
+    private Future<Void> bisect(List<Entry> entries) {
+        return write(entries).recover(failure -> {
+            if (!SqlStates.isBadData(failure)) {
+                return Future.failedFuture(failure);
+            }
+            return entries.size() == 1 ? refuse(entries, failure) : split(entries);
+        });
+    }
+
+    private Future<Void> refuse(List<Entry> culprit, Throwable failure) {
+        LOG.warnf("store refused a command's values: %s", failure.getMessage());
+        settle(culprit, new StoreRefused(failure));
+        return Future.succeededFuture();
+    }
+
+    /** One transaction in one pipeline; settles the entries if it commits. */
+    private Future<Void> write(List<Entry> entries) {
+        List<Write> writes = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (!entry.settled) {
+                writes.addAll(entry.writes);
+            }
+        }
+        List<Statements.Statement> statements = Statements.of(writes);
+        if (statements.isEmpty()) {
+            settle(entries, null);
+            return Future.succeededFuture();
+        }
+        return connection().compose(conn -> {
+            List<Future<?>> results = new ArrayList<>(statements.size() + 2);
+            results.add(conn.query("begin").execute());
+            // A per-transaction check (the lease's epoch fence) goes here, first in the transaction.
+            for (Statements.Statement statement : statements) {
+                results.add(conn.preparedQuery(statement.sql()).execute(statement.params()));
+            }
+            // After a failed statement PostgreSQL turns this commit into a rollback.
+            results.add(conn.query("commit").execute());
+            return Future.join(results).transform(done -> firstFailure(results));
+        }).onSuccess(ignored -> settle(entries, null));
+    }
+
+    private static Future<Void> firstFailure(List<Future<?>> results) {
+        for (Future<?> result : results) {
+            if (result.failed()) {
+                return Future.failedFuture(result.cause());
+            }
+        }
+        return Future.succeededFuture();
+    }
+
+    private void failForGood(List<Entry> batch, Throwable failure) {
+        LOG.errorf("store write failed for good: %s", failure.toString());
+        refusing = true;
+        StoreUnavailable unavailable = new StoreUnavailable("the store did not take the write in time; retry later",
+                config.retryAfter(), failure);
+        settle(batch, unavailable);
+        settle(pending, unavailable);
+        pending = new ArrayList<>();
+    }
+
+    /** Marks entries settled and runs their callbacks on the routing context, in order. */
+    private void settle(List<Entry> entries, Throwable failure) {
+        List<Entry> settling = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            if (!entry.settled) {
+                entry.settled = true;
+                settling.add(entry);
+            }
+        }
+        if (settling.isEmpty()) {
+            return;
+        }
+        outstanding.addAndGet(-settling.size());
+        routing.runOnContext(ignored -> settling.forEach(entry -> entry.done.accept(failure)));
+    }
+
+    private Future<PgConnection> connection() {
+        if (connection != null) {
+            return Future.succeededFuture(connection);
+        }
+        return PgConnection.connect(vertx, options).onSuccess(opened -> {
+            connection = opened;
+            opened.closeHandler(ignored -> {
+                if (connection == opened) {
+                    connection = null;
                 }
-            }
+            });
+        });
+    }
+
+    private void dropConnection() {
+        PgConnection dropped = connection;
+        connection = null;
+        if (dropped != null) {
+            dropped.close();
         }
-        if (inserts.isEmpty() && updates.isEmpty() && events.isEmpty() && oneByOne.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return store.onFreshContext(routingContext, sessions -> sessions.withStatelessTransaction(session -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            if (!inserts.isEmpty()) {
-                chain = chain.chain(() -> session.insertAll(STATEMENT_BATCH, inserts.toArray()));
-            }
-            if (!updates.isEmpty()) {
-                chain = chain.chain(() -> session.updateAll(STATEMENT_BATCH, updates.toArray()));
-            }
-            if (!events.isEmpty()) {
-                chain = chain.chain(() -> session.insertAll(STATEMENT_BATCH, events.toArray()));
-            }
-            for (Write write : oneByOne) {
-                chain = chain.chain(() -> switch (write) {
-                    case Write.SaveAgent w -> session.upsert(w.agent());
-                    case Write.DeleteAgent w -> session.delete(w.agent());
-                    case Write.SaveToken w -> session.insert(w.token());
-                    case Write.MarkRepeated w -> session
-                            .createMutationQuery("update ContactEntity set repeatedBy = :by where id = :id")
-                            .setParameter("by", w.repeatedBy())
-                            .setParameter("id", w.contactId())
-                            .executeUpdate()
-                            .replaceWithVoid();
-                    default -> throw new IllegalStateException("not a one-by-one write: " + write);
-                });
-            }
-            return chain;
-        }));
     }
 }

@@ -1,10 +1,13 @@
 package io.welcomer.switchboard;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.pgclient.PgConnectOptions;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.persistence.ContactEntity;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +50,9 @@ public class RoutingLoop {
     private static final Logger LOG = Logger.getLogger(RoutingLoop.class);
     /** Start-up waits this long at most for the store; readiness stays down until it is done. */
     private static final Duration START_BOUND = Duration.ofMinutes(2);
+    /** A rebuild's read of the store fails after this, and is tried again after the pause. */
+    private static final Duration RELOAD_BOUND = Duration.ofSeconds(6);
+    private static final Duration RELOAD_PAUSE = Duration.ofMillis(500);
 
     private final Vertx vertx;
     private final Store store;
@@ -53,6 +60,9 @@ public class RoutingLoop {
     private final RoutingRules rules;
     private final InstantSource clock;
     private final List<DecisionListener> listeners;
+    private final JournalConfig journalConfig;
+    private final MeterRegistry registry;
+    private final PgConnectOptions storeOptions;
 
     // Everything below is touched only on the routing context.
     private Context loop;
@@ -62,22 +72,37 @@ public class RoutingLoop {
     private long timerId = -1;
     private Instant timerAt;
     private volatile boolean ready;
+    private volatile boolean syncing;
 
     RoutingLoop(Vertx vertx, Store store, WelcomerConfig config, RoutingRules rules, InstantSource clock,
-                @All List<DecisionListener> listeners) {
+                @All List<DecisionListener> listeners, JournalConfig journalConfig, MeterRegistry registry,
+                @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+                @ConfigProperty(name = "quarkus.datasource.username") String user,
+                @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
         this.store = store;
         this.config = config;
         this.rules = rules;
         this.clock = clock;
         this.listeners = listeners;
+        this.journalConfig = journalConfig;
+        this.registry = registry;
+        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user);
+        password.ifPresent(options::setPassword);
+        this.storeOptions = options
+                .setPipeliningLimit(256)
+                .setConnectTimeout((int) journalConfig.flushDeadline().toMillis())
+                .setCachePreparedStatements(true)
+                .setMetricsName("welcomer-journal")
+                .addProperty("application_name", "welcomer-journal")
+                .addProperty("statement_timeout", Long.toString(journalConfig.statementTimeout().toMillis()));
     }
 
     /** Rebuilds the routing state from the store before the server takes traffic. */
     void start(@Observes StartupEvent event) {
-        loop = vertx.getOrCreateContext();
+        loop = ((VertxInternal) vertx).createEventLoopContext();
         router = new Router(rules, clock);
-        journal = new Journal(store, loop);
+        journal = new Journal(vertx, loop, storeOptions, journalConfig, registry);
         Instant windowOpen = clock.instant().minus(config.repeatWindow());
         Restoration.Snapshot snapshot = store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen))
                 .await().atMost(START_BOUND);
@@ -100,16 +125,19 @@ public class RoutingLoop {
                     contact.connectedAt, ContactRecords.CALLBACK.equals(contact.mode)));
             writes.addAll(records.apply(decisions, clock.instant(), null));
         }
+        // Stored before anything the listeners do next (an agent reconnected after a rebuild).
+        Uni<Void> stored = commit(writes);
         QueueStats stats = router.stats();
         listeners.forEach(listener -> listener.restored(snapshot, stats));
         LOG.infof("routing state restored: %d agents, %d live contacts", snapshot.agents().size(),
                 snapshot.liveContacts().size());
         afterCommand();
-        return commit(writes);
+        return stored;
     }
 
+    /** Ready once restored, while the store takes writes and the router agrees with it. */
     public boolean ready() {
-        return ready;
+        return ready && !syncing && !journal.refusing();
     }
 
     /** Runs work on the routing context and answers on the caller's context. */
@@ -131,8 +159,17 @@ public class RoutingLoop {
         return clock;
     }
 
-    /** Asks the router without storing anything yet; pass the decisions to {@link #settle}. */
+    /**
+     * Asks the router without storing anything yet; pass the decisions to {@link #settle}. Throws
+     * {@link StoreUnavailable}, deciding nothing, while the store cannot take the writes.
+     */
     public List<Decision> decide(Command command) {
+        if (syncing) {
+            throw rebuilding();
+        }
+        if (!journal.accepting()) {
+            throw journal.unavailable();
+        }
         return router.handle(command);
     }
 
@@ -142,7 +179,7 @@ public class RoutingLoop {
 
     /** Decides, stores the decisions with {@code extraWrites} in one commit, then tells the listeners. */
     public Uni<List<Decision>> execute(Command command, List<Write> extraWrites) {
-        return settle(command, router.handle(command), null, extraWrites);
+        return settle(command, decide(command), null, extraWrites);
     }
 
     /**
@@ -176,15 +213,79 @@ public class RoutingLoop {
                 .replaceWith(decisions);
     }
 
-    /** Stores writes that no routing decision made (a token, say), in turn with the rest. */
+    /**
+     * Stores writes that no routing decision made (a token, say), in turn with the rest. A write
+     * that fails for good may leave the router ahead of the store, so the loop rebuilds from the
+     * store; only a new contact whose own values were refused is left to its intake to withdraw.
+     */
     public Uni<Void> commit(List<Write> writes) {
+        if (syncing || !journal.accepting()) {
+            return Uni.createFrom().failure(syncing ? rebuilding() : journal.unavailable());
+        }
         return Uni.createFrom().emitter(emitter -> journal.append(new Journal.Entry(writes, failure -> {
             if (failure == null) {
                 emitter.complete(null);
-            } else {
-                emitter.fail(failure);
+                return;
             }
+            if (!(failure instanceof StoreRefused && writes.stream().anyMatch(Write.InsertContact.class::isInstance))) {
+                resync();
+            }
+            emitter.fail(failure);
         })));
+    }
+
+    private StoreUnavailable rebuilding() {
+        return new StoreUnavailable("routing is being rebuilt from the store; retry later",
+                journalConfig.retryAfter(), null);
+    }
+
+    /** Some writes failed for good: the router may be ahead of the store. Rebuild it from the store. */
+    private void resync() {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        LOG.warn("a write failed for good: rebuilding the routing state from the store");
+        journal.refuse();
+        reload();
+    }
+
+    /**
+     * Once every write in flight has settled, tries until the journal reaches the store and the
+     * state can be read from it, then rebuilds.
+     */
+    private void reload() {
+        if (journal.outstanding() > 0) {
+            vertx.setTimer(10, id -> loop.runOnContext(ignored -> reload()));
+            return;
+        }
+        Instant windowOpen = clock.instant().minus(config.repeatWindow());
+        Uni.createFrom().<Void>emitter(emitter -> journal.probe(failure -> {
+                    if (failure == null) {
+                        emitter.complete(null);
+                    } else {
+                        emitter.fail(failure);
+                    }
+                }))
+                .chain(() -> store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen)))
+                .ifNoItem().after(RELOAD_BOUND).fail()
+                .subscribe().with(this::rebuild, failure -> {
+                    LOG.warnf("rebuild from the store failed (%s), trying again", failure.toString());
+                    vertx.setTimer(RELOAD_PAUSE.toMillis(), id -> loop.runOnContext(ignored -> reload()));
+                });
+    }
+
+    private void rebuild(Restoration.Snapshot snapshot) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+            timerAt = null;
+        }
+        router = new Router(rules, clock);
+        journal.resume();
+        syncing = false;
+        restore(snapshot).subscribe().with(ignored -> LOG.info("routing state agrees with the store again"),
+                failure -> LOG.warnf("storing the rebuilt state failed: %s", failure.toString()));
     }
 
     /** Starts tracking a contact about to arrive; its row is inserted by the {@link #settle} that creates it. */

@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,6 +55,11 @@ public class AgentLinks {
         }
         links.remove(agentId);
         return true;
+    }
+
+    /** The agents with an open session. */
+    public List<String> agentIds() {
+        return List.copyOf(links.keySet());
     }
 
     /** Closes and forgets the agent's session (the agent was deleted). */

@@ -7,17 +7,30 @@ import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Refusal;
+import io.welcomer.routing.Presence;
+import io.welcomer.routing.QueueStats;
+import io.welcomer.switchboard.Committed;
+import io.welcomer.switchboard.DecisionListener;
+import io.welcomer.switchboard.Restoration;
 import io.welcomer.switchboard.RoutingLoop;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** An agent's session in routing: opening it connects the agent, closing it disconnects. */
+/**
+ * An agent's session in routing: opening it connects the agent, closing it disconnects. After a
+ * rebuild from the store every open session is connected again and told the truth (a fresh
+ * hello), and an agent that was taking contacts takes them again.
+ */
 @ApplicationScoped
-public class AgentSessions {
+public class AgentSessions implements DecisionListener {
 
     private final RoutingLoop loop;
     private final AgentLinks links;
+    /** Agents whose last committed presence was taking contacts; touched on the routing context. */
+    private final Set<String> taking = new HashSet<>();
 
     AgentSessions(RoutingLoop loop, AgentLinks links) {
         this.loop = loop;
@@ -31,12 +44,13 @@ public class AgentSessions {
                 connection.close().subscribe().with(ignored -> { }, failure -> { });
                 return Uni.createFrom().voidItem();
             }
+            // Decided first: refused while the store is unavailable, the session does not open.
+            Uni<?> connected = loop.execute(new Command.ConnectAgent(agentId));
             WebSocketConnection replaced = links.open(agentId, connection);
             if (replaced != null) {
                 replaced.close().subscribe().with(ignored -> { }, failure -> { });
             }
-            return loop.execute(new Command.ConnectAgent(agentId)).invoke(() -> links.send(agentId, hello(agentId)))
-                    .replaceWithVoid();
+            return connected.invoke(() -> links.send(agentId, hello(agentId))).replaceWithVoid();
         });
     }
 
@@ -52,6 +66,35 @@ public class AgentSessions {
                 .filter(Decision.Refused.class::isInstance)
                 .map(refused -> ((Decision.Refused) refused).refusal())
                 .findFirst()));
+    }
+
+    @Override
+    public void committed(Committed committed) {
+        for (Decision decision : committed.decisions()) {
+            if (decision instanceof Decision.PresenceChanged changed) {
+                if (changed.presence() == Presence.AVAILABLE || changed.presence() == Presence.BUSY) {
+                    taking.add(changed.agentId());
+                } else {
+                    taking.remove(changed.agentId());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+        for (String agentId : links.agentIds()) {
+            if (loop.agent(agentId).isEmpty()) {
+                links.drop(agentId);
+                continue;
+            }
+            boolean wasTaking = taking.contains(agentId);
+            loop.execute(new Command.ConnectAgent(agentId))
+                    .invoke(() -> links.send(agentId, hello(agentId)))
+                    .chain(() -> wasTaking ? loop.execute(new Command.MakeAvailable(agentId)) : Uni.createFrom().nullItem())
+                    .subscribe().with(ignored -> { }, failure -> { });
+        }
+        taking.clear();
     }
 
     private Frames.Hello hello(String agentId) {

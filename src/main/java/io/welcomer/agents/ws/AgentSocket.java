@@ -13,6 +13,8 @@ import io.welcomer.problems.PlainText;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Outcome;
 import io.welcomer.security.Roles;
+import io.welcomer.switchboard.StoreRefused;
+import io.welcomer.switchboard.StoreUnavailable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -71,7 +73,12 @@ public class AgentSocket {
         return sessions.says(command).chain(refusal -> refusal.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : send(connection, new Frames.Error(refusal.get().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        refusal.get().message())));
+                        refusal.get().message())))
+                // Nothing was done; the session stays open and the agent may send it again.
+                .onFailure(StoreUnavailable.class).recoverWithUni(failure -> send(connection,
+                        new Frames.Error("unavailable", failure.getMessage())))
+                .onFailure(StoreRefused.class).recoverWithUni(failure -> send(connection,
+                        new Frames.Error("invalid-field", failure.getMessage())));
     }
 
     private Command parse(String text) throws BadFrame {

@@ -1,0 +1,198 @@
+package io.welcomer.switchboard;
+
+import io.vertx.sqlclient.Tuple;
+import io.welcomer.agents.persistence.AgentEntity;
+import io.welcomer.agents.persistence.AgentTokenEntity;
+import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.ContactEventEntity;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The SQL of one flush: one multi-row statement per table and kind ({@code unnest} of one array
+ * per column, so each statement is prepared once with a fixed parameter count), then the rare
+ * agent writes one by one in command order. Every statement is idempotent, so a flush whose
+ * outcome is unknown can be written again. A new kind of write is a new case in {@link #of}.
+ */
+final class Statements {
+
+    /** One statement with its parameters. */
+    record Statement(String sql, Tuple params) {}
+
+    static final String INSERT_CONTACTS = """
+            insert into contacts (id, gateway_id, idempotency_key, channel, mode, customer_id, customer_name,
+                customer_language, required_skills, priority, topic, context, arrival_seq, state, agent_id,
+                callback_number, created_at, offered_at, connected_at, ended_at, customer_left_at, resolved,
+                outcome_code, outcome_notes)
+            select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
+                $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::int[], $11::varchar[], $12::text[],
+                $13::bigint[], $14::varchar[], $15::varchar[], $16::varchar[], $17::timestamptz[],
+                $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::boolean[],
+                $23::varchar[], $24::text[])
+            on conflict (id) do nothing""";
+
+    static final String UPDATE_CONTACTS = """
+            update contacts c set state = u.state, mode = u.mode, agent_id = u.agent_id,
+                callback_number = u.callback_number, offered_at = u.offered_at, connected_at = u.connected_at,
+                ended_at = u.ended_at, customer_left_at = u.customer_left_at, resolved = u.resolved,
+                outcome_code = u.outcome_code, outcome_notes = u.outcome_notes
+            from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
+                $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::boolean[],
+                $11::varchar[], $12::text[])
+                as u(id, state, mode, agent_id, callback_number, offered_at, connected_at, ended_at,
+                     customer_left_at, resolved, outcome_code, outcome_notes)
+            where c.id = u.id""";
+
+    static final String APPEND_EVENTS = """
+            insert into contact_events (id, contact_id, gateway_id, type, state, agent_id, at, callback_number)
+            select * from unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
+                $6::varchar[], $7::timestamptz[], $8::varchar[])
+            on conflict (id) do nothing""";
+
+    static final String MARK_REPEATED = """
+            update contacts c set repeated_by = u.repeated_by
+            from unnest($1::varchar[], $2::varchar[]) as u(id, repeated_by)
+            where c.id = u.id""";
+
+    static final String SAVE_AGENT = """
+            insert into agents (id, name, skills, capacity, updated_at) values ($1, $2, $3, $4, $5)
+            on conflict (id) do update set name = excluded.name, skills = excluded.skills,
+                capacity = excluded.capacity, updated_at = excluded.updated_at""";
+
+    static final String DELETE_AGENT = "delete from agents where id = $1";
+
+    static final String SAVE_TOKEN = """
+            insert into agent_tokens (token_hash, agent_id, created_at) values ($1, $2, $3)
+            on conflict (token_hash) do nothing""";
+
+    private Statements() {
+    }
+
+    /** The statements of these writes, in the order they must run. */
+    static List<Statement> of(List<Write> writes) {
+        // A contact changed twice in one flush is written once, as it was last decided.
+        Map<String, ContactEntity> inserts = new LinkedHashMap<>();
+        Map<String, ContactEntity> updates = new LinkedHashMap<>();
+        List<ContactEventEntity> events = new ArrayList<>();
+        Map<String, String> repeats = new LinkedHashMap<>();
+        List<Statement> oneByOne = new ArrayList<>();
+        for (Write write : writes) {
+            switch (write) {
+                case Write.InsertContact w -> inserts.put(w.contact().id, w.contact());
+                case Write.UpdateContact w -> {
+                    if (inserts.containsKey(w.contact().id)) {
+                        inserts.put(w.contact().id, w.contact());
+                    } else {
+                        updates.put(w.contact().id, w.contact());
+                    }
+                }
+                case Write.AppendEvent w -> events.add(w.event());
+                case Write.MarkRepeated w -> repeats.put(w.contactId(), w.repeatedBy());
+                case Write.SaveAgent w -> oneByOne.add(new Statement(SAVE_AGENT, Tuple.of(w.agent().id,
+                        w.agent().name, w.agent().skills, w.agent().capacity, time(w.agent().updatedAt))));
+                case Write.DeleteAgent w -> oneByOne.add(new Statement(DELETE_AGENT, Tuple.of(w.agent().id)));
+                case Write.SaveToken w -> oneByOne.add(new Statement(SAVE_TOKEN, Tuple.of(w.token().tokenHash,
+                        w.token().agentId, time(w.token().createdAt))));
+            }
+        }
+        List<Statement> statements = new ArrayList<>();
+        if (!inserts.isEmpty()) {
+            statements.add(new Statement(INSERT_CONTACTS, insertParams(List.copyOf(inserts.values()))));
+        }
+        if (!updates.isEmpty()) {
+            statements.add(new Statement(UPDATE_CONTACTS, updateParams(List.copyOf(updates.values()))));
+        }
+        if (!events.isEmpty()) {
+            statements.add(new Statement(APPEND_EVENTS, eventParams(events)));
+        }
+        if (!repeats.isEmpty()) {
+            statements.add(new Statement(MARK_REPEATED, Tuple.tuple()
+                    .addArrayOfString(repeats.keySet().toArray(String[]::new))
+                    .addArrayOfString(repeats.values().toArray(String[]::new))));
+        }
+        statements.addAll(oneByOne);
+        return statements;
+    }
+
+    private static Tuple insertParams(List<ContactEntity> rows) {
+        return Tuple.tuple()
+                .addArrayOfString(strings(rows, c -> c.id))
+                .addArrayOfString(strings(rows, c -> c.gatewayId))
+                .addArrayOfString(strings(rows, c -> c.idempotencyKey))
+                .addArrayOfString(strings(rows, c -> c.channel))
+                .addArrayOfString(strings(rows, c -> c.mode))
+                .addArrayOfString(strings(rows, c -> c.customerId))
+                .addArrayOfString(strings(rows, c -> c.customerName))
+                .addArrayOfString(strings(rows, c -> c.customerLanguage))
+                .addArrayOfString(strings(rows, c -> c.requiredSkills))
+                .addArrayOfInteger(rows.stream().map(c -> c.priority).toArray(Integer[]::new))
+                .addArrayOfString(strings(rows, c -> c.topic))
+                .addArrayOfString(strings(rows, c -> c.context))
+                .addArrayOfLong(rows.stream().map(c -> c.arrivalSeq).toArray(Long[]::new))
+                .addArrayOfString(strings(rows, c -> c.state))
+                .addArrayOfString(strings(rows, c -> c.agentId))
+                .addArrayOfString(strings(rows, c -> c.callbackNumber))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.createdAt))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.offeredAt))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.connectedAt))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.endedAt))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.customerLeftAt))
+                .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
+                .addArrayOfString(strings(rows, c -> c.outcomeCode))
+                .addArrayOfString(strings(rows, c -> c.outcomeNotes));
+    }
+
+    private static Tuple updateParams(List<ContactEntity> rows) {
+        return Tuple.tuple()
+                .addArrayOfString(strings(rows, c -> c.id))
+                .addArrayOfString(strings(rows, c -> c.state))
+                .addArrayOfString(strings(rows, c -> c.mode))
+                .addArrayOfString(strings(rows, c -> c.agentId))
+                .addArrayOfString(strings(rows, c -> c.callbackNumber))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.offeredAt))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.connectedAt))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.endedAt))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.customerLeftAt))
+                .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
+                .addArrayOfString(strings(rows, c -> c.outcomeCode))
+                .addArrayOfString(strings(rows, c -> c.outcomeNotes));
+    }
+
+    private static Tuple eventParams(List<ContactEventEntity> rows) {
+        return Tuple.tuple()
+                .addArrayOfLong(rows.stream().map(e -> e.id).toArray(Long[]::new))
+                .addArrayOfString(strings(rows, e -> e.contactId))
+                .addArrayOfString(strings(rows, e -> e.gatewayId))
+                .addArrayOfString(strings(rows, e -> e.type))
+                .addArrayOfString(strings(rows, e -> e.state))
+                .addArrayOfString(strings(rows, e -> e.agentId))
+                .addArrayOfOffsetDateTime(times(rows, e -> e.at))
+                .addArrayOfString(strings(rows, e -> e.callbackNumber));
+    }
+
+    private static <T> String[] strings(List<T> rows, Function<T, String> column) {
+        String[] values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(rows.get(i));
+        }
+        return values;
+    }
+
+    private static <T> OffsetDateTime[] times(List<T> rows, Function<T, Instant> column) {
+        OffsetDateTime[] values = new OffsetDateTime[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = time(column.apply(rows.get(i)));
+        }
+        return values;
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
