@@ -62,12 +62,16 @@ class MonitoringAssetsTest {
     }
 
     /**
-     * promtool is Prometheus's own checker (Debian package prometheus; .ci/run installs it). Where
-     * a machine lacks it, the metric names above are still checked against the server.
+     * promtool is Prometheus's own checker (Debian package prometheus; .ci/run installs it). In
+     * CI (CI=true) a missing promtool fails the test: the rules must never ship unchecked because
+     * the tool quietly went missing. On a developer's machine without it, the metric names above
+     * are still checked against the server.
      */
     @Test
     void theAlertRulesPassPromtoolAndTheirUnitTests() throws Exception {
         if (!onPath("promtool")) {
+            assertFalse("true".equalsIgnoreCase(System.getenv("CI")),
+                    "promtool is not on the PATH in CI; install Debian's prometheus package (.ci/run does)");
             assertTrue(Files.readString(RULES).contains("groups:"), "rules file must be a Prometheus rule file");
             return;
         }
