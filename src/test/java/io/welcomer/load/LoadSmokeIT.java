@@ -59,5 +59,13 @@ class LoadSmokeIT {
         assertEquals(60, agents.postToOffer.count(), "offers matched to their POST");
         assertEquals(60, agents.completed.get(), "contacts completed");
         assertEquals(0, agents.errors.get(), "error frames or revoked offers");
+        // What the harness counted, as the server stored it: every contact completed and resolved.
+        try (var connection = server.database(); var statement = connection.createStatement();
+             var stored = statement.executeQuery("select count(*) filter (where state = 'COMPLETED' and resolved),"
+                     + " count(*) from contacts")) {
+            stored.next();
+            assertEquals(60, stored.getInt(1), "contacts stored as completed and resolved");
+            assertEquals(60, stored.getInt(2), "contacts stored");
+        }
     }
 }
