@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Agent profiles and their tokens: what admins create, list and delete. The profiles map is
@@ -73,7 +72,7 @@ public class AgentDirectory implements DecisionListener {
             stored.agentId = agentId;
             stored.createdAt = loop.clock().instant();
             return loop.commit(List.of(new Write.SaveToken(stored)))
-                    .invoke(() -> tokens.add(stored.tokenHash, agentId))
+                    .invoke(() -> tokens.add(stored.tokenHash, agentId, stored.createdAt))
                     .map(ignored -> Optional.of(token));
         });
     }
@@ -97,8 +96,7 @@ public class AgentDirectory implements DecisionListener {
     public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
         agents.clear();
         snapshot.agents().forEach(agent -> agents.put(agent.id, agent));
-        tokens.replaceAll(snapshot.tokens().stream()
-                .collect(Collectors.toMap(token -> token.tokenHash, token -> token.agentId)));
+        tokens.replaceAll(snapshot.tokens());
     }
 
     private AgentCard card(AgentEntity agent) {

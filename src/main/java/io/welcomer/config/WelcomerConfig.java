@@ -17,6 +17,10 @@ public interface WelcomerConfig {
     /** Bearer keys of admins and ops. Required: the server does not start without. */
     List<String> adminKeys();
 
+    /** How long an agent token opens sessions after it is issued; a session open at expiry is closed. */
+    @WithDefault("12h")
+    Duration tokenTtl();
+
     /** How long an offer waits for the agent's answer before it is revoked. */
     @WithDefault("15s")
     Duration offerTimeout();

@@ -1,34 +1,59 @@
 package io.welcomer.security;
 
+import io.welcomer.agents.persistence.AgentTokenEntity;
+import io.welcomer.config.WelcomerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Agent tokens by hash, mirrored from the store so a WebSocket upgrade costs no query. Lookup
- * is by the SHA-256 of a 256-bit random token, which leaks nothing through timing.
+ * is by the SHA-256 of a 256-bit random token, which leaks nothing through timing. A token
+ * lives {@code welcomer.token-ttl} from its issue; an expired one is no credential.
  */
 @ApplicationScoped
 public class AgentTokens {
 
-    private final Map<String, String> agentByHash = new ConcurrentHashMap<>();
+    /** Whose token it is and until when it opens a session. */
+    public record Holder(String agentId, Instant expiresAt) {}
 
-    public void add(String tokenHash, String agentId) {
-        agentByHash.put(tokenHash, agentId);
+    private final Map<String, Holder> byHash = new ConcurrentHashMap<>();
+    private final Duration ttl;
+    private final InstantSource clock = InstantSource.system();
+
+    AgentTokens(WelcomerConfig config) {
+        this.ttl = config.tokenTtl();
     }
 
-    /** The tokens as the store holds them now (after a rebuild). */
-    public void replaceAll(Map<String, String> agentByTokenHash) {
-        agentByHash.keySet().retainAll(agentByTokenHash.keySet());
-        agentByHash.putAll(agentByTokenHash);
+    /** A token issued at {@code issuedAt}; one already expired is not kept. */
+    public void add(String tokenHash, String agentId, Instant issuedAt) {
+        Instant now = clock.instant();
+        // Tokens are issued by admins, so this sweep runs rarely and keeps the map to live tokens.
+        byHash.values().removeIf(holder -> !holder.expiresAt().isAfter(now));
+        Instant expiresAt = (issuedAt != null ? issuedAt : now).plus(ttl);
+        if (expiresAt.isAfter(now)) {
+            byHash.put(tokenHash, new Holder(agentId, expiresAt));
+        }
+    }
+
+    /** The tokens as the store holds them now (after a rebuild); the expired ones are not kept. */
+    public void replaceAll(List<AgentTokenEntity> stored) {
+        byHash.clear();
+        stored.forEach(token -> add(token.tokenHash, token.agentId, token.createdAt));
     }
 
     public void revokeAll(String agentId) {
-        agentByHash.values().removeIf(agentId::equals);
+        byHash.values().removeIf(holder -> holder.agentId().equals(agentId));
     }
 
-    public Optional<String> agentFor(String token) {
-        return Optional.ofNullable(agentByHash.get(Secrets.sha256Hex(token)));
+    /** Who holds this token, if it is known and not expired. */
+    public Optional<Holder> holderOf(String token) {
+        Holder holder = byHash.get(Secrets.sha256Hex(token));
+        return holder == null || !holder.expiresAt().isAfter(clock.instant()) ? Optional.empty() : Optional.of(holder);
     }
 }

@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BearerIdentities implements IdentityProvider<TokenAuthenticationRequest> {
 
+    /** An agent identity's attribute: the Instant its token expires, when its session is closed. */
+    public static final String TOKEN_EXPIRES_AT = "welcomer.token-expires-at";
+
     private final ApiKeys keys;
     private final AgentTokens tokens;
 
@@ -40,10 +43,11 @@ public class BearerIdentities implements IdentityProvider<TokenAuthenticationReq
             }
             return Uni.createFrom().item(identity.build());
         }
-        return tokens.agentFor(presented)
-                .map(agentId -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(agentId))
+        return tokens.holderOf(presented)
+                .map(holder -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(holder.agentId()))
                         .addRole(Roles.AGENT)
+                        .addAttribute(TOKEN_EXPIRES_AT, holder.expiresAt())
                         .build()))
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown credential")));
     }

@@ -120,7 +120,11 @@ public final class AgentClient implements AutoCloseable {
 
     /** Waits until the server closes the socket; answers the close code. */
     public int awaitClosed() {
-        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return awaitClosed(WAIT);
+    }
+
+    public int awaitClosed(Duration bound) {
+        return closed.orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     @Override

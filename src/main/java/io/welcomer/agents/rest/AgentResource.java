@@ -3,7 +3,10 @@ package io.welcomer.agents.rest;
 import io.smallrye.mutiny.Uni;
 import io.welcomer.agents.AgentDirectory;
 import io.welcomer.agents.persistence.AgentEntity;
+import io.welcomer.agents.persistence.AgentTokenStore;
+import io.welcomer.agents.ws.TokenLifetimes;
 import io.welcomer.problems.ProblemException;
+import io.welcomer.security.AgentTokens;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.SkillMaps;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,10 +37,17 @@ public class AgentResource {
 
     private final AgentDirectory directory;
     private final InstantSource clock;
+    private final AgentTokenStore tokenStore;
+    private final AgentTokens tokens;
+    private final TokenLifetimes lifetimes;
 
-    AgentResource(AgentDirectory directory, InstantSource clock) {
+    AgentResource(AgentDirectory directory, InstantSource clock, AgentTokenStore tokenStore, AgentTokens tokens,
+                  TokenLifetimes lifetimes) {
         this.directory = directory;
         this.clock = clock;
+        this.tokenStore = tokenStore;
+        this.tokens = tokens;
+        this.lifetimes = lifetimes;
     }
 
     /** 201 for a new agent, 200 for a replaced one. */
@@ -74,6 +84,27 @@ public class AgentResource {
     public Uni<RestResponse<IssuedToken>> issueToken(@RestPath String agentId) {
         return directory.issueToken(agentId).map(token -> RestResponse.status(Response.Status.CREATED,
                 new IssuedToken(token.orElseThrow(() -> unknown(agentId)))));
+    }
+
+    /**
+     * Revokes every token of the agent (a lost laptop, a leaked link): once the deletion is
+     * stored, no token of it opens a session and its open session is closed with 1008.
+     */
+    @DELETE
+    @Path("/{agentId}/tokens")
+    public Uni<RestResponse<Void>> revokeTokens(@RestPath String agentId) {
+        return directory.find(agentId)
+                .chain(card -> {
+                    if (card.isEmpty()) {
+                        throw unknown(agentId);
+                    }
+                    return tokenStore.deleteAll(agentId);
+                })
+                .map(deleted -> {
+                    tokens.revokeAll(agentId);
+                    lifetimes.revoked(agentId);
+                    return RestResponse.<Void>noContent();
+                });
     }
 
     /** Signs the agent out, closes its session and routes its contacts to others. */

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.welcomer.problems.PlainText;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Outcome;
+import io.welcomer.security.BearerIdentities;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.StoreRefused;
 import io.welcomer.switchboard.StoreUnavailable;
@@ -34,6 +35,8 @@ public class AgentSocket {
     @Inject
     AgentSessions sessions;
     @Inject
+    TokenLifetimes lifetimes;
+    @Inject
     SecurityIdentity identity;
     @Inject
     ObjectMapper json;
@@ -45,11 +48,13 @@ public class AgentSocket {
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
         limits.attach(connection);
+        lifetimes.opened(connection, agentId(), identity.getAttribute(BearerIdentities.TOKEN_EXPIRES_AT));
         return sessions.opened(agentId(), connection);
     }
 
     @OnClose
     public Uni<Void> close(WebSocketConnection connection) {
+        lifetimes.closed(connection);
         return sessions.closed(agentId(), connection);
     }
 
