@@ -129,9 +129,12 @@ public final class AgentClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        // After the server closed the socket the client answers that close by itself, so its
+        // output may close between a check and our own close: then there is nothing to do.
+        if (closed.isDone() || socket.isOutputClosed()) {
+            return;
         }
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     private final class Listener implements WebSocket.Listener {
