@@ -1,13 +1,31 @@
 package io.welcomer.routing;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Who an agent is for routing: skills with proficiency 1-5 and concurrent capacity per channel. */
-public record AgentProfile(String agentId, Map<String, Integer> skills, Map<Channel, Integer> capacity) {
+/**
+ * Who an agent is for routing: skills with proficiency 1-5, concurrent capacity per channel and
+ * the languages spoken, kept as primary subtags.
+ */
+public record AgentProfile(String agentId, Map<String, Integer> skills, Map<Channel, Integer> capacity,
+                           Set<String> languages) {
 
     public AgentProfile {
         skills = Map.copyOf(skills);
         capacity = Map.copyOf(capacity);
+        languages = languages.stream().map(Languages::primary).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public AgentProfile(String agentId, Map<String, Integer> skills, Map<Channel, Integer> capacity) {
+        this(agentId, skills, capacity, Set.of());
+    }
+
+    /** Whether the agent speaks this primary language; no language asked is spoken by everyone. */
+    public boolean speaks(String language) {
+        return language == null || languages.contains(language);
     }
 
     /** Concurrent contacts this agent takes on a channel; a channel the profile omits gets 1. */

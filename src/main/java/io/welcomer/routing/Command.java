@@ -20,8 +20,15 @@ public sealed interface Command {
     /** The agent takes contacts. */
     record MakeAvailable(String agentId) implements Command {}
 
-    /** The agent takes no new contacts. */
-    record StepAway(String agentId, String reason) implements Command {}
+    /**
+     * The agent takes no new contacts, for a reason from the rules' list (null: none given).
+     * After current: it keeps what it holds and is away once the last of it ends.
+     */
+    record StepAway(String agentId, String reason, boolean afterCurrent) implements Command {
+        public StepAway(String agentId, String reason) {
+            this(agentId, reason, false);
+        }
+    }
 
     /** A customer reached out. */
     record ArriveContact(ContactRequest request) implements Command {}
@@ -30,7 +37,24 @@ public sealed interface Command {
 
     record RejectOffer(String agentId, String contactId) implements Command {}
 
+    /** The conversation is over: the contact is wrapped up, its agent keeps the slot until it completes. */
+    record EndContact(String agentId, String contactId) implements Command {}
+
+    /** Ends (if still connected) and completes the contact with its outcome. */
     record CompleteContact(String agentId, String contactId, Outcome outcome) implements Command {}
+
+    /** The owner hands the contact on: warm to a named agent, cold to a line. */
+    record TransferContact(String agentId, String contactId, TransferTarget target, String note)
+            implements Command {}
+
+    /** The owner withdraws a warm transfer that has not been accepted yet. */
+    record CancelTransfer(String agentId, String contactId) implements Command {}
+
+    /**
+     * The agent promises to contact the customer again at {@code at}: a new contact with the given
+     * id, offered to this agent first.
+     */
+    record ScheduleFollowUp(String agentId, String contactId, String followUpId, Instant at) implements Command {}
 
     /** The waiting customer hangs up and is called back when an agent accepts, keeping their place. */
     record RequestCallback(String contactId) implements Command {}
@@ -40,6 +64,9 @@ public sealed interface Command {
 
     /** Time passed: fire every deadline (offer expiry, reconnect grace) that is due. */
     record Tick() implements Command {}
+
+    /** A follow-up promised before a restart and not yet due. */
+    record RestoreFollowUp(FollowUp followUp) implements Command {}
 
     /** The customer was last connected to this agent at this time (a restart remembers it). */
     record RestoreRelationship(String customerId, String agentId, Instant connectedAt) implements Command {}

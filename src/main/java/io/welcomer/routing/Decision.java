@@ -21,8 +21,37 @@ public sealed interface Decision {
     record Connected(String contactId, Channel channel, String agentId, Duration timeToHuman)
             implements Decision {}
 
-    record Completed(String contactId, Channel channel, String agentId, Outcome outcome, Duration touchTime)
+    /** The conversation ended; the agent wraps up, holding the slot. Touch time is summed over the legs. */
+    record Wrapping(String contactId, Channel channel, String agentId, Duration touchTime) implements Decision {}
+
+    /** The contact ended with its last owner's outcome, after {@code wrapUp} of after-contact work. */
+    record Completed(String contactId, Channel channel, String agentId, Outcome outcome, Duration touchTime,
+                     Duration wrapUp) implements Decision {
+        public Completed(String contactId, Channel channel, String agentId, Outcome outcome, Duration touchTime) {
+            this(contactId, channel, agentId, outcome, touchTime, Duration.ZERO);
+        }
+    }
+
+    /** A warm transfer is offered to {@code toAgentId}; the owner keeps the contact until it accepts. */
+    record TransferOffered(String contactId, Channel channel, String fromAgentId, String toAgentId, String note,
+                           Instant expiresAt) implements Decision {}
+
+    /** A warm transfer ended without moving the contact: it stays with its owner. */
+    record TransferEnded(String contactId, String fromAgentId, String toAgentId, TransferStatus status)
             implements Decision {}
+
+    /**
+     * The contact left its owner: warm, now connected to {@code toAgentId}; cold, waiting for the
+     * line it was sent to ({@code toAgentId} null).
+     */
+    record Transferred(String contactId, Channel channel, String fromAgentId, String toAgentId, TransferMode mode,
+                       String note) implements Decision {}
+
+    /** A follow-up is promised; the shell stores it so that it survives a restart. */
+    record FollowUpScheduled(FollowUp followUp) implements Decision {}
+
+    /** A follow-up fell due: its contact exists from now on, and is offered or queued next. */
+    record FollowUpDue(FollowUp followUp) implements Decision {}
 
     /** The customer will be called back; the contact keeps its place in line. */
     record CallbackArranged(String contactId) implements Decision {}
@@ -33,7 +62,18 @@ public sealed interface Decision {
     /** The customer left a connected contact; the agent still completes it. */
     record CustomerLeft(String contactId, String agentId) implements Decision {}
 
-    record PresenceChanged(String agentId, Presence presence, String reason) implements Decision {}
+    /**
+     * The agent's presence, reason or "next" changed. With {@code next} AWAY the agent takes no new
+     * offers and is away, for {@code reason}, once its last contact ends.
+     */
+    record PresenceChanged(String agentId, Presence presence, String reason, Presence next) implements Decision {
+        public PresenceChanged(String agentId, Presence presence, String reason) {
+            this(agentId, presence, reason, null);
+        }
+    }
+
+    /** The agent was away for this reason this long; the away time per reason is counted from it. */
+    record AwayEnded(String agentId, String reason, Duration away) implements Decision {}
 
     /** The command was refused and changed nothing. */
     record Refused(Refusal refusal) implements Decision {}

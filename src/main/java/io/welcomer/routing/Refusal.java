@@ -9,7 +9,15 @@ public enum Refusal {
     NOT_WAITING("the contact is not waiting in line"),
     NO_CALLBACK_ON_CHANNEL("only a voice or video contact can be called back"),
     NOT_YOUR_CONTACT("this contact is not connected to you"),
-    NOT_CONNECTED("the agent has no open session");
+    NOT_CONNECTED("the agent has no open session"),
+    UNKNOWN_REASON("not one of the configured away reasons"),
+    TRANSFER_PENDING("a transfer of this contact is waiting for an answer"),
+    NO_TRANSFER("no transfer of this contact is waiting for an answer"),
+    TRANSFER_LIMIT("this contact has been transferred as often as allowed"),
+    TARGET_NOT_CONNECTED("the transfer target has no open session"),
+    TARGET_NOT_ELIGIBLE("the transfer target cannot take this contact now"),
+    CUSTOMER_GONE("the customer has left"),
+    FOLLOW_UP_TIME("a follow-up must be in the future and at most 30 days ahead");
 
     private final String message;
 

@@ -1,8 +1,11 @@
 package io.welcomer.routing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** An agent as the router tracks it: profile, session, readiness and what it holds now. */
 final class RoutedAgent {
@@ -14,11 +17,24 @@ final class RoutedAgent {
     Presence presence = Presence.OFFLINE;
     /** When the agent last became available with nothing active; null while it is not. */
     Instant idleSince;
-    /** Offered and connected contacts, each holding one unit of capacity. */
+    /** Offered, connected and wrapping contacts, each holding one unit of capacity. */
     final Map<String, RoutedContact> active = new LinkedHashMap<>();
+    /** Contacts offered to this agent by a warm transfer; each holds a unit of capacity too. */
+    final Map<String, RoutedContact> transfersIn = new LinkedHashMap<>();
+    /** Due follow-ups this agent promised, waiting for it in arrival order until their grace ends. */
+    final List<RoutedContact> promises = new ArrayList<>();
     int missedOffers;
     /** A router-wide serial, new on every connect and disconnect, so a stale grace deadline is recognised. */
     long session;
+    /** Why the agent is away (null: no reason given). */
+    String awayReason;
+    /** Said "away after current": no new offers, and away for {@link #nextAway} once it holds nothing. */
+    boolean awayAfterCurrent;
+    String nextAway;
+    /** What was last reported, and since when the reported away reason holds. */
+    String reportedReason;
+    Presence reportedNext;
+    Instant awaySince;
 
     RoutedAgent(AgentProfile profile) {
         this.profile = profile;
@@ -28,8 +44,13 @@ final class RoutedAgent {
         return profile.agentId();
     }
 
+    /** Takes new offers: in a session, said available, and not about to step away. */
     boolean routable() {
-        return connected && ready;
+        return connected && ready && !awayAfterCurrent;
+    }
+
+    boolean holdsNothing() {
+        return active.isEmpty() && transfersIn.isEmpty();
     }
 
     /** Whether a contact on this channel may be offered now: readiness, capacity, exclusivity. */
@@ -38,7 +59,8 @@ final class RoutedAgent {
             return false;
         }
         int onChannel = 0;
-        for (RoutedContact contact : active.values()) {
+        for (RoutedContact contact : (Iterable<RoutedContact>) Stream.concat(active.values().stream(),
+                transfersIn.values().stream())::iterator) {
             if (contact.channel().exclusive() || channel.exclusive()) {
                 return false;
             }
@@ -56,6 +78,6 @@ final class RoutedAgent {
         if (!ready) {
             return Presence.AWAY;
         }
-        return active.isEmpty() ? Presence.AVAILABLE : Presence.BUSY;
+        return holdsNothing() ? Presence.AVAILABLE : Presence.BUSY;
     }
 }

@@ -1,5 +1,6 @@
 package io.welcomer.routing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,7 +9,11 @@ import java.util.Set;
 /** A live contact as the router tracks it; mutated only by the router. */
 final class RoutedContact {
 
-    final ContactRequest request;
+    /** A warm transfer offered to another agent while the owner keeps the contact. */
+    record PendingTransfer(String toAgentId, String note, long serial) {}
+
+    /** What the contact needs; a cold transfer sends it to another line. */
+    ContactRequest request;
     /** Arrival order; a contact keeps it for life, so a requeue never loses its place. */
     final long seq;
     final Instant arrivedAt;
@@ -17,8 +22,8 @@ final class RoutedContact {
      * shift for every contact, so the order it gives never changes while they wait.
      */
     final double rank;
-    /** The line it waits in: its channel and the names of the skills it needs, which never change. */
-    final WaitingLine.SkillNames line;
+    /** The line it waits in: its channel, the names of the skills it needs and its language. */
+    WaitingLine.SkillNames line;
     ContactState state = ContactState.QUEUED;
     String agentId;
     long offerSerial;
@@ -26,15 +31,37 @@ final class RoutedContact {
     boolean customerGone;
     /** Waited past the relax-after time: any proficiency in the named skills will do. */
     boolean relaxed;
+    /** Counts cold transfers too, so a relax deadline set for an earlier line is recognised. */
+    long relaxSerial;
+    /** Since when it has needed what it needs now: its arrival, or its cold transfer. */
+    Instant needingSince;
     /** The customer hung up to be called back: waiting costs them nothing, so they never give up. */
     boolean callback;
+    /** Touch time of the earlier legs, before the last transfer. */
+    Duration touchedBefore = Duration.ZERO;
+    /** Set when the conversation ends: touch time over all legs, and when wrap-up began. */
+    Duration touchTime;
+    Instant endedAt;
+    int transfers;
+    PendingTransfer transfer;
+    /** A due follow-up waiting for the agent who promised it, until the grace ends. */
+    String reservedFor;
 
     RoutedContact(ContactRequest request, long seq, Instant arrivedAt, double agingPerMinute) {
-        this.request = request;
         this.seq = seq;
         this.arrivedAt = arrivedAt;
         this.rank = request.priority() - agingPerMinute * arrivedAt.toEpochMilli() / 60_000.0;
-        this.line = new WaitingLine.SkillNames(request.channel(), Set.copyOf(request.skills().keySet()));
+        redirect(request, arrivedAt);
+    }
+
+    /** Needs what this request asks from {@code now} on; call only while the contact is in no line. */
+    void redirect(ContactRequest newRequest, Instant now) {
+        this.needingSince = now;
+        this.request = newRequest;
+        this.line = new WaitingLine.SkillNames(newRequest.channel(), Set.copyOf(newRequest.skills().keySet()),
+                newRequest.primaryLanguage());
+        this.relaxed = false;
+        this.relaxSerial++;
     }
 
     String id() {
@@ -53,5 +80,15 @@ final class RoutedContact {
         Map<String, Integer> anyLevel = new HashMap<>();
         request.skills().keySet().forEach(skill -> anyLevel.put(skill, 1));
         return anyLevel;
+    }
+
+    /** The language an agent must speak now (a primary subtag), or null when anyone will do. */
+    String requiredLanguage() {
+        return relaxed && !request.languageRequired() ? null : request.primaryLanguage();
+    }
+
+    /** Touch time so far: the earlier legs and the current one, up to the end of the conversation. */
+    Duration touchTimeAt(Instant now) {
+        return touchTime != null ? touchTime : touchedBefore.plus(Duration.between(connectedAt, now));
     }
 }

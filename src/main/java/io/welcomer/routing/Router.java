@@ -2,19 +2,24 @@ package io.welcomer.routing;
 
 import io.welcomer.routing.Command.AcceptOffer;
 import io.welcomer.routing.Command.ArriveContact;
+import io.welcomer.routing.Command.CancelTransfer;
 import io.welcomer.routing.Command.CompleteContact;
 import io.welcomer.routing.Command.ConnectAgent;
 import io.welcomer.routing.Command.CustomerLeave;
 import io.welcomer.routing.Command.DisconnectAgent;
+import io.welcomer.routing.Command.EndContact;
 import io.welcomer.routing.Command.MakeAvailable;
 import io.welcomer.routing.Command.RegisterAgent;
 import io.welcomer.routing.Command.RejectOffer;
 import io.welcomer.routing.Command.RemoveAgent;
 import io.welcomer.routing.Command.RequestCallback;
 import io.welcomer.routing.Command.RestoreContact;
+import io.welcomer.routing.Command.RestoreFollowUp;
 import io.welcomer.routing.Command.RestoreRelationship;
+import io.welcomer.routing.Command.ScheduleFollowUp;
 import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
+import io.welcomer.routing.Command.TransferContact;
 import io.welcomer.routing.Decision.RevokeReason;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +29,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +48,10 @@ public final class Router {
     private static final String MISSED_OFFERS = "missed-offers";
     /** Outcome code of a contact whose customer and agent both left before it was completed. */
     public static final String AGENT_LOST = "agent-lost";
+    /** Outcome code of a contact completed for its agent when the channel's wrap-up limit passed. */
+    public static final String WRAP_UP_EXPIRED = "wrap-up-expired";
+    /** How far ahead a follow-up may be promised. */
+    static final Duration FOLLOW_UP_HORIZON = Duration.ofDays(30);
 
     /** Among agents of equal fit: the one idle longest, then the least loaded; agent id breaks ties. */
     private static final Comparator<RoutedAgent> DESERVING = Comparator
@@ -47,21 +59,24 @@ public final class Router {
             .thenComparingInt(a -> a.active.size())
             .thenComparing(RoutedAgent::id);
 
-    private final RoutingRules rules;
+    final RoutingRules rules;
     private final InstantSource clock;
     private final WaitEstimator waits = new WaitEstimator();
     private final Relationships relationships;
-    private final Roster roster = new Roster();
-    private final Map<String, RoutedContact> contacts = new HashMap<>();
+    final Roster roster = new Roster();
+    final Map<String, RoutedContact> contacts = new HashMap<>();
     private final WaitingLine line = new WaitingLine(waits);
-    private final Deadlines deadlines = new Deadlines();
+    final Deadlines deadlines = new Deadlines();
+    private final Transfers transfers = new Transfers(this);
+    /** Follow-ups promised and not yet due, by id. */
+    private final Map<String, FollowUp> promised = new LinkedHashMap<>();
     private long nextSeq = 1;
-    private long offerSerials;
+    long offerSerials;
     private long sessionSerials;
 
-    // Per command: what was decided, and which agents may have changed presence (with a reason).
+    // Per command: what was decided, and which agents may have changed presence.
     private List<Decision> decisions;
-    private Map<RoutedAgent, String> touched;
+    private Set<RoutedAgent> touched;
 
     public Router(RoutingRules rules, InstantSource clock) {
         this.rules = rules;
@@ -72,18 +87,23 @@ public final class Router {
     /** Handles one command to completion and returns its decisions, in the order they happened. */
     public List<Decision> handle(Command command) {
         decisions = new ArrayList<>();
-        touched = new LinkedHashMap<>();
+        touched = new LinkedHashSet<>();
         switch (command) {
             case RegisterAgent c -> register(c.profile());
             case RemoveAgent c -> withAgent(c.agentId(), this::remove);
             case ConnectAgent c -> withAgent(c.agentId(), this::connect);
             case DisconnectAgent c -> withAgent(c.agentId(), this::disconnect);
             case MakeAvailable c -> withAgent(c.agentId(), this::makeAvailable);
-            case StepAway c -> withAgent(c.agentId(), agent -> stepAway(agent, c.reason()));
+            case StepAway c -> withAgent(c.agentId(), agent -> stepAway(agent, c.reason(), c.afterCurrent()));
             case ArriveContact c -> arrive(c.request());
             case AcceptOffer c -> accept(c.agentId(), c.contactId());
             case RejectOffer c -> reject(c.agentId(), c.contactId());
+            case EndContact c -> end(c.agentId(), c.contactId());
             case CompleteContact c -> complete(c.agentId(), c.contactId(), c.outcome());
+            case TransferContact c -> transfers.transfer(c);
+            case CancelTransfer c -> transfers.cancel(c.agentId(), c.contactId());
+            case ScheduleFollowUp c -> scheduleFollowUp(c);
+            case RestoreFollowUp c -> promise(c.followUp());
             case RequestCallback c -> requestCallback(c.contactId());
             case CustomerLeave c -> customerLeave(c.contactId());
             case Tick c -> fireDueDeadlines();
@@ -101,13 +121,22 @@ public final class Router {
     }
 
     private void remove(RoutedAgent agent) {
+        transfers.targetGone(agent);
         List<RoutedContact> held = List.copyOf(agent.active.values());
         agent.active.clear();
         roster.remove(agent);
+        if (agent.presence == Presence.AWAY && agent.reportedReason != null) {
+            decisions.add(new Decision.AwayEnded(agent.id(), agent.reportedReason,
+                    Duration.between(agent.awaySince, clock.instant())));
+        }
         if (agent.presence != Presence.OFFLINE) {
             decisions.add(new Decision.PresenceChanged(agent.id(), Presence.OFFLINE, "removed"));
         }
+        for (RoutedContact promise : List.copyOf(agent.promises)) {
+            release(promise);
+        }
         for (RoutedContact contact : held) {
+            transfers.ownerGone(contact);
             if (contact.state == ContactState.OFFERED) {
                 decisions.add(new Decision.OfferRevoked(contact.id(), agent.id(), RevokeReason.AGENT_GONE));
                 requeue(contact, agent.id());
@@ -120,10 +149,13 @@ public final class Router {
     private void connect(RoutedAgent agent) {
         agent.connected = true;
         agent.ready = false;
+        agent.awayReason = null;
+        agent.awayAfterCurrent = false;
+        agent.nextAway = null;
         agent.session = ++sessionSerials;
         agent.missedOffers = 0;
         roster.refresh(agent);
-        touched.put(agent, null);
+        touched.add(agent);
     }
 
     private void disconnect(RoutedAgent agent) {
@@ -132,9 +164,13 @@ public final class Router {
         }
         agent.connected = false;
         agent.ready = false;
+        agent.awayReason = null;
+        agent.awayAfterCurrent = false;
+        agent.nextAway = null;
         agent.session = ++sessionSerials;
         roster.refresh(agent);
-        touched.put(agent, null);
+        touched.add(agent);
+        transfers.targetGone(agent);
         for (RoutedContact offered : heldIn(agent, ContactState.OFFERED)) {
             agent.active.remove(offered.id());
             decisions.add(new Decision.OfferRevoked(offered.id(), agent.id(), RevokeReason.AGENT_GONE));
@@ -152,20 +188,36 @@ public final class Router {
             return;
         }
         agent.ready = true;
+        agent.awayReason = null;
+        agent.awayAfterCurrent = false;
+        agent.nextAway = null;
         agent.missedOffers = 0;
         roster.refresh(agent);
-        touched.put(agent, null);
+        touched.add(agent);
         fill(agent);
     }
 
-    private void stepAway(RoutedAgent agent, String reason) {
+    /** Away now, or (after current, while the agent holds contacts) no new offers and away once they end. */
+    private void stepAway(RoutedAgent agent, String reason, boolean afterCurrent) {
         if (!agent.connected) {
             decisions.add(new Decision.Refused(Refusal.NOT_CONNECTED));
             return;
         }
-        agent.ready = false;
+        if (reason != null && !rules.awayReasons().contains(reason)) {
+            decisions.add(new Decision.Refused(Refusal.UNKNOWN_REASON));
+            return;
+        }
+        if (afterCurrent && agent.ready && !agent.holdsNothing()) {
+            agent.awayAfterCurrent = true;
+            agent.nextAway = reason;
+        } else {
+            agent.ready = false;
+            agent.awayReason = reason;
+            agent.awayAfterCurrent = false;
+            agent.nextAway = null;
+        }
         roster.refresh(agent);
-        touched.put(agent, reason);
+        touched.add(agent);
     }
 
     // --- contacts ---
@@ -182,6 +234,10 @@ public final class Router {
     }
 
     private void accept(String agentId, String contactId) {
+        if (transfers.isOfferedTo(agentId, contactId)) {
+            transfers.accept(roster.get(agentId), contacts.get(contactId));
+            return;
+        }
         RoutedContact contact = offeredTo(agentId, contactId);
         if (contact == null) {
             return;
@@ -191,48 +247,109 @@ public final class Router {
         contact.connectedAt = now;
         roster.get(agentId).missedOffers = 0;
         relationships.remember(contact.request.customerId(), agentId, now);
+        contact.reservedFor = null;
         decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
                 Duration.between(contact.arrivedAt, now)));
     }
 
     private void reject(String agentId, String contactId) {
+        if (transfers.isOfferedTo(agentId, contactId)) {
+            transfers.end(contacts.get(contactId), TransferStatus.REJECTED);
+            return;
+        }
         RoutedContact contact = offeredTo(agentId, contactId);
         if (contact == null) {
             return;
         }
         RoutedAgent agent = roster.get(agentId);
         agent.active.remove(contactId);
-        touched.put(agent, null);
+        touched.add(agent);
         decisions.add(new Decision.OfferRevoked(contactId, agentId, RevokeReason.REJECTED));
         requeue(contact, agentId);
         fill(agent, contactId);
     }
 
+    /** The conversation is over: touch time stops, the agent keeps the slot to wrap up. */
+    private void end(String agentId, String contactId) {
+        RoutedContact contact = heldBy(agentId, contactId);
+        if (contact == null) {
+            return;
+        }
+        if (contact.state != ContactState.CONNECTED) {
+            decisions.add(new Decision.Refused(Refusal.NOT_YOUR_CONTACT));
+            return;
+        }
+        endConversation(contact);
+    }
+
+    private void endConversation(RoutedContact contact) {
+        Instant now = clock.instant();
+        contact.touchTime = contact.touchTimeAt(now);
+        contact.endedAt = now;
+        contact.state = ContactState.WRAPPING;
+        decisions.add(new Decision.Wrapping(contact.id(), contact.channel(), contact.agentId, contact.touchTime));
+        rules.wrapUpLimit(contact.channel()).ifPresent(limit ->
+                deadlines.add(Deadlines.Kind.WRAP_UP_LIMIT, contact.id(), 0, now.plus(limit)));
+    }
+
+    /** Completes a connected contact (ending it at once) or a wrapping one, with the agent's outcome. */
     private void complete(String agentId, String contactId, Outcome outcome) {
-        RoutedAgent agent = roster.get(agentId);
+        RoutedContact contact = heldBy(agentId, contactId);
+        if (contact != null) {
+            finish(contact, outcome);
+        }
+    }
+
+    /** The contact ends with this outcome; its agent's slot is free again. */
+    private void finish(RoutedContact contact, Outcome outcome) {
+        Instant now = clock.instant();
+        Duration touchTime = contact.touchTimeAt(now);
+        Duration wrapUp = contact.endedAt == null ? Duration.ZERO : Duration.between(contact.endedAt, now);
+        waits.completed(contact.channel(), touchTime.plus(wrapUp));
+        contacts.remove(contact.id());
+        RoutedAgent agent = roster.get(contact.agentId);
+        if (agent != null) {
+            agent.active.remove(contact.id());
+            touched.add(agent);
+        }
+        decisions.add(new Decision.Completed(contact.id(), contact.channel(), contact.agentId, outcome, touchTime,
+                wrapUp));
+        if (agent != null) {
+            fill(agent);
+        }
+    }
+
+    /**
+     * The agent's connected or wrapping contact, or null after refusing: a contact with a warm
+     * transfer waiting for an answer cannot end until the transfer is settled.
+     */
+    private RoutedContact heldBy(String agentId, String contactId) {
         RoutedContact contact = contacts.get(contactId);
-        if (agent == null) {
+        if (!roster.contains(agentId)) {
             decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
-            return;
+            return null;
         }
-        if (contact == null || contact.state != ContactState.CONNECTED || !agentId.equals(contact.agentId)) {
-            decisions.add(new Decision.Refused(contact == null ? Refusal.UNKNOWN_CONTACT : Refusal.NOT_YOUR_CONTACT));
-            return;
+        if (contact == null) {
+            decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
+            return null;
         }
-        Duration touchTime = Duration.between(contact.connectedAt, clock.instant());
-        waits.completed(contact.channel(), touchTime);
-        contacts.remove(contactId);
-        agent.active.remove(contactId);
-        touched.put(agent, null);
-        decisions.add(new Decision.Completed(contactId, contact.channel(), agentId, outcome, touchTime));
-        fill(agent);
+        if (!agentId.equals(contact.agentId)
+                || (contact.state != ContactState.CONNECTED && contact.state != ContactState.WRAPPING)) {
+            decisions.add(new Decision.Refused(Refusal.NOT_YOUR_CONTACT));
+            return null;
+        }
+        if (contact.transfer != null) {
+            decisions.add(new Decision.Refused(Refusal.TRANSFER_PENDING));
+            return null;
+        }
+        return contact;
     }
 
     private void requestCallback(String contactId) {
         RoutedContact contact = contacts.get(contactId);
         if (contact == null) {
             decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
-        } else if (contact.state != ContactState.QUEUED) {
+        } else if (contact.state != ContactState.QUEUED || contact.reservedFor != null) {
             decisions.add(new Decision.Refused(Refusal.NOT_WAITING));
         } else if (!contact.channel().callsBack()) {
             decisions.add(new Decision.Refused(Refusal.NO_CALLBACK_ON_CHANNEL));
@@ -250,6 +367,7 @@ public final class Router {
         }
         switch (contact.state) {
             case QUEUED -> {
+                unreserve(contact);
                 line.remove(contact, clock.instant());
                 contacts.remove(contactId);
                 decisions.add(new Decision.Abandoned(contactId, contact.channel()));
@@ -257,7 +375,7 @@ public final class Router {
             case OFFERED -> {
                 RoutedAgent agent = roster.get(contact.agentId);
                 agent.active.remove(contactId);
-                touched.put(agent, null);
+                touched.add(agent);
                 contacts.remove(contactId);
                 decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.ABANDONED));
                 decisions.add(new Decision.Abandoned(contactId, contact.channel()));
@@ -267,8 +385,10 @@ public final class Router {
                 if (!contact.customerGone) {
                     contact.customerGone = true;
                     decisions.add(new Decision.CustomerLeft(contactId, contact.agentId));
+                    transfers.end(contact, TransferStatus.CUSTOMER_LEFT);
                 }
             }
+            case WRAPPING -> { }
             case COMPLETED, ABANDONED -> throw new IllegalStateException("ended contact still live: " + contactId);
         }
     }
@@ -288,12 +408,17 @@ public final class Router {
                 line.add(contact, clock.instant());
                 decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
             }
-            case CONNECTED -> {
+            case CONNECTED, WRAPPING -> {
                 if (agent == null) {
                     line.add(contact, clock.instant());
                     decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
                 } else {
-                    contact.state = ContactState.CONNECTED;
+                    contact.state = restored.state();
+                    if (restored.state() == ContactState.WRAPPING) {
+                        // The store does not say when the conversation ended: wrap-up counts from the restart.
+                        contact.touchTime = Duration.between(restored.connectedAt(), clock.instant());
+                        contact.endedAt = clock.instant();
+                    }
                     contact.agentId = agent.id();
                     contact.connectedAt = restored.connectedAt();
                     agent.active.put(contact.id(), contact);
@@ -305,6 +430,83 @@ public final class Router {
         }
     }
 
+    // --- follow-ups ---
+
+    private void scheduleFollowUp(ScheduleFollowUp command) {
+        RoutedContact contact = heldBy(command.agentId(), command.contactId());
+        if (contact == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!command.at().isAfter(now) || command.at().isAfter(now.plus(FOLLOW_UP_HORIZON))) {
+            decisions.add(new Decision.Refused(Refusal.FOLLOW_UP_TIME));
+            return;
+        }
+        if (contacts.containsKey(command.followUpId()) || promised.containsKey(command.followUpId())) {
+            decisions.add(new Decision.Refused(Refusal.DUPLICATE_CONTACT));
+            return;
+        }
+        ContactRequest was = contact.request;
+        FollowUp followUp = new FollowUp(command.followUpId(), command.agentId(), contact.id(),
+                new ContactRequest(command.followUpId(), was.channel(), was.customerId(), was.skills(), was.priority(),
+                        was.language(), was.languageRequired()), command.at());
+        promise(followUp);
+        decisions.add(new Decision.FollowUpScheduled(followUp));
+    }
+
+    private void promise(FollowUp followUp) {
+        promised.put(followUp.id(), followUp);
+        deadlines.add(Deadlines.Kind.FOLLOW_UP_DUE, followUp.id(), 0, followUp.at());
+    }
+
+    /** A promised follow-up is due: a new contact, for its agent first until the grace ends. */
+    private void followUpDue(String followUpId) {
+        FollowUp followUp = promised.remove(followUpId);
+        if (followUp == null) {
+            return;
+        }
+        RoutedContact contact = new RoutedContact(followUp.request(), nextSeq++, clock.instant(),
+                rules.priorityAging());
+        contact.reservedFor = followUp.agentId();
+        contacts.put(contact.id(), contact);
+        decisions.add(new Decision.FollowUpDue(followUp));
+        scheduleRelax(contact);
+        deadlines.add(Deadlines.Kind.FOLLOW_UP_GRACE, contact.id(), 0, clock.instant().plus(rules.followUpGrace()));
+        place(contact, null, false);
+    }
+
+    /** Offers the follow-up to its own agent if it can take it now, else keeps it waiting for that agent. */
+    private void reserve(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
+        RoutedAgent agent = roster.get(contact.reservedFor);
+        if (!agent.id().equals(skippedAgentId) && eligible(agent, contact, null)) {
+            offer(contact, agent);
+            return;
+        }
+        contact.state = ContactState.QUEUED;
+        agent.promises.add(contact);
+        if (!alreadyAnnounced) {
+            decisions.add(new Decision.Queued(contact.id(), contact.channel()));
+        }
+    }
+
+    /** The follow-up's grace is over, or its agent is gone: anyone eligible may take it now. */
+    private void release(RoutedContact contact) {
+        if (contact == null || contact.reservedFor == null) {
+            return;
+        }
+        boolean waiting = unreserve(contact);
+        contact.reservedFor = null;
+        if (waiting) {
+            place(contact, null, true);
+        }
+    }
+
+    /** Takes a waiting follow-up off its agent's list; answers whether it was there. */
+    private boolean unreserve(RoutedContact contact) {
+        RoutedAgent agent = contact.reservedFor == null ? null : roster.get(contact.reservedFor);
+        return agent != null && agent.promises.remove(contact);
+    }
+
     // --- timers ---
 
     private void fireDueDeadlines() {
@@ -313,7 +515,11 @@ public final class Router {
             switch (due.kind()) {
                 case OFFER_EXPIRY -> expireOffer(due.key(), due.serial());
                 case RECONNECT_GRACE -> endGrace(due.key(), due.serial());
-                case RELAX -> relax(due.key());
+                case RELAX -> relax(due.key(), due.serial());
+                case WRAP_UP_LIMIT -> wrapUpExpired(due.key());
+                case TRANSFER_EXPIRY -> transfers.expire(due.key(), due.serial());
+                case FOLLOW_UP_DUE -> followUpDue(due.key());
+                case FOLLOW_UP_GRACE -> release(contacts.get(due.key()));
             }
         }
     }
@@ -327,16 +533,20 @@ public final class Router {
         agent.active.remove(contactId);
         decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.TIMEOUT));
         agent.missedOffers++;
+        touched.add(agent);
         if (agent.missedOffers < rules.maxMissedOffers()) {
-            touched.putIfAbsent(agent, null);
             requeue(contact, agent.id());
             fill(agent, contactId);
             return;
         }
         // An empty chair: set away, and its other offers go to someone who is there.
+        if (agent.ready) {
+            agent.awayReason = MISSED_OFFERS;
+        }
         agent.ready = false;
+        agent.awayAfterCurrent = false;
+        agent.nextAway = null;
         roster.refresh(agent);
-        touched.put(agent, MISSED_OFFERS);
         requeue(contact, agent.id());
         for (RoutedContact pending : heldIn(agent, ContactState.OFFERED)) {
             agent.active.remove(pending.id());
@@ -346,12 +556,12 @@ public final class Router {
     }
 
     /** The contact waited long enough: any proficiency will do, so more agents can take it. */
-    private void relax(String contactId) {
+    private void relax(String contactId, long relaxSerial) {
         RoutedContact contact = contacts.get(contactId);
-        if (contact == null || contact.relaxed) {
+        if (contact == null || contact.relaxed || contact.relaxSerial != relaxSerial) {
             return;
         }
-        if (contact.state != ContactState.QUEUED) {
+        if (contact.state != ContactState.QUEUED || contact.reservedFor != null) {
             contact.relaxed = true;
             return;
         }
@@ -368,9 +578,20 @@ public final class Router {
         if (agent == null || agent.connected || agent.session != session) {
             return;
         }
-        for (RoutedContact contact : heldIn(agent, ContactState.CONNECTED)) {
-            agent.active.remove(contact.id());
-            requeueOrEnd(contact, agentId);
+        for (RoutedContact contact : List.copyOf(agent.active.values())) {
+            transfers.ownerGone(contact);
+            if (contact.agentId.equals(agentId)) {
+                agent.active.remove(contact.id());
+                requeueOrEnd(contact, agentId);
+            }
+        }
+    }
+
+    /** The agent took too long over after-contact work: the contact completes for it. */
+    private void wrapUpExpired(String contactId) {
+        RoutedContact contact = contacts.get(contactId);
+        if (contact != null && contact.state == ContactState.WRAPPING) {
+            finish(contact, new Outcome(false, WRAP_UP_EXPIRED, null));
         }
     }
 
@@ -379,19 +600,22 @@ public final class Router {
      * too: then nobody is on the line and it ends, unresolved, as {@link #AGENT_LOST}.
      */
     private void requeueOrEnd(RoutedContact contact, String agentId) {
-        if (!contact.customerGone) {
+        if (!contact.customerGone && contact.state == ContactState.CONNECTED) {
+            contact.touchedBefore = contact.touchTimeAt(clock.instant());
             requeue(contact, agentId);
             return;
         }
+        Instant now = clock.instant();
         contacts.remove(contact.id());
         decisions.add(new Decision.Completed(contact.id(), contact.channel(), agentId,
-                new Outcome(false, AGENT_LOST, null), Duration.between(contact.connectedAt, clock.instant())));
+                new Outcome(false, AGENT_LOST, null), contact.touchTimeAt(now),
+                contact.endedAt == null ? Duration.ZERO : Duration.between(contact.endedAt, now)));
     }
 
     // --- placing contacts and filling agents ---
 
     /** A contact back in line keeps its arrival place and is offered at once where it can be. */
-    private void requeue(RoutedContact contact, String previousAgentId) {
+    void requeue(RoutedContact contact, String previousAgentId) {
         contact.agentId = null;
         contact.connectedAt = null;
         decisions.add(new Decision.Requeued(contact.id(), contact.channel(), previousAgentId));
@@ -402,7 +626,12 @@ public final class Router {
      * Offers the contact to the agent who served this customer last, if that agent can take it
      * now; else to the best free eligible agent; else puts it in line. Nobody waits for one person.
      */
-    private void place(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
+    void place(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
+        if (contact.reservedFor != null && roster.contains(contact.reservedFor)) {
+            reserve(contact, skippedAgentId, alreadyAnnounced);
+            return;
+        }
+        contact.reservedFor = null;
         RoutedAgent chosen = relationships.lastAgentOf(contact.request.customerId(), clock.instant())
                 .map(roster::get)
                 .filter(agent -> eligible(agent, contact, skippedAgentId))
@@ -418,35 +647,47 @@ public final class Router {
         }
     }
 
-    /** The best fit (highest proficiency on the required skills), then the most deserving. */
+    /**
+     * A speaker of the customer's language first (it matters once anyone may take the contact),
+     * then the best fit (highest proficiency on the required skills), then the most deserving.
+     */
     private RoutedAgent bestFreeAgent(RoutedContact contact, String skippedAgentId) {
+        String language = contact.request.primaryLanguage();
         RoutedAgent best = null;
+        boolean bestSpeaks = false;
         int bestFit = 0;
         for (RoutedAgent agent : roster.routableWith(contact.request.skills().keySet())) {
             if (!eligible(agent, contact, skippedAgentId)) {
                 continue;
             }
+            boolean speaks = agent.profile.speaks(language);
             int fit = agent.profile.fit(contact.request.skills());
-            if (best == null || fit > bestFit || (fit == bestFit && DESERVING.compare(agent, best) < 0)) {
+            int versusBest = best == null ? -1 : speaks != bestSpeaks ? (speaks ? -1 : 1)
+                    : fit != bestFit ? Integer.compare(bestFit, fit) : DESERVING.compare(agent, best);
+            if (versusBest < 0) {
                 best = agent;
+                bestSpeaks = speaks;
                 bestFit = fit;
             }
         }
         return best;
     }
 
-    private void scheduleRelax(RoutedContact contact) {
-        if (!contact.relaxed && !contact.request.skills().isEmpty()) {
-            deadlines.add(Deadlines.Kind.RELAX, contact.id(), 0, contact.arrivedAt.plus(rules.relaxAfter()));
+    /** Relaxing drops minimum proficiencies to 1 and, unless the contact insists, its language. */
+    void scheduleRelax(RoutedContact contact) {
+        boolean languageMayRelax = contact.request.primaryLanguage() != null && !contact.request.languageRequired();
+        if (!contact.relaxed && (!contact.request.skills().isEmpty() || languageMayRelax)) {
+            deadlines.add(Deadlines.Kind.RELAX, contact.id(), contact.relaxSerial,
+                    contact.needingSince.plus(rules.relaxAfter()));
         }
     }
 
-    private static boolean eligible(RoutedAgent agent, RoutedContact contact, String skippedAgentId) {
+    static boolean eligible(RoutedAgent agent, RoutedContact contact, String skippedAgentId) {
         return !agent.id().equals(skippedAgentId) && agent.canTake(contact.channel())
-                && agent.profile.meets(contact.requiredSkills());
+                && agent.profile.meets(contact.requiredSkills()) && agent.profile.speaks(contact.requiredLanguage());
     }
 
-    private void fill(RoutedAgent agent) {
+    void fill(RoutedAgent agent) {
         fill(agent, null);
     }
 
@@ -456,7 +697,13 @@ public final class Router {
      * only when nothing else waits for it, so it never sits free while that customer waits.
      * Before this, the contact was offered to every other free eligible agent (see requeue).
      */
-    private void fill(RoutedAgent agent, String letGoContactId) {
+    void fill(RoutedAgent agent, String letGoContactId) {
+        for (RoutedContact promise : List.copyOf(agent.promises)) {
+            if (!promise.id().equals(letGoContactId) && eligible(agent, promise, null)) {
+                agent.promises.remove(promise);
+                offer(promise, agent);
+            }
+        }
         for (RoutedContact next = line.nextFor(agent, letGoContactId); next != null;
              next = line.nextFor(agent, letGoContactId)) {
             line.remove(next, clock.instant());
@@ -474,7 +721,7 @@ public final class Router {
         contact.offerSerial = ++offerSerials;
         agent.active.put(contact.id(), contact);
         agent.idleSince = null;
-        touched.putIfAbsent(agent, null);
+        touched.add(agent);
         deadlines.add(Deadlines.Kind.OFFER_EXPIRY, contact.id(), contact.offerSerial, expiresAt);
         decisions.add(new Decision.Offered(contact.id(), contact.channel(), agent.id(), expiresAt));
     }
@@ -496,16 +743,67 @@ public final class Router {
         return contact;
     }
 
+    /**
+     * Reports each touched agent whose presence, reason or "next" changed, and the time spent away
+     * for a reason that just ended. An agent away after current is away now if it holds nothing
+     * any more; until then it is reported with {@code next: AWAY} and the reason it will be away for.
+     */
     private void reportPresenceChanges() {
         Instant now = clock.instant();
-        touched.forEach((agent, reason) -> {
+        for (RoutedAgent agent : touched) {
             if (!roster.contains(agent.id())) {
-                return;
+                continue;
             }
-            if (roster.updatePresence(agent, now)) {
-                decisions.add(new Decision.PresenceChanged(agent.id(), agent.presence, reason));
+            if (agent.awayAfterCurrent && agent.holdsNothing()) {
+                agent.ready = false;
+                agent.awayReason = agent.nextAway;
+                agent.awayAfterCurrent = false;
+                agent.nextAway = null;
+                roster.refresh(agent);
             }
-        });
+            Presence before = agent.presence;
+            String reasonBefore = agent.reportedReason;
+            roster.updatePresence(agent, now);
+            Presence next = agent.awayAfterCurrent ? Presence.AWAY : null;
+            String reason = agent.presence == Presence.AWAY ? agent.awayReason : next != null ? agent.nextAway : null;
+            if (before == agent.presence && Objects.equals(reasonBefore, reason) && agent.reportedNext == next) {
+                continue;
+            }
+            boolean awayEnds = before == Presence.AWAY && (agent.presence != Presence.AWAY
+                    || !Objects.equals(reasonBefore, reason));
+            if (awayEnds && reasonBefore != null) {
+                decisions.add(new Decision.AwayEnded(agent.id(), reasonBefore, Duration.between(agent.awaySince, now)));
+            }
+            if (agent.presence == Presence.AWAY && (awayEnds || before != Presence.AWAY)) {
+                agent.awaySince = now;
+            }
+            agent.reportedReason = reason;
+            agent.reportedNext = next;
+            decisions.add(new Decision.PresenceChanged(agent.id(), agent.presence, reason, next));
+        }
+    }
+
+    // --- for the rules kept in their own classes ---
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void decide(Decision decision) {
+        decisions.add(decision);
+    }
+
+    void refuse(Refusal refusal) {
+        decisions.add(new Decision.Refused(refusal));
+    }
+
+    /** The agent's presence may have changed: it is reported once the command is done. */
+    void touch(RoutedAgent agent) {
+        touched.add(agent);
+    }
+
+    void remember(String customerId, String agentId, Instant connectedAt) {
+        relationships.remember(customerId, agentId, connectedAt);
     }
 
     private void withAgent(String agentId, Consumer<RoutedAgent> action) {
@@ -528,6 +826,9 @@ public final class Router {
         RoutedContact contact = contacts.get(contactId);
         if (contact == null || contact.state != ContactState.QUEUED) {
             return Optional.empty();
+        }
+        if (contact.reservedFor != null) {
+            return Optional.of(new WaitingView(1, 0));
         }
         int position = line.position(contact);
         long estimate = waits.estimateSeconds(contact.line, position, clock.instant(), () -> skilledSlots(contact));
@@ -552,7 +853,10 @@ public final class Router {
         }
         return Optional.of(new AgentView(agent.id(), agent.presence, agent.idleSince,
                 heldIn(agent, ContactState.OFFERED).stream().map(RoutedContact::id).toList(),
-                heldIn(agent, ContactState.CONNECTED).stream().map(RoutedContact::id).toList()));
+                heldIn(agent, ContactState.CONNECTED).stream().map(RoutedContact::id).toList(),
+                heldIn(agent, ContactState.WRAPPING).stream().map(RoutedContact::id).toList(),
+                List.copyOf(agent.transfersIn.keySet()),
+                promised.values().stream().filter(f -> f.agentId().equals(agentId)).toList()));
     }
 
     public QueueStats stats() {

@@ -1,6 +1,7 @@
 package io.welcomer.routing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -26,17 +27,24 @@ final class WaitingLine {
             .comparingDouble((RoutedContact c) -> -c.rank)
             .thenComparingLong(c -> c.seq);
 
-    private record Requirement(Channel channel, Map<String, Integer> skills) {}
+    /** What an agent must have now to take the contacts of a group; language null: any. */
+    private record Requirement(Channel channel, Map<String, Integer> skills, String language) {}
 
-    /** Contacts on a channel that name the same skills, whatever their minimum levels: one line. */
-    record SkillNames(Channel channel, Set<String> skills) {}
+    /** The groups an agent with these skill names who speaks this language (or none) may serve. */
+    private record Reach(Channel channel, Set<String> skills, String language) {}
+
+    /**
+     * Contacts on a channel that name the same skills and language, whatever their minimum levels:
+     * one line.
+     */
+    record SkillNames(Channel channel, Set<String> skills, String language) {}
 
     /** Beyond this many skills an agent's skill subsets outnumber typical groups: scan instead. */
     private static final int MAX_SKILLS_TO_ENUMERATE = 6;
 
     private final WaitEstimator waits;
     private final Map<Requirement, TreeSet<RoutedContact>> groups = new HashMap<>();
-    private final Map<SkillNames, Set<Requirement>> groupsBySkillNames = new HashMap<>();
+    private final Map<Reach, Set<Requirement>> groupsByReach = new HashMap<>();
     private final Map<SkillNames, TreeSet<RoutedContact>> lines = new HashMap<>();
     private final Map<Channel, Integer> waitingByChannel = new EnumMap<>(Channel.class);
     private final TreeSet<RoutedContact> byArrival = new TreeSet<>(Comparator.comparingLong(c -> c.seq));
@@ -87,7 +95,7 @@ final class WaitingLine {
 
     private void addToGroup(RoutedContact contact) {
         groups.computeIfAbsent(requirementOf(contact), requirement -> {
-            groupsBySkillNames.computeIfAbsent(contact.line, names -> new HashSet<>()).add(requirement);
+            groupsByReach.computeIfAbsent(reachOf(requirement), names -> new HashSet<>()).add(requirement);
             return new TreeSet<>(ORDER);
         }).add(contact);
     }
@@ -97,10 +105,11 @@ final class WaitingLine {
         TreeSet<RoutedContact> group = groups.get(requirement);
         if (group != null && group.remove(contact) && group.isEmpty()) {
             groups.remove(requirement);
-            Set<Requirement> sameNames = groupsBySkillNames.get(contact.line);
-            sameNames.remove(requirement);
-            if (sameNames.isEmpty()) {
-                groupsBySkillNames.remove(contact.line);
+            Reach reach = reachOf(requirement);
+            Set<Requirement> sameReach = groupsByReach.get(reach);
+            sameReach.remove(requirement);
+            if (sameReach.isEmpty()) {
+                groupsByReach.remove(reach);
             }
         }
     }
@@ -119,23 +128,30 @@ final class WaitingLine {
 
     /**
      * The first waiting contact in line that this agent may take now, skipping one contact id.
-     * Only groups whose skills the agent has can qualify, so for an agent of a few skills the
-     * candidates are found by the subsets of its skills rather than by looking at every group.
+     * Only groups whose skills and language the agent has can qualify, so for an agent of a few
+     * skills the candidates are found by the subsets of its skills (with no language or one it
+     * speaks) rather than by looking at every group.
      */
     RoutedContact nextFor(RoutedAgent agent, String skippedContactId) {
         List<String> skills = List.copyOf(agent.profile.skills().keySet());
         if (skills.size() > MAX_SKILLS_TO_ENUMERATE) {
             return bestHead(agent, groups.keySet(), skippedContactId);
         }
+        List<String> languages = new ArrayList<>();
+        languages.add(null);
+        languages.addAll(agent.profile.languages());
         RoutedContact best = null;
         for (Channel channel : Channel.values()) {
             if (!agent.canTake(channel)) {
                 continue;
             }
             for (int subset = 0; subset < 1 << skills.size(); subset++) {
-                Set<Requirement> candidates = groupsBySkillNames.get(new SkillNames(channel, pick(skills, subset)));
-                if (candidates != null) {
-                    best = better(best, bestHead(agent, candidates, skippedContactId));
+                Set<String> names = pick(skills, subset);
+                for (String language : languages) {
+                    Set<Requirement> candidates = groupsByReach.get(new Reach(channel, names, language));
+                    if (candidates != null) {
+                        best = better(best, bestHead(agent, candidates, skippedContactId));
+                    }
                 }
             }
         }
@@ -145,7 +161,8 @@ final class WaitingLine {
     private RoutedContact bestHead(RoutedAgent agent, Collection<Requirement> requirements, String skippedContactId) {
         RoutedContact best = null;
         for (Requirement requirement : requirements) {
-            if (!agent.canTake(requirement.channel()) || !agent.profile.meets(requirement.skills())) {
+            if (!agent.canTake(requirement.channel()) || !agent.profile.meets(requirement.skills())
+                    || !agent.profile.speaks(requirement.language())) {
                 continue;
             }
             Iterator<RoutedContact> inOrder = groups.get(requirement).iterator();
@@ -173,8 +190,8 @@ final class WaitingLine {
     }
 
     /**
-     * 1-based place in the contact's line: the contacts on its channel naming the same skills,
-     * by aged priority then arrival. Counting walks only the contacts ahead, and not at all for
+     * 1-based place in the contact's line: the contacts on its channel naming the same skills and
+     * language, by aged priority then arrival. Counting walks only the contacts ahead, and not at all for
      * the last in line (a new arrival, usually).
      */
     int position(RoutedContact contact) {
@@ -195,6 +212,10 @@ final class WaitingLine {
     }
 
     private static Requirement requirementOf(RoutedContact contact) {
-        return new Requirement(contact.channel(), contact.requiredSkills());
+        return new Requirement(contact.channel(), contact.requiredSkills(), contact.requiredLanguage());
+    }
+
+    private static Reach reachOf(Requirement requirement) {
+        return new Reach(requirement.channel(), Set.copyOf(requirement.skills().keySet()), requirement.language());
     }
 }

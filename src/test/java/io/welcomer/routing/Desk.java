@@ -132,6 +132,27 @@ final class Desk {
         return handle(new CompleteContact(agentId, contactId, RESOLVED));
     }
 
+    List<Decision> end(String agentId, String contactId) {
+        return handle(new Command.EndContact(agentId, contactId));
+    }
+
+    List<Decision> awayAfterCurrent(String agentId, String reason) {
+        return handle(new StepAway(agentId, reason, true));
+    }
+
+    List<Decision> warmTransfer(String agentId, String contactId, String toAgentId) {
+        return handle(new Command.TransferContact(agentId, contactId, new TransferTarget.ToAgent(toAgentId), "note"));
+    }
+
+    List<Decision> coldTransfer(String agentId, String contactId, Map<String, Integer> skills, String language) {
+        return handle(new Command.TransferContact(agentId, contactId, new TransferTarget.ToLine(skills, language),
+                "note"));
+    }
+
+    List<Decision> followUp(String agentId, String contactId, String followUpId, Instant at) {
+        return handle(new Command.ScheduleFollowUp(agentId, contactId, followUpId, at));
+    }
+
     List<Decision> leave(String contactId) {
         return handle(new CustomerLeave(contactId));
     }

@@ -56,7 +56,7 @@ class FairnessTest {
         desk.advanceSeconds(10);
         desk.online("n-second");
         desk.advanceSeconds(10);
-        desk.away("m-first", "coffee");
+        desk.away("m-first", "break");
         desk.available("m-first");
 
         assertThat(offerFor(request("c1", CHAT)).agentId(), is("n-second"));

@@ -151,7 +151,7 @@ class OrderTest {
         desk.accept("x", "first");
         desk.advanceSeconds(60);
         desk.complete("x", "first");
-        desk.away("x", "wrap-up");
+        desk.away("x", "meeting");
         desk.arrive("a", VOICE);
         desk.arrive("b", VOICE);
 

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.welcomer.routing.Decision.PresenceChanged;
 import io.welcomer.routing.Decision.Refused;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,7 @@ class PresenceTest {
         desk.online("a1");
 
         assertThat(desk.away("a1", "lunch"), contains(new PresenceChanged("a1", Presence.AWAY, "lunch")));
-        assertThat(desk.away("a1", "still lunch"), is(empty()));
+        assertThat(desk.away("a1", "lunch"), is(empty()));
     }
 
     @Test
@@ -174,6 +175,6 @@ class PresenceTest {
 
         assertThat(desk.arrive("c1", VOICE), contains(new Decision.Queued("c1", VOICE)));
         assertThat(desk.available("a1"), contains(desk.offered("c1", VOICE, "a1"),
-                new PresenceChanged("a1", Presence.BUSY, null)));
+                new Decision.AwayEnded("a1", "training", Duration.ZERO), new PresenceChanged("a1", Presence.BUSY, null)));
     }
 }

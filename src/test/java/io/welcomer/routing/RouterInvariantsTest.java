@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welcomer.routing.Command.AcceptOffer;
 import io.welcomer.routing.Command.ArriveContact;
+import io.welcomer.routing.Command.CancelTransfer;
 import io.welcomer.routing.Command.CompleteContact;
 import io.welcomer.routing.Command.ConnectAgent;
 import io.welcomer.routing.Command.CustomerLeave;
 import io.welcomer.routing.Command.DisconnectAgent;
+import io.welcomer.routing.Command.EndContact;
 import io.welcomer.routing.Command.MakeAvailable;
 import io.welcomer.routing.Command.RegisterAgent;
 import io.welcomer.routing.Command.RejectOffer;
+import io.welcomer.routing.Command.ScheduleFollowUp;
 import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
+import io.welcomer.routing.Command.TransferContact;
 import io.welcomer.routing.RoutingModel.Live;
 import io.welcomer.routing.RoutingModel.Seat;
 import io.welcomer.routing.RoutingModel.Stage;
@@ -40,17 +44,46 @@ class RouterInvariantsTest {
             Channel.VOICE, Channel.VOICE, Channel.VOICE, Channel.CHAT, Channel.CHAT, Channel.CHAT, Channel.CHAT,
             Channel.EMAIL, Channel.EMAIL, Channel.VIDEO);
 
-    private final RoutingRules rules = RoutingRules.defaults();
+    private static final List<String> LANGUAGES = List.of("en", "es", "fr");
+    private static final List<String> CUSTOMER_LANGUAGES = List.of("en", "en-GB", "es", "es-MX", "fr-CA");
+    private static final List<String> REASONS = List.of("break", "lunch", "training", "nap");
+
+    private final RoutingRules rules = RoutingRules.defaults()
+            .withWrapUpLimits(Map.of(Channel.CHAT, Duration.ofSeconds(40))).withMaxTransfers(3);
     private final VirtualClock clock = new VirtualClock(Desk.START);
     private final Router router = new Router(rules, clock);
     private final RoutingModel model = new RoutingModel(rules);
     private final Map<String, Integer> seen = new java.util.TreeMap<>();
     private Random random;
     private int arrivals;
+    private int followUps;
+
+    private static final List<String> BUSY_KINDS = List.of("Queued", "Offered", "Connected", "Completed", "Abandoned",
+            "CustomerLeft", "Requeued", "Refused", "OfferRevoked TIMEOUT", "OfferRevoked REJECTED",
+            "OfferRevoked ABANDONED", "OfferRevoked AGENT_GONE", "PresenceChanged missed-offers",
+            "PresenceChanged next", "Wrapping", "Completed wrap-up-expired", "Transferred COLD", "FollowUpScheduled",
+            "FollowUpDue", "AwayEnded", "Offered follow-up to its agent", "Offered language relaxed");
+    /** Every way a warm transfer ends has its own core test; the random run must see them settled at all. */
+    private static final List<String> CALM_KINDS = List.of("Connected", "Completed", "TransferOffered",
+            "warm transfer settled", "Transferred COLD", "Wrapping", "FollowUpDue");
+
+    /** Arrivals per hundred commands: a busy centre builds a line, a calm one has free agents to transfer to. */
+    private int arrivalShare;
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 42, 2024, 7_777, 123_456_789})
     void randomCommandsNeverBreakTheRoutingInvariants(long seed) {
+        run(seed, 20, BUSY_KINDS);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3, 31_337})
+    void aCalmCentreTransfersWithoutBreakingTheRoutingInvariants(long seed) {
+        run(seed, 6, CALM_KINDS);
+    }
+
+    private void run(long seed, int arrivals, List<String> kinds) {
+        arrivalShare = arrivals;
         random = new Random(seed);
         for (int i = 0; i < 10; i++) {
             AgentProfile profile = randomProfile("agent-" + i);
@@ -64,10 +97,8 @@ class RouterInvariantsTest {
         for (int step = 0; step < STEPS; step++) {
             send(randomCommand(), seed, step);
         }
-        assertTrue(model.ended.size() > STEPS / 20, "the run should end plenty of contacts: " + model.ended.size());
-        for (String kind : List.of("Queued", "Offered", "Connected", "Completed", "Abandoned", "CustomerLeft",
-                "Requeued", "Refused", "OfferRevoked TIMEOUT", "OfferRevoked REJECTED", "OfferRevoked ABANDONED",
-                "OfferRevoked AGENT_GONE", "PresenceChanged missed-offers")) {
+        assertTrue(model.ended.size() > STEPS * arrivals / 400, "the run should end plenty of contacts: " + model.ended.size());
+        for (String kind : kinds) {
             assertTrue(seen.getOrDefault(kind, 0) > 0, () -> "the run never produced " + kind + ": " + seen);
         }
     }
@@ -77,7 +108,12 @@ class RouterInvariantsTest {
         for (Decision decision : decisions) {
             String kind = switch (decision) {
                 case Decision.OfferRevoked d -> "OfferRevoked " + d.reason();
-                case Decision.PresenceChanged d -> "PresenceChanged " + d.reason();
+                case Decision.PresenceChanged d -> "PresenceChanged " + (d.next() != null ? "next" : d.reason());
+                case Decision.Transferred d -> d.mode() == TransferMode.WARM ? "warm transfer settled" : "Transferred COLD";
+                case Decision.TransferEnded d -> "warm transfer settled";
+                case Decision.Completed d -> Router.WRAP_UP_EXPIRED.equals(d.outcome().code())
+                        ? "Completed wrap-up-expired" : "Completed";
+                case Decision.Offered d -> offeredKind(d);
                 default -> decision.getClass().getSimpleName();
             };
             seen.merge(kind, 1, Integer::sum);
@@ -89,6 +125,18 @@ class RouterInvariantsTest {
         } catch (AssertionError e) {
             throw new AssertionError(where + "\n" + e.getMessage(), e);
         }
+    }
+
+    private String offeredKind(Decision.Offered offered) {
+        RoutingModel.Live contact = model.live.get(offered.contactId());
+        if (contact != null && offered.agentId().equals(contact.reservedFor)) {
+            return "Offered follow-up to its agent";
+        }
+        if (contact != null && contact.request.primaryLanguage() != null
+                && !model.seats.get(offered.agentId()).profile.speaks(contact.request.primaryLanguage())) {
+            return "Offered language relaxed";
+        }
+        return "Offered";
     }
 
     // --- random commands ---
@@ -106,23 +154,48 @@ class RouterInvariantsTest {
         if (random.nextInt(4) == 0) {
             capacity.put(Channel.VIDEO, 0);
         }
-        return new AgentProfile(id, skills, capacity);
+        Set<String> languages = new HashSet<>();
+        for (String language : LANGUAGES) {
+            if (random.nextInt(10) < 4) {
+                languages.add(language);
+            }
+        }
+        return new AgentProfile(id, skills, capacity, languages);
     }
 
     private Command randomCommand() {
         int roll = random.nextInt(100);
         String agent = "agent-" + random.nextInt(10);
-        if (roll < 22) {
+        if (roll < arrivalShare) {
             return new ArriveContact(randomRequest());
-        } else if (roll < 38) {
+        }
+        if (roll < 20) {
+            return roll < 12 ? randomTransfer() : roll < 14 ? randomCancel()
+                    : roll < 17 ? answer(Stage.OFFERED, (a, c) -> new AcceptOffer(a, c))
+                    : answer(Stage.OFFERED, (a, c) -> new RejectOffer(a, c));
+        }
+        if (roll < 34) {
             return answer(Stage.OFFERED, (a, c) -> new AcceptOffer(a, c));
-        } else if (roll < 43) {
+        } else if (roll < 38) {
             return answer(Stage.OFFERED, (a, c) -> new RejectOffer(a, c));
-        } else if (roll < 56) {
-            return answer(Stage.CONNECTED, (a, c) -> new CompleteContact(a, c, Desk.RESOLVED));
+        } else if (roll < 44) {
+            return answer(random.nextBoolean() ? Stage.WRAPPING : Stage.CONNECTED,
+                    (a, c) -> new CompleteContact(a, c, Desk.RESOLVED));
+        } else if (roll < 49) {
+            return answer(Stage.CONNECTED, (a, c) -> new EndContact(a, c));
+        } else if (roll < 54) {
+            return randomTransfer();
+        } else if (roll < 55) {
+            return answer(Stage.CONNECTED, (a, c) -> new CancelTransfer(a, c));
+        } else if (roll < 58) {
+            Duration ahead = random.nextInt(20) == 0 ? Duration.ofDays(31)
+                    : Duration.ofSeconds(random.nextInt(600) - 20);
+            String followUpId = "f-" + followUps++;
+            return answer(random.nextBoolean() ? Stage.WRAPPING : Stage.CONNECTED,
+                    (a, c) -> new ScheduleFollowUp(a, c, followUpId, clock.instant().plus(ahead)));
         } else if (roll < 62) {
             if (random.nextInt(3) == 0) {
-                return answer(Stage.CONNECTED, (a, c) -> new CustomerLeave(c));
+                return answer(random.nextBoolean() ? Stage.OFFERED : Stage.CONNECTED, (a, c) -> new CustomerLeave(c));
             }
             List<String> ids = new ArrayList<>(model.live.keySet());
             return new CustomerLeave(ids.isEmpty() || random.nextInt(10) == 0 ? "c-" + random.nextInt(arrivals + 1)
@@ -131,37 +204,80 @@ class RouterInvariantsTest {
             return new ConnectAgent(agent);
         } else if (roll < 70) {
             return new DisconnectAgent(agent);
-        } else if (roll < 79) {
+        } else if (roll < 77) {
             return new MakeAvailable(agent);
-        } else if (roll < 82) {
-            return new StepAway(agent, "break");
+        } else if (roll < 81) {
+            return new StepAway(agent, REASONS.get(random.nextInt(REASONS.size())), random.nextBoolean());
         } else {
             clock.advance(Duration.ofMillis(random.nextInt(random.nextInt(8) == 0 ? 45_000 : 12_000)));
             return new Tick();
         }
     }
 
+    /** The owner withdraws one of its warm transfers waiting for an answer. */
+    private Command randomCancel() {
+        List<Live> transferring = model.live.values().stream().filter(c -> c.transferTo != null).toList();
+        if (transferring.isEmpty()) {
+            return new Tick();
+        }
+        Live contact = transferring.get(random.nextInt(transferring.size()));
+        return new CancelTransfer(contact.agentId, contact.request.contactId());
+    }
+
+    /** A transfer of a connected contact, warm mostly to an agent the model says could take it. */
+    private Command randomTransfer() {
+        List<Live> connected = model.live.values().stream().filter(c -> c.stage == Stage.CONNECTED).toList();
+        if (connected.isEmpty()) {
+            return new Tick();
+        }
+        Live contact = connected.get(random.nextInt(connected.size()));
+        Instant now = clock.instant();
+        List<String> able = model.seats.values().stream()
+                .filter(seat -> model.takesOffers(seat) && model.hasRoom(seat.profile.agentId(), contact.request.channel())
+                        && seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter()))
+                        && seat.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter())))
+                .map(seat -> seat.profile.agentId()).toList();
+        int kind = random.nextInt(10);
+        TransferTarget to = kind < 3 ? new TransferTarget.ToLine(randomSkills(), random.nextBoolean() ? null : randomLanguage())
+                : kind < 5 || able.isEmpty() ? new TransferTarget.ToAgent("agent-" + random.nextInt(10))
+                : new TransferTarget.ToAgent(able.get(random.nextInt(able.size())));
+        String owner = random.nextInt(10) == 0 ? "agent-" + random.nextInt(10) : contact.agentId;
+        return new TransferContact(owner, contact.request.contactId(), to, "note");
+    }
+
     private ContactRequest randomRequest() {
         if (!model.live.isEmpty() && random.nextInt(30) == 0) {
             return model.live.values().iterator().next().request;
         }
+        int priority = List.of(0, 20, 50, 50, 50, 80, 100).get(random.nextInt(7));
+        String id = "c-" + arrivals++;
+        String language = random.nextBoolean() ? null : randomLanguage();
+        return new ContactRequest(id, CHANNELS.get(random.nextInt(CHANNELS.size())), "cust-" + id, randomSkills(),
+                priority, language, language != null && random.nextInt(5) == 0);
+    }
+
+    private Map<String, Integer> randomSkills() {
         Map<String, Integer> skills = new java.util.HashMap<>();
         for (int i = random.nextInt(3); i > 0; i--) {
             skills.put(SKILLS.get(random.nextInt(SKILLS.size())), 1 + random.nextInt(4));
         }
-        int priority = List.of(0, 20, 50, 50, 50, 80, 100).get(random.nextInt(7));
-        String id = "c-" + arrivals++;
-        return new ContactRequest(id, CHANNELS.get(random.nextInt(CHANNELS.size())), "cust-" + id, skills, priority);
+        return skills;
+    }
+
+    private String randomLanguage() {
+        return CUSTOMER_LANGUAGES.get(random.nextInt(CUSTOMER_LANGUAGES.size()));
     }
 
     /** Answers a random contact at that stage, mostly as its own agent, sometimes as a wrong one. */
     private Command answer(Stage stage, java.util.function.BiFunction<String, String, Command> make) {
-        List<Live> candidates = model.live.values().stream().filter(c -> c.stage == stage).toList();
+        List<Live> candidates = model.live.values().stream()
+                .filter(c -> c.stage == stage || (stage == Stage.OFFERED && c.transferTo != null)).toList();
         if (candidates.isEmpty()) {
             return new Tick();
         }
         Live contact = candidates.get(random.nextInt(candidates.size()));
-        String agent = random.nextInt(8) == 0 ? "agent-" + random.nextInt(10) : contact.agentId;
+        String own = stage == Stage.OFFERED && contact.transferTo != null ? contact.transferTo : contact.agentId;
+        String agent = random.nextInt(8) == 0 ? "agent-" + random.nextInt(10) : own;
         return make.apply(agent, contact.request.contactId());
     }
 
@@ -174,26 +290,30 @@ class RouterInvariantsTest {
         for (Seat seat : model.seats.values()) {
             String id = seat.profile.agentId();
             List<Live> held = model.held(id);
+            List<Live> slots = model.slots(id);
             Map<Channel, Integer> perChannel = new EnumMap<>(Channel.class);
-            held.forEach(c -> perChannel.merge(c.request.channel(), 1, Integer::sum));
+            slots.forEach(c -> perChannel.merge(c.request.channel(), 1, Integer::sum));
             perChannel.forEach((channel, n) -> assertTrue(n <= seat.profile.capacityFor(channel),
                     () -> id + " holds " + n + " on " + channel + " beyond its capacity"));
-            if (held.stream().anyMatch(c -> c.request.channel().exclusive())) {
-                assertEquals(1, held.size(), () -> id + " combines an exclusive channel with other contacts");
+            if (slots.stream().anyMatch(c -> c.request.channel().exclusive())) {
+                assertEquals(1, slots.size(), () -> id + " combines an exclusive channel with other contacts");
             }
             AgentView view = router.agent(id).orElseThrow();
             assertEquals(ids(held, Stage.OFFERED), Set.copyOf(view.offeredContactIds()), id + " offered");
             assertEquals(ids(held, Stage.CONNECTED), Set.copyOf(view.connectedContactIds()), id + " connected");
-            for (String contactId : view.offeredContactIds()) {
+            assertEquals(ids(held, Stage.WRAPPING), Set.copyOf(view.wrappingContactIds()), id + " wrapping");
+            assertEquals(Set.copyOf(model.transfersTo(id).stream().map(c -> c.request.contactId()).toList()),
+                    Set.copyOf(view.transferOfferIds()), id + " transfers offered");
+            assertEquals(model.promised.values().stream().filter(f -> f.agentId().equals(id)).toList(),
+                    view.followUps(), id + " follow-ups");
+            for (String contactId : held.stream().map(c -> c.request.contactId()).toList()) {
                 assertTrue(heldAnywhere.add(contactId), contactId + " held by two agents");
             }
-            for (String contactId : view.connectedContactIds()) {
-                assertTrue(heldAnywhere.add(contactId), contactId + " held by two agents");
-            }
+            assertTrue(!seat.awayAfterCurrent || !slots.isEmpty(), id + " away after current while holding nothing");
             assertEquals(model.expectedPresence(id), view.presence(), id + " presence");
             assertEquals(seat.reported, view.presence(), id + " presence as last reported");
             presenceCounts.merge(view.presence(), 1, Integer::sum);
-            if (seat.connected && seat.ready) {
+            if (model.takesOffers(seat)) {
                 checkNoHoldLoop(seat);
             }
         }
@@ -208,10 +328,12 @@ class RouterInvariantsTest {
             List<Live> line = new ArrayList<>(model.waitingOn(channel));
             line.sort(Comparator.comparingInt((Live c) -> -c.request.priority())
                     .thenComparingLong(c -> router.arrivalOrder(c.request.contactId()).orElseThrow()));
-            Map<Set<String>, Integer> competingSoFar = new HashMap<>();
+            Map<List<Object>, Integer> competingSoFar = new HashMap<>();
             for (int i = 0; i < line.size(); i++) {
                 String contactId = line.get(i).request.contactId();
-                int place = competingSoFar.merge(line.get(i).request.skills().keySet(), 1, Integer::sum);
+                List<Object> lineKey = java.util.Arrays.asList(line.get(i).request.skills().keySet(),
+                        line.get(i).request.primaryLanguage());
+                int place = competingSoFar.merge(lineKey, 1, Integer::sum);
                 assertEquals(place, router.waiting(contactId).orElseThrow().position(), contactId + " position");
                 assertTrue(!heldAnywhere.contains(contactId), contactId + " both waiting and held");
                 oldest = oldest == null || line.get(i).arrivedAt.isBefore(oldest) ? line.get(i).arrivedAt : oldest;
@@ -228,11 +350,25 @@ class RouterInvariantsTest {
                 assertTrue(contact.offeredAt.plus(rules.offerTimeout()).isAfter(now),
                         contact.request.contactId() + " offer outlived its expiry");
             }
-            if (afterTick && contact.stage == Stage.CONNECTED) {
+            if (afterTick && contact.transferTo != null) {
+                assertTrue(contact.transferOfferedAt.plus(rules.offerTimeout()).isAfter(now),
+                        contact.request.contactId() + " transfer offer outlived its expiry");
+            }
+            if (afterTick && contact.stage == Stage.WRAPPING) {
+                rules.wrapUpLimit(contact.request.channel()).ifPresent(limit -> assertTrue(
+                        contact.endedAt.plus(limit).isAfter(now), contact.request.contactId() + " outlived its wrap-up limit"));
+            }
+            if (afterTick && contact.reservedFor != null) {
+                assertTrue(contact.reservedUntil.isAfter(now), contact.request.contactId() + " reserved past its grace");
+            }
+            if (afterTick && (contact.stage == Stage.CONNECTED || contact.stage == Stage.WRAPPING)) {
                 Seat seat = model.seats.get(contact.agentId);
                 assertTrue(seat.connected || seat.disconnectedAt.plus(rules.reconnectGrace()).isAfter(now),
                         contact.request.contactId() + " outlived its agent's reconnect grace");
             }
+        }
+        if (afterTick) {
+            model.promised.values().forEach(f -> assertTrue(f.at().isAfter(now), f.id() + " due but not offered"));
         }
         for (String contactId : model.ended) {
             assertTrue(router.arrivalOrder(contactId).isEmpty(), contactId + " ended but still live");
@@ -241,13 +377,17 @@ class RouterInvariantsTest {
 
     /**
      * A free slot and an eligible waiting contact never coexist, bar the contact the agent just
-     * let go. Eligible on the contact's own minimums: relaxing widens it only when time ticks.
+     * let go. Eligible on the contact's own minimums and language: relaxing widens it only when
+     * time ticks; a follow-up waiting for its own agent is eligible for that agent alone.
      */
     private void checkNoHoldLoop(Seat seat) {
         String id = seat.profile.agentId();
+        Map<Channel, Boolean> room = new EnumMap<>(Channel.class);
         for (Live contact : model.live.values()) {
             if (contact.stage == Stage.WAITING && seat.profile.meets(contact.request.skills())
-                    && model.hasRoom(id, contact.request.channel())) {
+                    && seat.profile.speaks(contact.request.primaryLanguage())
+                    && (contact.reservedFor == null || contact.reservedFor.equals(id))
+                    && room.computeIfAbsent(contact.request.channel(), channel -> model.hasRoom(id, channel))) {
                 assertEquals(seat.letGo, contact.request.contactId(),
                         () -> contact.request.contactId() + " waits while " + id + " could take it");
             }

@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.welcomer.routing.Command.AcceptOffer;
 import io.welcomer.routing.Command.ArriveContact;
+import io.welcomer.routing.Command.CancelTransfer;
 import io.welcomer.routing.Command.CompleteContact;
 import io.welcomer.routing.Command.ConnectAgent;
 import io.welcomer.routing.Command.CustomerLeave;
 import io.welcomer.routing.Command.DisconnectAgent;
+import io.welcomer.routing.Command.EndContact;
 import io.welcomer.routing.Command.MakeAvailable;
 import io.welcomer.routing.Command.RejectOffer;
+import io.welcomer.routing.Command.ScheduleFollowUp;
 import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
+import io.welcomer.routing.Command.TransferContact;
 import io.welcomer.routing.Decision.RevokeReason;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,31 +37,62 @@ import java.util.Set;
  */
 final class RoutingModel {
 
-    enum Stage { WAITING, OFFERED, CONNECTED }
+    enum Stage { WAITING, OFFERED, CONNECTED, WRAPPING }
 
     static final class Live {
-        final ContactRequest request;
+        ContactRequest request;
         final Instant arrivedAt;
+        /** When its current requirements started to wait: arrival, or its cold transfer. */
+        Instant relaxFrom;
         Stage stage = Stage.WAITING;
         String agentId;
         String revokedFrom;
         Instant offeredAt;
         Instant connectedAt;
         boolean customerGone;
+        Duration touchedBefore = Duration.ZERO;
+        Duration touchTime;
+        Instant endedAt;
+        int transfers;
+        /** A warm transfer waiting for this agent's answer, since then. */
+        String transferTo;
+        Instant transferOfferedAt;
+        /** A due follow-up waiting for its own agent until then. */
+        String reservedFor;
+        Instant reservedUntil;
 
         Live(ContactRequest request, Instant arrivedAt) {
             this.request = request;
             this.arrivedAt = arrivedAt;
+            this.relaxFrom = arrivedAt;
+        }
+
+        boolean relaxedAt(Instant now, Duration relaxAfter) {
+            return !relaxFrom.plus(relaxAfter).isAfter(now);
         }
 
         /** Past the relax-after time any proficiency in the named skills may be offered. */
         Map<String, Integer> skillsRequiredAt(Instant now, Duration relaxAfter) {
-            if (arrivedAt.plus(relaxAfter).isAfter(now)) {
+            if (!relaxedAt(now, relaxAfter)) {
                 return request.skills();
             }
             Map<String, Integer> anyLevel = new HashMap<>();
             request.skills().keySet().forEach(skill -> anyLevel.put(skill, 1));
             return anyLevel;
+        }
+
+        /** Past the relax-after time the language is asked for no more, unless the contact insists. */
+        String languageRequiredAt(Instant now, Duration relaxAfter) {
+            return relaxedAt(now, relaxAfter) && !request.languageRequired() ? null : request.primaryLanguage();
+        }
+
+        Duration touchTimeAt(Instant now) {
+            return touchTime != null ? touchTime : touchedBefore.plus(Duration.between(connectedAt, now));
+        }
+
+        /** Waits in the shared line (a follow-up waiting for its own agent does not). */
+        boolean inLine() {
+            return stage == Stage.WAITING && reservedFor == null;
         }
     }
 
@@ -71,6 +106,11 @@ final class RoutingModel {
         String letGo;
         /** Consecutive timed-out offers; at the maximum the agent is set away and loses its other offers. */
         int missed;
+        boolean awayAfterCurrent;
+        String nextReason;
+        String reportedReason;
+        Presence reportedNext;
+        Instant awaySince;
 
         Seat(AgentProfile profile) {
             this.profile = profile;
@@ -80,6 +120,8 @@ final class RoutingModel {
     final Map<String, Live> live = new LinkedHashMap<>();
     final Map<String, Seat> seats = new LinkedHashMap<>();
     final Set<String> ended = new HashSet<>();
+    /** Follow-ups promised and not yet due. */
+    final Map<String, FollowUp> promised = new LinkedHashMap<>();
     private final RoutingRules rules;
 
     RoutingModel(RoutingRules rules) {
@@ -94,9 +136,24 @@ final class RoutingModel {
         return live.values().stream().filter(c -> agentId.equals(c.agentId) && c.stage != Stage.WAITING).toList();
     }
 
+    List<Live> transfersTo(String agentId) {
+        return live.values().stream().filter(c -> agentId.equals(c.transferTo)).toList();
+    }
+
+    /** Held contacts and warm transfers offered: each takes a slot. */
+    List<Live> slots(String agentId) {
+        List<Live> slots = new ArrayList<>(held(agentId));
+        slots.addAll(transfersTo(agentId));
+        return slots;
+    }
+
+    boolean takesOffers(Seat seat) {
+        return seat.connected && seat.ready && !seat.awayAfterCurrent;
+    }
+
     /** The model's own reading of capacity and exclusivity. */
     boolean hasRoom(String agentId, Channel channel) {
-        List<Live> held = held(agentId);
+        List<Live> held = slots(agentId);
         if (held.stream().anyMatch(c -> c.request.channel().exclusive()) || (channel.exclusive() && !held.isEmpty())) {
             return false;
         }
@@ -106,7 +163,7 @@ final class RoutingModel {
 
     /** Applies a command and its decisions, failing on any decision the model does not allow. */
     void apply(Command command, List<Decision> decisions, Instant now) {
-        Refusal expected = expectedRefusal(command);
+        Refusal expected = expectedRefusal(command, now);
         if (expected != null) {
             assertEquals(List.of(new Decision.Refused(expected)), decisions, "refusal expected");
             return;
@@ -116,6 +173,7 @@ final class RoutingModel {
                 Seat seat = seats.get(c.agentId());
                 seat.connected = true;
                 seat.ready = false;
+                seat.awayAfterCurrent = false;
                 seat.disconnectedAt = null;
                 seat.missed = 0;
             }
@@ -126,13 +184,27 @@ final class RoutingModel {
                 }
                 seat.connected = false;
                 seat.ready = false;
+                seat.awayAfterCurrent = false;
             }
             case MakeAvailable c -> {
                 seats.get(c.agentId()).ready = true;
+                seats.get(c.agentId()).awayAfterCurrent = false;
                 seats.get(c.agentId()).letGo = null;
                 seats.get(c.agentId()).missed = 0;
             }
-            case StepAway c -> seats.get(c.agentId()).ready = false;
+            case Tick c -> live.values().stream()
+                    .filter(contact -> contact.reservedFor != null && !contact.reservedUntil.isAfter(now))
+                    .forEach(contact -> contact.reservedFor = null);
+            case StepAway c -> {
+                Seat seat = seats.get(c.agentId());
+                if (c.afterCurrent() && seat.ready && !slots(c.agentId()).isEmpty()) {
+                    seat.awayAfterCurrent = true;
+                    seat.nextReason = c.reason();
+                } else {
+                    seat.ready = false;
+                    seat.awayAfterCurrent = false;
+                }
+            }
             default -> { }
         }
         for (Decision decision : decisions) {
@@ -143,30 +215,94 @@ final class RoutingModel {
         }
     }
 
-    private Refusal expectedRefusal(Command command) {
+    private Refusal expectedRefusal(Command command, Instant now) {
         return switch (command) {
             case ArriveContact c -> live.containsKey(c.request().contactId()) ? Refusal.DUPLICATE_CONTACT : null;
             case AcceptOffer c -> offerRefusal(c.agentId(), c.contactId());
             case RejectOffer c -> offerRefusal(c.agentId(), c.contactId());
-            case CompleteContact c -> {
-                Live contact = live.get(c.contactId());
-                if (contact == null) {
-                    yield Refusal.UNKNOWN_CONTACT;
+            case CompleteContact c -> holdRefusal(c.agentId(), c.contactId());
+            case EndContact c -> {
+                Refusal refusal = holdRefusal(c.agentId(), c.contactId());
+                yield refusal == null && live.get(c.contactId()).stage != Stage.CONNECTED
+                        ? Refusal.NOT_YOUR_CONTACT : refusal;
+            }
+            case ScheduleFollowUp c -> {
+                Refusal refusal = holdRefusal(c.agentId(), c.contactId());
+                if (refusal == null && (!c.at().isAfter(now) || c.at().isAfter(now.plus(Duration.ofDays(30))))) {
+                    refusal = Refusal.FOLLOW_UP_TIME;
                 }
-                yield contact.stage == Stage.CONNECTED && c.agentId().equals(contact.agentId)
-                        ? null : Refusal.NOT_YOUR_CONTACT;
+                yield refusal == null && (live.containsKey(c.followUpId()) || promised.containsKey(c.followUpId()))
+                        ? Refusal.DUPLICATE_CONTACT : refusal;
+            }
+            case TransferContact c -> transferRefusal(c, now);
+            case CancelTransfer c -> {
+                Live contact = live.get(c.contactId());
+                yield contact == null ? Refusal.UNKNOWN_CONTACT
+                        : contact.stage != Stage.CONNECTED || !c.agentId().equals(contact.agentId)
+                                ? Refusal.NOT_YOUR_CONTACT
+                        : contact.transferTo == null ? Refusal.NO_TRANSFER : null;
             }
             case CustomerLeave c -> live.containsKey(c.contactId()) ? null : Refusal.UNKNOWN_CONTACT;
             case MakeAvailable c -> seats.get(c.agentId()).connected ? null : Refusal.NOT_CONNECTED;
-            case StepAway c -> seats.get(c.agentId()).connected ? null : Refusal.NOT_CONNECTED;
+            case StepAway c -> !seats.get(c.agentId()).connected ? Refusal.NOT_CONNECTED
+                    : c.reason() != null && !rules.awayReasons().contains(c.reason()) ? Refusal.UNKNOWN_REASON : null;
             default -> null;
         };
+    }
+
+    /** Why the agent may not end, complete or follow up this contact, or null. */
+    private Refusal holdRefusal(String agentId, String contactId) {
+        Live contact = live.get(contactId);
+        if (contact == null) {
+            return Refusal.UNKNOWN_CONTACT;
+        }
+        if ((contact.stage != Stage.CONNECTED && contact.stage != Stage.WRAPPING) || !agentId.equals(contact.agentId)) {
+            return Refusal.NOT_YOUR_CONTACT;
+        }
+        return contact.transferTo != null ? Refusal.TRANSFER_PENDING : null;
+    }
+
+    private Refusal transferRefusal(TransferContact c, Instant now) {
+        Live contact = live.get(c.contactId());
+        if (contact == null) {
+            return Refusal.UNKNOWN_CONTACT;
+        }
+        if (contact.stage != Stage.CONNECTED || !c.agentId().equals(contact.agentId)) {
+            return Refusal.NOT_YOUR_CONTACT;
+        }
+        if (contact.transferTo != null) {
+            return Refusal.TRANSFER_PENDING;
+        }
+        if (contact.customerGone) {
+            return Refusal.CUSTOMER_GONE;
+        }
+        if (contact.transfers >= rules.maxTransfers()) {
+            return Refusal.TRANSFER_LIMIT;
+        }
+        if (c.target() instanceof TransferTarget.ToAgent to) {
+            Seat target = seats.get(to.agentId());
+            if (target == null) {
+                return Refusal.UNKNOWN_AGENT;
+            }
+            if (!target.connected) {
+                return Refusal.TARGET_NOT_CONNECTED;
+            }
+            boolean eligible = !to.agentId().equals(c.agentId()) && takesOffers(target)
+                    && hasRoom(to.agentId(), contact.request.channel())
+                    && target.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter()))
+                    && target.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter()));
+            return eligible ? null : Refusal.TARGET_NOT_ELIGIBLE;
+        }
+        return null;
     }
 
     private Refusal offerRefusal(String agentId, String contactId) {
         Live contact = live.get(contactId);
         if (contact == null) {
             return Refusal.UNKNOWN_CONTACT;
+        }
+        if (agentId.equals(contact.transferTo)) {
+            return null;
         }
         return contact.stage == Stage.OFFERED && agentId.equals(contact.agentId) ? null : Refusal.NOT_YOUR_OFFER;
     }
@@ -182,9 +318,15 @@ final class RoutingModel {
     private void applyOne(Command command, Decision decision, Instant now) {
         switch (decision) {
             case Decision.Queued d -> {
-                assertTrue(command instanceof ArriveContact a && a.request().contactId().equals(d.contactId()),
-                        "Queued only on its own arrival");
-                live.put(d.contactId(), new Live(((ArriveContact) command).request(), now));
+                Live contact = live.get(d.contactId());
+                if (contact == null) {
+                    assertTrue(command instanceof ArriveContact a && a.request().contactId().equals(d.contactId()),
+                            "Queued only on its own arrival or when a follow-up falls due");
+                    live.put(d.contactId(), new Live(((ArriveContact) command).request(), now));
+                } else {
+                    assertTrue(contact.reservedFor != null && contact.stage == Stage.WAITING
+                            && contact.arrivedAt.equals(now), () -> "Queued twice: " + d);
+                }
             }
             case Decision.Offered d -> {
                 Live contact = live.get(d.contactId());
@@ -196,9 +338,14 @@ final class RoutingModel {
                 }
                 assertEquals(Stage.WAITING, contact.stage, () -> "offered while not waiting: " + d);
                 Seat seat = seats.get(d.agentId());
-                assertTrue(seat.connected && seat.ready, () -> "offered to an agent not taking contacts: " + d);
+                assertTrue(takesOffers(seat), () -> "offered to an agent not taking contacts: " + d);
                 assertTrue(seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an unskilled agent: " + d);
+                assertTrue(seat.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter())),
+                        () -> "offered to an agent who does not speak the customer's language: " + d);
+                if (contact.reservedFor != null && contact.reservedUntil.isAfter(now)) {
+                    assertEquals(contact.reservedFor, d.agentId(), () -> "follow-up offered to another agent: " + d);
+                }
                 assertTrue(hasRoom(d.agentId(), d.channel()), () -> "offered beyond capacity: " + d);
                 assertEquals(now.plus(rules.offerTimeout()), d.expiresAt(), "offer expiry");
                 contact.stage = Stage.OFFERED;
@@ -213,6 +360,7 @@ final class RoutingModel {
                     case REJECTED -> command.equals(new RejectOffer(d.agentId(), d.contactId()));
                     case ABANDONED -> command.equals(new CustomerLeave(d.contactId()));
                     case AGENT_GONE -> command.equals(new DisconnectAgent(d.agentId()))
+                            || command instanceof Command.RemoveAgent r && r.agentId().equals(d.agentId())
                             || command instanceof Tick && seats.get(d.agentId()).missed >= rules.maxMissedOffers();
                     case TIMEOUT -> command instanceof Tick && !contact.offeredAt.plus(rules.offerTimeout()).isAfter(now);
                 };
@@ -232,6 +380,7 @@ final class RoutingModel {
             case Decision.Requeued d -> {
                 Live contact = existing(d.contactId(), d);
                 if (contact.stage == Stage.CONNECTED) {
+                    contact.touchedBefore = contact.touchTimeAt(now);
                     Seat seat = seats.get(contact.agentId);
                     assertTrue(command instanceof Tick && !seat.connected
                             && !seat.disconnectedAt.plus(rules.reconnectGrace()).isAfter(now),
@@ -252,19 +401,114 @@ final class RoutingModel {
                 assertEquals(Duration.between(contact.arrivedAt, now), d.timeToHuman(), "time to human");
                 contact.stage = Stage.CONNECTED;
                 contact.connectedAt = now;
+                contact.reservedFor = null;
                 seats.get(d.agentId()).missed = 0;
+            }
+            case Decision.Wrapping d -> {
+                Live contact = existing(d.contactId(), d);
+                assertEquals(new EndContact(d.agentId(), d.contactId()), command);
+                assertEquals(Stage.CONNECTED, contact.stage);
+                assertEquals(contact.touchTimeAt(now), d.touchTime(), "touch time over the legs");
+                contact.touchTime = d.touchTime();
+                contact.endedAt = now;
+                contact.stage = Stage.WRAPPING;
             }
             case Decision.Completed d -> {
                 Live contact = existing(d.contactId(), d);
                 boolean ownComplete = command instanceof CompleteContact c && c.contactId().equals(d.contactId())
                         && c.agentId().equals(d.agentId());
-                boolean bothLeft = command instanceof Tick && contact.customerGone
+                boolean agentLost = command instanceof Tick && (contact.customerGone || contact.stage == Stage.WRAPPING)
                         && Router.AGENT_LOST.equals(d.outcome().code()) && !d.outcome().resolved();
-                assertTrue(ownComplete || bothLeft, () -> "Completed only on its own complete, or when customer and agent both left: " + d);
-                assertEquals(Duration.between(contact.connectedAt, now), d.touchTime(), "touch time");
+                boolean wrapUpExpired = command instanceof Tick && contact.stage == Stage.WRAPPING
+                        && Router.WRAP_UP_EXPIRED.equals(d.outcome().code())
+                        && !contact.endedAt.plus(rules.wrapUpLimit(d.channel()).orElseThrow()).isAfter(now);
+                assertTrue(ownComplete || agentLost || wrapUpExpired,
+                        () -> "Completed only on its own complete, its wrap-up limit, or when the agent left: " + d);
+                assertEquals(contact.agentId, d.agentId());
+                assertEquals(contact.touchTimeAt(now), d.touchTime(), "touch time");
+                assertEquals(contact.endedAt == null ? Duration.ZERO : Duration.between(contact.endedAt, now),
+                        d.wrapUp(), "wrap-up time");
                 live.remove(d.contactId());
                 ended.add(d.contactId());
                 seats.get(d.agentId()).letGo = null;
+            }
+            case Decision.TransferOffered d -> {
+                Live contact = existing(d.contactId(), d);
+                assertTrue(command instanceof TransferContact t && t.target() instanceof TransferTarget.ToAgent to
+                        && to.agentId().equals(d.toAgentId()) && t.agentId().equals(d.fromAgentId()), "warm transfer");
+                assertEquals(contact.agentId, d.fromAgentId());
+                assertEquals(now.plus(rules.offerTimeout()), d.expiresAt(), "transfer offer expiry");
+                contact.transferTo = d.toAgentId();
+                contact.transferOfferedAt = now;
+            }
+            case Decision.TransferEnded d -> {
+                Live contact = existing(d.contactId(), d);
+                assertEquals(contact.transferTo, d.toAgentId());
+                assertEquals(contact.agentId, d.fromAgentId());
+                boolean fits = switch (d.status()) {
+                    case REJECTED -> command.equals(new RejectOffer(d.toAgentId(), d.contactId()));
+                    case TIMEOUT -> command instanceof Tick
+                            && !contact.transferOfferedAt.plus(rules.offerTimeout()).isAfter(now);
+                    case CANCELLED -> command.equals(new CancelTransfer(d.fromAgentId(), d.contactId()))
+                            || command instanceof Tick && !seats.get(d.fromAgentId()).connected;
+                    case TARGET_GONE -> command.equals(new DisconnectAgent(d.toAgentId()));
+                    case CUSTOMER_LEFT -> command.equals(new CustomerLeave(d.contactId()));
+                };
+                assertTrue(fits, () -> "transfer status does not fit " + command + ": " + d);
+                contact.transferTo = null;
+            }
+            case Decision.Transferred d -> {
+                Live contact = existing(d.contactId(), d);
+                assertEquals(Stage.CONNECTED, contact.stage);
+                assertEquals(contact.agentId, d.fromAgentId());
+                contact.touchedBefore = contact.touchTimeAt(now);
+                contact.transfers++;
+                if (d.mode() == TransferMode.WARM) {
+                    assertEquals(new AcceptOffer(d.toAgentId(), d.contactId()), command);
+                    assertEquals(contact.transferTo, d.toAgentId());
+                    contact.agentId = d.toAgentId();
+                    contact.connectedAt = now;
+                    contact.transferTo = null;
+                    seats.get(d.toAgentId()).missed = 0;
+                } else {
+                    TransferContact t = (TransferContact) command;
+                    TransferTarget.ToLine to = (TransferTarget.ToLine) t.target();
+                    assertEquals(null, d.toAgentId());
+                    contact.request = new ContactRequest(contact.request.contactId(), contact.request.channel(),
+                            contact.request.customerId(), to.skills(), contact.request.priority(),
+                            to.language() == null ? contact.request.language() : to.language(),
+                            contact.request.languageRequired());
+                    contact.relaxFrom = now;
+                    contact.stage = Stage.WAITING;
+                    contact.agentId = null;
+                    contact.connectedAt = null;
+                    seats.get(d.fromAgentId()).letGo = d.contactId();
+                }
+            }
+            case Decision.FollowUpScheduled d -> {
+                ScheduleFollowUp s = (ScheduleFollowUp) command;
+                Live from = existing(s.contactId(), d);
+                assertEquals(new FollowUp(s.followUpId(), s.agentId(), s.contactId(),
+                        new ContactRequest(s.followUpId(), from.request.channel(), from.request.customerId(),
+                                from.request.skills(), from.request.priority(), from.request.language(),
+                                from.request.languageRequired()), s.at()), d.followUp());
+                promised.put(s.followUpId(), d.followUp());
+            }
+            case Decision.FollowUpDue d -> {
+                assertTrue(command instanceof Tick, "follow-ups fall due on a tick");
+                FollowUp followUp = promised.remove(d.followUp().id());
+                assertEquals(followUp, d.followUp());
+                assertFalse(followUp.at().isAfter(now), "due early");
+                Live contact = new Live(followUp.request(), now);
+                contact.reservedFor = followUp.agentId();
+                contact.reservedUntil = now.plus(rules.followUpGrace());
+                live.put(followUp.id(), contact);
+            }
+            case Decision.AwayEnded d -> {
+                Seat seat = seats.get(d.agentId());
+                assertEquals(Presence.AWAY, seat.reported);
+                assertEquals(seat.reportedReason, d.reason());
+                assertEquals(Duration.between(seat.awaySince, now), d.away(), "time away");
             }
             case Decision.Abandoned d -> {
                 Live contact = existing(d.contactId(), d);
@@ -287,15 +531,29 @@ final class RoutingModel {
             }
             case Decision.PresenceChanged d -> {
                 Seat seat = seats.get(d.agentId());
-                assertTrue(seat.reported != d.presence(), () -> "presence reported without a change: " + d);
-                if ("missed-offers".equals(d.reason())) {
-                    assertTrue(command instanceof Tick && d.presence() == Presence.AWAY, "missed-offers on Tick");
+                assertTrue(seat.reported != d.presence() || !java.util.Objects.equals(seat.reportedReason, d.reason())
+                        || seat.reportedNext != d.next(), () -> "presence reported without a change: " + d);
+                if ("missed-offers".equals(d.reason()) && d.presence() == Presence.AWAY) {
+                    assertTrue(command instanceof Tick, "missed-offers on Tick");
                     seat.ready = false;
+                    seat.awayAfterCurrent = false;
+                } else if (seat.awayAfterCurrent && d.presence() == Presence.AWAY) {
+                    assertTrue(slots(d.agentId()).isEmpty(), () -> "away after current while holding contacts: " + d);
+                    assertEquals(seat.nextReason, d.reason(), "the reason given with away after current");
+                    seat.ready = false;
+                    seat.awayAfterCurrent = false;
                 }
                 if (command instanceof StepAway s && s.agentId().equals(d.agentId())) {
                     assertEquals(s.reason(), d.reason(), "step-away reason");
                 }
+                assertEquals(seat.awayAfterCurrent ? Presence.AWAY : null, d.next(), "next");
+                if (d.presence() == Presence.AWAY
+                        && (seat.reported != Presence.AWAY || !java.util.Objects.equals(seat.reportedReason, d.reason()))) {
+                    seat.awaySince = now;
+                }
                 seat.reported = d.presence();
+                seat.reportedReason = d.reason();
+                seat.reportedNext = d.next();
             }
             case Decision.Refused d -> fail("unexpected refusal of " + command + ": " + d);
         }
@@ -309,12 +567,12 @@ final class RoutingModel {
         if (!seat.ready) {
             return Presence.AWAY;
         }
-        return held(agentId).isEmpty() ? Presence.AVAILABLE : Presence.BUSY;
+        return slots(agentId).isEmpty() ? Presence.AVAILABLE : Presence.BUSY;
     }
 
+    /** Contacts in the shared line on this channel; a follow-up waiting for its own agent is not. */
     List<Live> waitingOn(Channel channel) {
-        List<Live> waiting = new ArrayList<>(live.values().stream()
-                .filter(c -> c.stage == Stage.WAITING && c.request.channel() == channel).toList());
-        return waiting;
+        return new ArrayList<>(live.values().stream()
+                .filter(c -> c.inLine() && c.request.channel() == channel).toList());
     }
 }
