@@ -2,10 +2,12 @@ package io.welcomer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Welcomer's settings; every key is {@code welcomer.*} and can be set from the environment. */
 @ConfigMapping(prefix = "welcomer")
@@ -106,4 +108,24 @@ public interface WelcomerConfig {
         @Positive
         int maxUnsentFrames();
     }
+    /**
+     * Per channel ({@code welcomer.wrap-up-limit.chat=2m}), how long after-contact work may last;
+     * past it the contact is completed for the agent, unresolved, with the outcome code
+     * {@code wrap-up-expired}, and the slot frees. A channel not named has no limit.
+     */
+    @WithName("wrap-up-limit")
+    Map<String, Duration> wrapUpLimits();
+
+    /** The reasons an agent may give for stepping away. */
+    @WithDefault("break,lunch,training,meeting,other")
+    List<String> awayReasons();
+
+    /** Transfers one contact may go through. */
+    @WithDefault("5")
+    @PositiveOrZero
+    int maxTransfers();
+
+    /** How long a due follow-up waits for the agent who promised it before anyone eligible may take it. */
+    @WithDefault("10m")
+    Duration followUpGrace();
 }

@@ -11,6 +11,7 @@ import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Presence;
 import io.welcomer.routing.QueueStats;
+import io.welcomer.routing.TransferMode;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.Restoration;
@@ -26,6 +27,7 @@ import java.time.InstantSource;
 public class RoutingMetrics implements DecisionListener {
 
     private static final Duration[] TIME_TO_HUMAN_BUCKETS = seconds(1, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800);
+    private static final Duration[] WRAP_UP_BUCKETS = seconds(10, 30, 60, 120, 300, 600, 1200);
     private static final Duration[] TOUCH_TIME_BUCKETS = seconds(30, 60, 120, 300, 600, 1200, 1800, 3600, 7200);
 
     private final MeterRegistry registry;
@@ -87,6 +89,12 @@ public class RoutingMetrics implements DecisionListener {
                         .serviceLevelObjectives(TOUCH_TIME_BUCKETS)
                         .register(registry)
                         .record(d.touchTime());
+                Timer.builder("welcomer.wrap.up")
+                        .description("After-contact work, from the end of the conversation to completed")
+                        .tag("channel", d.channel().wireName())
+                        .serviceLevelObjectives(WRAP_UP_BUCKETS)
+                        .register(registry)
+                        .record(d.wrapUp());
                 ended(d.channel(), ContactState.COMPLETED, resolved);
             }
             case Decision.Abandoned d -> ended(d.channel(), ContactState.ABANDONED, "false");
@@ -100,7 +108,27 @@ public class RoutingMetrics implements DecisionListener {
             case Decision.CustomerLeft d -> { }
             case Decision.PresenceChanged d -> { }
             case Decision.Refused d -> { }
+            case Decision.Wrapping d -> { }
+            case Decision.TransferOffered d -> { }
+            case Decision.Transferred d -> transfers(d.mode(), "accepted");
+            case Decision.TransferEnded d -> transfers(TransferMode.WARM, d.status().wireName());
+            case Decision.FollowUpScheduled d -> { }
+            case Decision.FollowUpDue d -> { }
+            case Decision.AwayEnded d -> Counter.builder("welcomer.agent.away.seconds")
+                    .description("Time agents spent away, by the reason they gave")
+                    .baseUnit("seconds")
+                    .tag("reason", d.reason())
+                    .register(registry)
+                    .increment(d.away().toMillis() / 1000.0);
         }
+    }
+
+    private void transfers(TransferMode mode, String result) {
+        Counter.builder("welcomer.transfers")
+                .description("Transfers by mode and how they ended")
+                .tags("mode", mode.wireName(), "result", result)
+                .register(registry)
+                .increment();
     }
 
     /** A contact was created; counted once whether it was offered at once or queued. */

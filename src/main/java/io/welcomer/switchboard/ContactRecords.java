@@ -93,6 +93,13 @@ final class ContactRecords {
                 case Decision.OfferRevoked d -> { }
                 case Decision.PresenceChanged d -> { }
                 case Decision.Refused d -> { }
+                case Decision.Wrapping d -> { }
+                case Decision.TransferOffered d -> { }
+                case Decision.TransferEnded d -> { }
+                case Decision.Transferred d -> { }
+                case Decision.FollowUpScheduled d -> { }
+                case Decision.FollowUpDue d -> { }
+                case Decision.AwayEnded d -> { }
             }
         }
         List<Write> writes = new ArrayList<>(changed.size() + events.size());

@@ -22,6 +22,13 @@ public final class Decisions {
             case Decision.CustomerLeft d -> d.contactId();
             case Decision.PresenceChanged d -> null;
             case Decision.Refused d -> null;
+            case Decision.Wrapping d -> d.contactId();
+            case Decision.TransferOffered d -> d.contactId();
+            case Decision.TransferEnded d -> d.contactId();
+            case Decision.Transferred d -> d.contactId();
+            case Decision.FollowUpScheduled d -> d.followUp().fromContactId();
+            case Decision.FollowUpDue d -> d.followUp().id();
+            case Decision.AwayEnded d -> null;
         };
     }
 }

@@ -52,6 +52,13 @@ public class AgentFrames implements DecisionListener {
                 case Decision.CallbackArranged d -> { }
                 case Decision.Completed d -> { }
                 case Decision.Abandoned d -> { }
+                case Decision.Wrapping d -> { }
+                case Decision.TransferOffered d -> { }
+                case Decision.TransferEnded d -> { }
+                case Decision.Transferred d -> { }
+                case Decision.FollowUpScheduled d -> { }
+                case Decision.FollowUpDue d -> { }
+                case Decision.AwayEnded d -> { }
                 case Decision.Refused d -> { }
             }
         }
