@@ -52,10 +52,38 @@ class AgentSessionTest {
             assertError(agent, "{\"type\": \"accept\", \"contactId\": \"no-such-contact\"}", "unknown-contact");
             agent.send(Map.of("type", "available"));
             Api.JsonPresence.await(agent, "AVAILABLE");
+            assertError(agent, "{\"type\": \"away\", \"reason\": \"nap\"}", "unknown-reason");
+            assertError(agent, "{\"type\": \"away\", \"reason\": \"lunch\", \"afterCurrent\": \"yes\"}",
+                    "invalid-field");
             agent.send(Map.of("type", "away", "reason", "break"));
             JsonNode away = agent.next();
             assertEquals("AWAY", away.path("presence").asText());
             assertEquals("break", away.path("reason").asText());
+        }
+    }
+
+    @Test
+    void awayAfterCurrentTakesNoNewOffersAndIsAwayWhenTheLastContactEnds() {
+        String token = Api.agentWithToken(Api.uniqueId("agent"), Map.of(skill, 1), Map.of());
+        try (AgentClient agent = Api.availableAgent(token)) {
+            String first = gateway().body(Api.contact(skill, Api.uniqueId("cust"), 0)).post("/v1/contacts")
+                    .then().statusCode(201).extract().path("id");
+            agent.next("offer");
+            agent.send(Map.of("type", "accept", "contactId", first));
+            agent.next("connected");
+
+            agent.send(Map.of("type", "away", "reason", "lunch", "afterCurrent", true));
+            JsonNode next = agent.next("presence");
+            assertEquals("BUSY", next.path("presence").asText());
+            assertEquals("AWAY", next.path("next").asText());
+            assertEquals("lunch", next.path("reason").asText());
+            gateway().body(Api.contact(skill, Api.uniqueId("cust"), 0)).post("/v1/contacts")
+                    .then().statusCode(201).body("state", equalTo("QUEUED"));
+
+            agent.send(complete(first, "{\"resolved\": true}"));
+            JsonNode away = agent.next("presence");
+            assertEquals("AWAY", away.path("presence").asText());
+            assertEquals("lunch", away.path("reason").asText());
         }
     }
 

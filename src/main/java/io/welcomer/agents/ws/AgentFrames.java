@@ -44,7 +44,7 @@ public class AgentFrames implements DecisionListener {
                 case Decision.PresenceChanged d -> {
                     // A new session learns its presence from hello.
                     if (!(committed.command() instanceof Command.ConnectAgent)) {
-                        links.send(d.agentId(), new Frames.PresenceChanged(d.presence(), d.reason()));
+                        links.send(d.agentId(), new Frames.PresenceChanged(d.presence(), d.reason(), d.next()));
                     }
                 }
                 case Decision.Queued d -> { }

@@ -100,7 +100,8 @@ public class AgentSocket {
         String agentId = agentId();
         return switch (type) {
             case "available" -> new Command.MakeAvailable(agentId);
-            case "away" -> new Command.StepAway(agentId, optionalText(frame, "reason", MAX_CODE));
+            case "away" -> new Command.StepAway(agentId, optionalText(frame, "reason", MAX_CODE),
+                    optionalFlag(frame, "afterCurrent"));
             case "accept" -> new Command.AcceptOffer(agentId, requiredText(frame, "contactId", MAX_ID));
             case "reject" -> new Command.RejectOffer(agentId, requiredText(frame, "contactId", MAX_ID));
             case "complete" -> new Command.CompleteContact(agentId, requiredText(frame, "contactId", MAX_ID),
@@ -120,6 +121,17 @@ public class AgentSocket {
         }
         return new Outcome(resolved.booleanValue(), optionalText(outcome, "code", MAX_CODE),
                 optionalText(outcome, "notes", MAX_NOTES));
+    }
+
+    private static boolean optionalFlag(JsonNode frame, String field) throws BadFrame {
+        JsonNode value = frame.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new BadFrame("invalid-field", field + " must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static String requiredText(JsonNode frame, String field, int maxLength) throws BadFrame {

@@ -53,10 +53,11 @@ public final class Frames {
         }
     }
 
+    /** With {@code next}: the agent takes no new offers and will be {@code next} (for {@code reason}) once free. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PresenceChanged(String type, Presence presence, String reason) {
-        public PresenceChanged(Presence presence, String reason) {
-            this("presence", presence, reason);
+    public record PresenceChanged(String type, Presence presence, String reason, Presence next) {
+        public PresenceChanged(Presence presence, String reason, Presence next) {
+            this("presence", presence, reason, next);
         }
     }
 
