@@ -108,6 +108,7 @@ public interface WelcomerConfig {
         @Positive
         int maxUnsentFrames();
     }
+
     /**
      * Per channel ({@code welcomer.wrap-up-limit.chat=2m}), how long after-contact work may last;
      * past it the contact is completed for the agent, unresolved, with the outcome code

@@ -23,9 +23,12 @@ public record AgentProfile(String agentId, Map<String, Integer> skills, Map<Chan
         this(agentId, skills, capacity, Set.of());
     }
 
-    /** Whether the agent speaks this primary language; no language asked is spoken by everyone. */
+    /**
+     * Whether the agent speaks this primary language. No language asked is spoken by everyone, and
+     * an agent who declares no languages is not told apart by language at all.
+     */
     public boolean speaks(String language) {
-        return language == null || languages.contains(language);
+        return language == null || languages.isEmpty() || languages.contains(language);
     }
 
     /** Concurrent contacts this agent takes on a channel; a channel the profile omits gets 1. */

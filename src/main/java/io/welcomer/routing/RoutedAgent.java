@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** An agent as the router tracks it: profile, session, readiness and what it holds now. */
 final class RoutedAgent {
@@ -59,13 +58,14 @@ final class RoutedAgent {
             return false;
         }
         int onChannel = 0;
-        for (RoutedContact contact : (Iterable<RoutedContact>) Stream.concat(active.values().stream(),
-                transfersIn.values().stream())::iterator) {
-            if (contact.channel().exclusive() || channel.exclusive()) {
-                return false;
-            }
-            if (contact.channel() == channel) {
-                onChannel++;
+        for (Map<String, RoutedContact> held : List.of(active, transfersIn)) {
+            for (RoutedContact contact : held.values()) {
+                if (contact.channel().exclusive() || channel.exclusive()) {
+                    return false;
+                }
+                if (contact.channel() == channel) {
+                    onChannel++;
+                }
             }
         }
         return onChannel < profile.capacityFor(channel);

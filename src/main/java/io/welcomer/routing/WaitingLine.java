@@ -45,6 +45,8 @@ final class WaitingLine {
     private final WaitEstimator waits;
     private final Map<Requirement, TreeSet<RoutedContact>> groups = new HashMap<>();
     private final Map<Reach, Set<Requirement>> groupsByReach = new HashMap<>();
+    /** Groups waiting per required language: an agent who declares none looks at every language. */
+    private final Map<String, Integer> groupsByLanguage = new HashMap<>();
     private final Map<SkillNames, TreeSet<RoutedContact>> lines = new HashMap<>();
     private final Map<Channel, Integer> waitingByChannel = new EnumMap<>(Channel.class);
     private final TreeSet<RoutedContact> byArrival = new TreeSet<>(Comparator.comparingLong(c -> c.seq));
@@ -96,6 +98,9 @@ final class WaitingLine {
     private void addToGroup(RoutedContact contact) {
         groups.computeIfAbsent(requirementOf(contact), requirement -> {
             groupsByReach.computeIfAbsent(reachOf(requirement), names -> new HashSet<>()).add(requirement);
+            if (requirement.language() != null) {
+                groupsByLanguage.merge(requirement.language(), 1, Integer::sum);
+            }
             return new TreeSet<>(ORDER);
         }).add(contact);
     }
@@ -105,6 +110,9 @@ final class WaitingLine {
         TreeSet<RoutedContact> group = groups.get(requirement);
         if (group != null && group.remove(contact) && group.isEmpty()) {
             groups.remove(requirement);
+            if (requirement.language() != null) {
+                groupsByLanguage.merge(requirement.language(), -1, (n, minus) -> n + minus == 0 ? null : n + minus);
+            }
             Reach reach = reachOf(requirement);
             Set<Requirement> sameReach = groupsByReach.get(reach);
             sameReach.remove(requirement);
@@ -139,7 +147,7 @@ final class WaitingLine {
         }
         List<String> languages = new ArrayList<>();
         languages.add(null);
-        languages.addAll(agent.profile.languages());
+        languages.addAll(agent.profile.languages().isEmpty() ? groupsByLanguage.keySet() : agent.profile.languages());
         RoutedContact best = null;
         for (Channel channel : Channel.values()) {
             if (!agent.canTake(channel)) {

@@ -5,6 +5,7 @@ import io.welcomer.routing.AgentProfile;
 import io.welcomer.routing.Channel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Maps a stored agent to the profile routing uses. */
 public final class AgentProfiles {
@@ -15,6 +16,8 @@ public final class AgentProfiles {
     public static AgentProfile of(AgentEntity agent) {
         Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
         SkillMaps.read(agent.capacity).forEach((channel, slots) -> capacity.put(Channel.fromWireName(channel), slots));
-        return new AgentProfile(agent.id, SkillMaps.read(agent.skills), capacity);
+        Set<String> languages = agent.languages == null || agent.languages.isEmpty() ? Set.of()
+                : Set.of(agent.languages.split(","));
+        return new AgentProfile(agent.id, SkillMaps.read(agent.skills), capacity, languages);
     }
 }

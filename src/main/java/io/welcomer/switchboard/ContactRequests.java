@@ -12,7 +12,8 @@ public final class ContactRequests {
 
     public static ContactRequest of(ContactEntity contact) {
         return new ContactRequest(contact.id, channelOf(contact), contact.customerId,
-                SkillMaps.read(contact.requiredSkills), contact.priority);
+                SkillMaps.read(contact.requiredSkills), contact.priority, contact.customerLanguage,
+                contact.languageRequired);
     }
 
     public static Channel channelOf(ContactEntity contact) {

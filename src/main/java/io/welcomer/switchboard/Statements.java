@@ -29,12 +29,12 @@ final class Statements {
             insert into contacts (id, gateway_id, idempotency_key, channel, mode, customer_id, customer_name,
                 customer_language, required_skills, priority, topic, context, arrival_seq, state, agent_id,
                 callback_number, created_at, offered_at, connected_at, ended_at, customer_left_at, resolved,
-                outcome_code, outcome_notes)
+                outcome_code, outcome_notes, language_required)
             select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::int[], $11::varchar[], $12::text[],
                 $13::bigint[], $14::varchar[], $15::varchar[], $16::varchar[], $17::timestamptz[],
                 $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::boolean[],
-                $23::varchar[], $24::text[])
+                $23::varchar[], $24::text[], $25::boolean[])
             on conflict (id) do nothing""";
 
     static final String UPDATE_CONTACTS = """
@@ -61,9 +61,9 @@ final class Statements {
             where c.id = u.id""";
 
     static final String SAVE_AGENT = """
-            insert into agents (id, name, skills, capacity, updated_at) values ($1, $2, $3, $4, $5)
+            insert into agents (id, name, skills, capacity, updated_at, languages) values ($1, $2, $3, $4, $5, $6)
             on conflict (id) do update set name = excluded.name, skills = excluded.skills,
-                capacity = excluded.capacity, updated_at = excluded.updated_at""";
+                capacity = excluded.capacity, updated_at = excluded.updated_at, languages = excluded.languages""";
 
     static final String DELETE_AGENT = "delete from agents where id = $1";
 
@@ -95,7 +95,8 @@ final class Statements {
                 case Write.AppendEvent w -> events.add(w.event());
                 case Write.MarkRepeated w -> repeats.put(w.contactId(), w.repeatedBy());
                 case Write.SaveAgent w -> oneByOne.add(new Statement(SAVE_AGENT, Tuple.of(w.agent().id,
-                        w.agent().name, w.agent().skills, w.agent().capacity, time(w.agent().updatedAt))));
+                        w.agent().name, w.agent().skills, w.agent().capacity, time(w.agent().updatedAt),
+                        w.agent().languages)));
                 case Write.DeleteAgent w -> oneByOne.add(new Statement(DELETE_AGENT, Tuple.of(w.agent().id)));
                 case Write.SaveToken w -> oneByOne.add(new Statement(SAVE_TOKEN, Tuple.of(w.token().tokenHash,
                         w.token().agentId, time(w.token().createdAt))));
@@ -145,7 +146,8 @@ final class Statements {
                 .addArrayOfOffsetDateTime(times(rows, c -> c.customerLeftAt))
                 .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
                 .addArrayOfString(strings(rows, c -> c.outcomeCode))
-                .addArrayOfString(strings(rows, c -> c.outcomeNotes));
+                .addArrayOfString(strings(rows, c -> c.outcomeNotes))
+                .addArrayOfBoolean(rows.stream().map(c -> c.languageRequired).toArray(Boolean[]::new));
     }
 
     private static Tuple updateParams(List<ContactEntity> rows) {

@@ -18,6 +18,8 @@ public class AgentEntity {
     public String skills;
     /** JSON object: channel to concurrent contacts. */
     public String capacity;
+    /** BCP 47 tags separated by commas; empty when none is stated. */
+    public String languages;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

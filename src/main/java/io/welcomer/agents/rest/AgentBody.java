@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /** An agent as admins see it: profile (capacity for every channel) and live state. */
 public record AgentBody(String id, String name, Map<String, Integer> skills, Map<String, Integer> capacity,
-                        Presence presence, Instant idleSince, List<String> contacts) {
+                        List<String> languages, Presence presence, Instant idleSince, List<String> contacts) {
 
     static AgentBody of(AgentDirectory.AgentCard card) {
         Map<String, Integer> stated = SkillMaps.read(card.profile().capacity);
@@ -21,8 +21,9 @@ public record AgentBody(String id, String name, Map<String, Integer> skills, Map
             capacity.put(channel.wireName(), stated.getOrDefault(channel.wireName(), 1));
         }
         var live = card.live();
+        String languages = card.profile().languages;
         return new AgentBody(card.profile().id, card.profile().name, SkillMaps.read(card.profile().skills), capacity,
-                live.presence(), live.idleSince(),
+                languages == null || languages.isEmpty() ? List.of() : List.of(languages.split(",")), live.presence(), live.idleSince(),
                 Stream.concat(live.offeredContactIds().stream(), live.connectedContactIds().stream()).toList());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 
 /** The body of {@code PUT /v1/agents/{id}}. An omitted channel gets capacity 1. */
@@ -14,5 +15,10 @@ public record AgentProfileBody(
         @NotBlank @Size(max = 200) @PlainText String name,
         @Size(max = 50) Map<@NotBlank @Size(max = 64) @PlainText String, @NotNull @Min(1) @Max(5) Integer> skills,
         Map<@NotNull @Pattern(regexp = "voice|video|chat|email", message = "must be one of voice, video, chat, email") String,
-                @NotNull @Min(0) @Max(50) Integer> capacity) {
+                @NotNull @Min(0) @Max(50) Integer> capacity,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = AgentProfileBody.LANGUAGE_TAG,
+                message = "must be a BCP 47 language tag such as es or es-MX") String> languages) {
+
+    /** A BCP 47 tag: a primary language subtag, then optional subtags (script, region, variant). */
+    static final String LANGUAGE_TAG = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,5}";
 }

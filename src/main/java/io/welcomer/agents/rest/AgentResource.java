@@ -60,6 +60,7 @@ public class AgentResource {
         agent.name = body.name();
         agent.skills = SkillMaps.write(body.skills() == null ? Map.of() : body.skills());
         agent.capacity = SkillMaps.write(body.capacity() == null ? Map.of() : body.capacity());
+        agent.languages = body.languages() == null ? "" : String.join(",", body.languages());
         agent.updatedAt = clock.instant();
         return directory.save(agent)
                 .chain(created -> directory.find(agentId).map(card -> RestResponse.ResponseBuilder

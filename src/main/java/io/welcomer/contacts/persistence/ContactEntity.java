@@ -25,6 +25,9 @@ public class ContactEntity {
     public String customerName;
     @Column(name = "customer_language")
     public String customerLanguage;
+    /** Only a speaker of the customer's language may take it, however long it waits. */
+    @Column(name = "language_required")
+    public boolean languageRequired;
     /** JSON object: skill name to minimum proficiency. */
     @Column(name = "required_skills")
     public String requiredSkills;
@@ -77,6 +80,7 @@ public class ContactEntity {
         copy.customerName = customerName;
         copy.customerLanguage = customerLanguage;
         copy.requiredSkills = requiredSkills;
+        copy.languageRequired = languageRequired;
         copy.priority = priority;
         copy.topic = topic;
         copy.context = context;

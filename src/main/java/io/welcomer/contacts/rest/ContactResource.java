@@ -142,6 +142,7 @@ public class ContactResource {
         contact.customerId = body.customer().id();
         contact.customerName = body.customer().name();
         contact.customerLanguage = body.customer().language();
+        contact.languageRequired = Boolean.TRUE.equals(body.languageRequired());
         contact.requiredSkills = SkillMaps.write(body.skills() == null ? Map.of() : body.skills());
         contact.priority = body.priority() == null ? 0 : body.priority();
         contact.topic = body.topic();

@@ -20,7 +20,8 @@ public record NewContact(
         @Size(max = 20) Map<@NotBlank @Size(max = 64) @PlainText String, @NotNull @Min(1) @Max(5) Integer> skills,
         @Min(0) @Max(100) Integer priority,
         @Size(max = 200) @PlainText String topic,
-        @MaxJsonSize(bytes = 8192) @PlainText JsonNode context) {
+        @MaxJsonSize(bytes = 8192) @PlainText JsonNode context,
+        Boolean languageRequired) {
 
     public record Customer(@NotBlank @Size(max = 200) @PlainText String id, @Size(max = 200) @PlainText String name,
                            @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}", message = "must be a BCP 47 tag such as en or pt-BR")
