@@ -48,6 +48,6 @@ class WaitEstimatorMemoryTest {
     }
 
     private static SkillNames line(String skill) {
-        return new SkillNames(Channel.VOICE, Set.of(skill));
+        return new SkillNames(Channel.VOICE, Set.of(skill), null);
     }
 }
