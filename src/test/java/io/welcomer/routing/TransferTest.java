@@ -180,8 +180,15 @@ class TransferTest {
 
     @Test
     void aColdTransferToALanguageLineWaitsForASpeaker() {
-        ownerWithCall();
-        desk.online("english", Map.of());
+        desk.handle(new Command.RegisterAgent(new AgentProfile("owner", skills("billing", 3), Map.of(),
+                java.util.Set.of("en"))));
+        desk.connect("owner");
+        desk.available("owner");
+        desk.arrive(Desk.request("c1", VOICE, 50, skills("billing", 1)));
+        desk.accept("owner", "c1");
+        desk.handle(new Command.RegisterAgent(new AgentProfile("english", Map.of(), Map.of(), java.util.Set.of("en"))));
+        desk.connect("english");
+        desk.available("english");
         desk.coldTransfer("owner", "c1", Map.of(), "es");
 
         assertThat(desk.view("english").offeredContactIds(), is(empty()));
