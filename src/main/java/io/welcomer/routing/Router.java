@@ -868,6 +868,13 @@ public final class Router {
                 roster.countsByPresence());
     }
 
+    /** The lines with contacts waiting, longest wait first. */
+    public List<LineView> lines() {
+        return line.lineViews().stream()
+                .sorted(Comparator.comparing(LineView::oldestArrival))
+                .toList();
+    }
+
     /** The arrival order of a live contact, which a restore hands back to keep its place. */
     public OptionalLong arrivalOrder(String contactId) {
         RoutedContact contact = contacts.get(contactId);

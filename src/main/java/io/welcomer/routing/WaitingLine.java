@@ -215,6 +215,26 @@ final class WaitingLine {
         return byArrival.size();
     }
 
+    /** Every line that has someone waiting; a scan of the waiting contacts, for the floor view. */
+    List<LineView> lineViews() {
+        List<LineView> views = new ArrayList<>(lines.size());
+        for (Map.Entry<SkillNames, TreeSet<RoutedContact>> line : lines.entrySet()) {
+            int callbacksInLine = 0;
+            Instant oldest = null;
+            for (RoutedContact contact : line.getValue()) {
+                if (contact.callback) {
+                    callbacksInLine++;
+                }
+                if (oldest == null || contact.arrivedAt.isBefore(oldest)) {
+                    oldest = contact.arrivedAt;
+                }
+            }
+            views.add(new LineView(line.getKey().channel(), new TreeSet<>(line.getKey().skills()),
+                    line.getValue().size(), callbacksInLine, oldest));
+        }
+        return views;
+    }
+
     Optional<Instant> oldestArrival() {
         return byArrival.isEmpty() ? Optional.empty() : Optional.of(byArrival.first().arrivedAt);
     }
