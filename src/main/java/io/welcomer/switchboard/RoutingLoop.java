@@ -16,6 +16,7 @@ import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
+import io.welcomer.routing.LineView;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.routing.Router;
 import io.welcomer.routing.RoutingRules;
@@ -317,6 +318,11 @@ public class RoutingLoop {
 
     public QueueStats stats() {
         return router.stats();
+    }
+
+    /** The lines with contacts waiting, for the supervisor's floor view. */
+    public List<LineView> lines() {
+        return router.lines();
     }
 
     /** After every command: arm the timer for the router's next deadline. */

@@ -108,6 +108,6 @@ public class AgentSessions implements DecisionListener {
 
     private static Frames.ActiveContact active(ContactEntity contact) {
         return new Frames.ActiveContact(contact.id, contact.state, contact.channel, Offers.customerOf(contact),
-                contact.topic);
+                contact.topic, contact.connectedAt, contact.callbackNumber);
     }
 }

@@ -14,7 +14,10 @@ public final class Frames {
 
     public record Customer(String id, String name, String language) {}
 
-    public record ActiveContact(String contactId, String state, String channel, Customer customer, String topic) {}
+    /** A contact the agent holds, as a reconnecting console redraws it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ActiveContact(String contactId, String state, String channel, Customer customer, String topic,
+                                Instant connectedAt, String callbackNumber) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HistoryItem(Instant at, String agentId, Boolean resolved, Integer csat) {}
@@ -25,11 +28,13 @@ public final class Frames {
         }
     }
 
+    /** {@code expiresAt} lets a console draw the countdown whatever the frame's delay. */
     public record Offer(String type, String contactId, String channel, String mode, Customer customer,
-                        String topic, JsonNode context, List<HistoryItem> history, long expiresInSeconds) {
+                        String topic, JsonNode context, List<HistoryItem> history, long expiresInSeconds,
+                        Instant expiresAt) {
         public Offer(String contactId, String channel, String mode, Customer customer, String topic,
-                     JsonNode context, List<HistoryItem> history, long expiresInSeconds) {
-            this("offer", contactId, channel, mode, customer, topic, context, history, expiresInSeconds);
+                     JsonNode context, List<HistoryItem> history, long expiresInSeconds, Instant expiresAt) {
+            this("offer", contactId, channel, mode, customer, topic, context, history, expiresInSeconds, expiresAt);
         }
     }
 

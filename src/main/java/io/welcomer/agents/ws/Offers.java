@@ -21,7 +21,7 @@ final class Offers {
                               ObjectMapper json) {
         return new Frames.Offer(contact.id, contact.channel, contact.mode, customerOf(contact), contact.topic,
                 context(contact, json), earlier.stream().map(Offers::historyItem).toList(),
-                Math.max(0, Duration.between(now, expiresAt).toSeconds()));
+                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt);
     }
 
     /** Resolved and CSAT are null until the contact completed and the customer answered. */

@@ -1,0 +1,30 @@
+package io.welcomer.floor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.welcomer.routing.Presence;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedSet;
+
+/**
+ * The floor as a supervisor watches it: every line with contacts waiting and every agent.
+ * {@code version} rises with each picture, so a viewer keeps the newest one whatever order
+ * they arrive in.
+ */
+public record Floor(long version, Instant at, List<Line> lines, List<Agent> agents) {
+
+    /** A line: contacts on one channel needing the same skills, competing with each other. */
+    public record Line(String channel, SortedSet<String> skills, int waiting, long oldestWaitSeconds,
+                       Instant oldestArrival, int callbacksWaiting) {}
+
+    /**
+     * An agent and what it holds now. {@code since} is when the presence last changed while this
+     * server ran (null if it has not); {@code reason} is the away reason.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Agent(String id, String name, Presence presence, String reason, Instant since,
+                        List<Held> contacts) {}
+
+    /** A contact an agent holds: {@code OFFERED} or {@code CONNECTED}. */
+    public record Held(String contactId, String state) {}
+}
