@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A gateway listening to GET /v1/events, as a test reads it: one parsed event at a time. */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
-    record Event(long id, JsonNode data) {}
+    public record Event(long id, JsonNode data) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -26,7 +26,7 @@ final class EventStream implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
-    EventStream(String gatewayKey, Long lastEventId) throws Exception {
+    public EventStream(String gatewayKey, Long lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + Api.port() + "/v1/events"))
                 .header("Authorization", "Bearer " + gatewayKey)
                 .header("Accept", "text/event-stream");
@@ -37,7 +37,7 @@ final class EventStream implements AutoCloseable {
         reader = Thread.ofVirtual().start(this::read);
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
@@ -65,7 +65,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The next event for this contact, passing over events of other contacts of the same gateway. */
-    Event next(String contactId) throws InterruptedException {
+    public Event next(String contactId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             Event event = events.poll(100, TimeUnit.MILLISECONDS);
@@ -81,7 +81,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** Whether any event about this contact has been read (and passed over) so far. */
-    boolean passedOver(String contactId) {
+    public boolean passedOver(String contactId) {
         return passedOver.contains(contactId);
     }
 

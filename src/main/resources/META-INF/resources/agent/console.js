@@ -1,0 +1,239 @@
+// The agent console: signs in with a token (from #token=... or the Token field), keeps the
+// WebSocket open, and turns the server's frames into offers and contacts on the page.
+
+import {AgentLink} from './link.js';
+import {chime, unlockSound} from './chime.js';
+import {Contacts} from './contacts.js';
+import {Offers} from './offers.js';
+import {customerName} from './people.js';
+
+const TOKEN_KEY = 'welcomer.agent-token';
+const SOUND_KEY = 'welcomer.sound';
+const CHIME_EVERY_MS = 4000;
+const TITLE = document.title;
+
+const $ = id => document.getElementById(id);
+let link = null;
+let lastChime = 0;
+
+const offers = new Offers($('offers'), $('no-offers'), {
+  accept: contactId => answer('accept', contactId),
+  reject: contactId => answer('reject', contactId),
+  changed: () => badge(),
+});
+const contacts = new Contacts($('contacts'), $('no-contacts'), frame => send(frame));
+
+function answer(type, contactId) {
+  const offer = offers.get(contactId);
+  if (offer && send({type, contactId})) {
+    offers.remove(contactId);
+    if (type === 'accept') {
+      // Shown at once; the server's "connected" confirms it (or an error frame says why not).
+      contacts.show({...offer.frame, state: 'CONNECTED'});
+    }
+  }
+}
+
+function send(frame) {
+  if (link && link.send(frame)) {
+    return true;
+  }
+  log('Not connected: that did not reach the server.');
+  return false;
+}
+
+function onFrame(frame) {
+  switch (frame.type) {
+    case 'hello':
+      banner(null);
+      offers.clear();
+      contacts.reset(frame.contacts || []);
+      showPresence({presence: frame.presence});
+      break;
+    case 'presence':
+      showPresence(frame);
+      break;
+    case 'offer':
+      offers.add(frame);
+      log(`Offer: ${customerName(frame.customer)}`);
+      ring(true);
+      break;
+    case 'offer-revoked': {
+      const said = offers.revoked(frame);
+      if (said) {
+        log(said);
+      }
+      break;
+    }
+    case 'connected':
+      contacts.show({contactId: frame.contactId, callbackNumber: frame.callbackNumber});
+      break;
+    case 'customer-left':
+      contacts.customerLeft(frame.contactId);
+      log('A customer left; their contact waits for your outcome.');
+      break;
+    case 'transfer-status':
+      contacts.transferStatus(frame);
+      break;
+    case 'error':
+      problem(`The server refused that: ${frame.message} (${frame.code})`);
+      break;
+    default:
+      break;
+  }
+}
+
+function showPresence(frame) {
+  const words = {AVAILABLE: 'Available', AWAY: 'Away', BUSY: 'Busy', OFFLINE: 'Offline'};
+  let text = `You are ${words[frame.presence] || frame.presence}`;
+  if (frame.reason) {
+    text += ` (${frame.reason})`;
+  }
+  if (frame.next) {
+    text += `, then ${(words[frame.next] || frame.next).toLowerCase()} when your contacts end`;
+  }
+  $('status').textContent = text;
+}
+
+function log(text) {
+  const line = document.createElement('li');
+  const at = new Date().toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'});
+  line.textContent = `${at} ${text}`;
+  $('activity').prepend(line);
+  while ($('activity').childElementCount > 50) {
+    $('activity').lastElementChild.remove();
+  }
+}
+
+function problem(text) {
+  log(text);
+  banner(text, 'problem');
+}
+
+function banner(text, kind = 'down') {
+  const element = $('banner');
+  element.hidden = !text;
+  element.textContent = text || '';
+  element.className = `banner ${kind}`;
+}
+
+function badge() {
+  document.title = offers.size ? `(${offers.size}) Offer waiting · ${TITLE}` : TITLE;
+}
+
+/** The chime repeats while an offer waits, unless sound is off. */
+function ring(now) {
+  if (!offers.size || !$('sound').checked) {
+    return;
+  }
+  if (now || Date.now() - lastChime >= CHIME_EVERY_MS) {
+    lastChime = Date.now();
+    chime();
+  }
+}
+
+function signIn(token) {
+  sessionStorage.setItem(TOKEN_KEY, token);
+  $('sign-in').hidden = true;
+  $('desk').hidden = false;
+  $('presence-controls').hidden = false;
+  $('status').textContent = 'Connecting…';
+  link = new AgentLink(token, {
+    frame: onFrame,
+    up: () => banner(null),
+    down: retryMs => {
+      banner(`Disconnected. Reconnecting in ${Math.ceil(retryMs / 1000)} s; what you see may be out of date.`);
+      $('status').textContent = 'Disconnected';
+    },
+    refused: () => signOut('The server did not accept this token. Ask your admin for a new one.'),
+  });
+  link.start();
+}
+
+function signOut(reason) {
+  if (link) {
+    link.stop();
+    link = null;
+  }
+  sessionStorage.removeItem(TOKEN_KEY);
+  offers.clear();
+  contacts.reset([]);
+  banner(null);
+  $('desk').hidden = true;
+  $('presence-controls').hidden = true;
+  $('sign-in').hidden = false;
+  $('status').textContent = 'Signed out';
+  $('sign-in-error').textContent = reason || '';
+  $('token').focus();
+}
+
+function wire() {
+  $('sign-in').addEventListener('submit', event => {
+    event.preventDefault();
+    const token = $('token').value.trim();
+    $('token').value = '';
+    if (token) {
+      unlockSound();
+      signIn(token);
+    }
+  });
+  $('available').addEventListener('click', () => send({type: 'available'}));
+  $('away').addEventListener('click', () => {
+    const frame = {type: 'away', reason: $('away-reason').value};
+    if ($('after-current').checked) {
+      frame.afterCurrent = true;
+    }
+    send(frame);
+  });
+  $('sign-out').addEventListener('click', () => signOut());
+  $('sound').checked = localStorage.getItem(SOUND_KEY) !== 'off';
+  $('sound').addEventListener('change', () => localStorage.setItem(SOUND_KEY, $('sound').checked ? 'on' : 'off'));
+  document.addEventListener('click', unlockSound, {once: true});
+  document.addEventListener('keydown', shortcut);
+  setInterval(() => {
+    offers.tick();
+    contacts.tick();
+    ring(false);
+  }, 250);
+}
+
+function shortcut(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey || !link) {
+    return;
+  }
+  const target = event.target;
+  if (target.closest('input:not([type=radio]):not([type=checkbox]), textarea, select, [contenteditable]')) {
+    return;
+  }
+  const key = event.key.toLowerCase();
+  const oldest = offers.oldest();
+  if (key === 'a' && oldest) {
+    answer('accept', oldest.frame.contactId);
+  } else if (key === 'r' && oldest) {
+    answer('reject', oldest.frame.contactId);
+  } else if (key === 'o') {
+    contacts.focusOutcome();
+  } else {
+    return;
+  }
+  event.preventDefault();
+}
+
+function start() {
+  wire();
+  // A token in the fragment never reaches the server; take it out of the address bar too.
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  let token = fragment.get('token');
+  if (token) {
+    history.replaceState(null, '', location.pathname + location.search);
+  } else {
+    token = sessionStorage.getItem(TOKEN_KEY);
+  }
+  if (token) {
+    signIn(token);
+  } else {
+    signOut();
+  }
+}
+
+start();

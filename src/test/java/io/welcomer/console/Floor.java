@@ -1,0 +1,33 @@
+package io.welcomer.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.welcomer.support.Api;
+
+/** The floor view as a supervisor reads it: tables by name, rows by their header. */
+final class Floor {
+
+    private Floor() {
+    }
+
+    static Page open(BrowserContext browser) {
+        Page page = browser.newPage();
+        page.navigate("/floor/#key=" + Api.ADMIN_KEY);
+        assertThat(page.getByText("Live:")).isVisible();
+        return page;
+    }
+
+    static Locator agentRow(Page page, String agentId) {
+        return page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Agents"))
+                .getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName(agentId));
+    }
+
+    static Locator lineRow(Page page, String line) {
+        return page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Lines"))
+                .getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName(line));
+    }
+}
