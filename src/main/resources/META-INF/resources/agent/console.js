@@ -25,12 +25,14 @@ const contacts = new Contacts($('contacts'), $('no-contacts'), frame => send(fra
 
 function answer(type, contactId) {
   const offer = offers.get(contactId);
-  if (offer && send({type, contactId})) {
+  if (!offer || offer.answered || !send({type, contactId})) {
+    return;
+  }
+  if (type === 'accept') {
+    // The contact moves to Contacts when the server says "connected", not before.
+    offers.accepting(contactId);
+  } else {
     offers.remove(contactId);
-    if (type === 'accept') {
-      // Shown at once; the server's "connected" confirms it (or an error frame says why not).
-      contacts.show({...offer.frame, state: 'CONNECTED'});
-    }
   }
 }
 
@@ -65,9 +67,12 @@ function onFrame(frame) {
       }
       break;
     }
-    case 'connected':
-      contacts.show({contactId: frame.contactId, callbackNumber: frame.callbackNumber});
+    case 'connected': {
+      const offer = offers.remove(frame.contactId);
+      contacts.show({...(offer ? offer.frame : {}), contactId: frame.contactId, callbackNumber: frame.callbackNumber,
+        state: 'CONNECTED'});
       break;
+    }
     case 'customer-left':
       contacts.customerLeft(frame.contactId);
       log('A customer left; their contact waits for your outcome.');
@@ -118,12 +123,12 @@ function banner(text, kind = 'down') {
 }
 
 function badge() {
-  document.title = offers.size ? `(${offers.size}) Offer waiting · ${TITLE}` : TITLE;
+  document.title = offers.waiting ? `(${offers.waiting}) Offer waiting · ${TITLE}` : TITLE;
 }
 
 /** The chime repeats while an offer waits, unless sound is off. */
 function ring(now) {
-  if (!offers.size || !$('sound').checked) {
+  if (!offers.waiting || !$('sound').checked) {
     return;
   }
   if (now || Date.now() - lastChime >= CHIME_EVERY_MS) {
@@ -206,7 +211,7 @@ function shortcut(event) {
     return;
   }
   const key = event.key.toLowerCase();
-  const oldest = offers.oldest();
+  const oldest = offers.oldestUnanswered();
   if (key === 'a' && oldest) {
     answer('accept', oldest.frame.contactId);
   } else if (key === 'r' && oldest) {

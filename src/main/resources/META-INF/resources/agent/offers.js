@@ -13,12 +13,22 @@ export class Offers {
     this.offers = new Map();
   }
 
-  get size() {
-    return this.offers.size;
+  oldestUnanswered() {
+    return [...this.offers.values()].find(offer => !offer.answered);
   }
 
-  oldest() {
-    return this.offers.values().next().value;
+  /** Accept was sent: the card waits for the server's word, and stops asking. */
+  accepting(contactId) {
+    const offer = this.offers.get(contactId);
+    offer.answered = true;
+    offer.card.querySelectorAll('button').forEach(button => { button.disabled = true; });
+    offer.card.querySelector('.countdown').textContent = 'Connecting…';
+    this.changed();
+  }
+
+  /** Offers still waiting for an answer: what the tab title counts and the chime rings for. */
+  get waiting() {
+    return [...this.offers.values()].filter(offer => !offer.answered).length;
   }
 
   get(contactId) {
@@ -90,6 +100,9 @@ export class Offers {
   tick() {
     const now = Date.now();
     for (const offer of this.offers.values()) {
+      if (offer.answered) {
+        continue;
+      }
       const left = Math.max(0, Math.ceil((offer.deadline - now) / 1000));
       offer.card.querySelector('.countdown').textContent = `Answer within ${left} s`;
       offer.card.classList.toggle('urgent', left <= 5);
