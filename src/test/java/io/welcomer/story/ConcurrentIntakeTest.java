@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * once, none is offered to two agents at a time, and no agent ever holds two contacts.
  */
 @QuarkusTest
+@TestProfile(MachineSpeedAgents.class)
 class ConcurrentIntakeTest {
 
     private static final int CONTACTS = 200;
