@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welcomer.support.AgentClient;
 import io.welcomer.support.BadInput;
 import io.welcomer.support.PackagedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,49 +83,24 @@ class BadInputIT {
 
     @Test
     void aThousandBadFramesAreEachAnErrorAndTheSessionStaysOpen() throws Exception {
-        LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/v1/ws/agent"), new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
+        try (AgentClient agent = AgentClient.connect(
+                URI.create("ws://127.0.0.1:" + server.port() + "/v1/ws/agent"), token)) {
+            assertEquals("hello", agent.next().path("type").asText());
+            Map<String, String> before = snapshot();
 
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            try {
-                                received.add(JSON.readTree(partial.toString()));
-                            } catch (Exception e) {
-                                received.add(JSON.createObjectNode().put("type", "unparseable"));
-                            }
-                            partial.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        received.add(JSON.createObjectNode().put("type", "closed").put("code", statusCode));
-                        return null;
-                    }
-                }).get(30, TimeUnit.SECONDS);
-        assertEquals("hello", next(received).path("type").asText());
-        Map<String, String> before = snapshot();
-
-        List<String> wrong = new ArrayList<>();
-        for (String frame : new BadInput(SEED, contactId).frames(1_000)) {
-            socket.sendText(frame, true).get(30, TimeUnit.SECONDS);
-            JsonNode answer = next(received);
-            if (!answer.path("type").asText().equals("error") || answer.path("code").asText().isBlank()) {
-                wrong.add(abbreviated(frame) + " -> " + answer);
+            List<String> wrong = new ArrayList<>();
+            for (String frame : new BadInput(SEED, contactId).frames(1_000)) {
+                agent.send(frame);
+                JsonNode answer = agent.next();
+                if (!answer.path("type").asText().equals("error") || answer.path("code").asText().isBlank()) {
+                    wrong.add(abbreviated(frame) + " -> " + answer);
+                }
             }
+            assertEquals(List.of(), wrong, "bad frames not answered with an error frame");
+            assertTrue(!agent.isClosed(), "the session was closed");
+            assertEquals(before, snapshot(), "stored state changed");
         }
-        assertEquals(List.of(), wrong, "bad frames not answered with an error frame");
-        assertTrue(!socket.isInputClosed(), "the session was closed");
-        assertEquals(before, snapshot(), "stored state changed");
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(30, TimeUnit.SECONDS);
     }
-
     /** Each table's row count and a digest of its rows, in a stable order. */
     private static Map<String, String> snapshot() throws Exception {
         Map<String, String> tables = new TreeMap<>();
@@ -151,14 +123,6 @@ class BadInputIT {
         }
         assertTrue(tables.containsKey("contacts") && tables.containsKey("agents"), "tables found: " + tables.keySet());
         return tables;
-    }
-
-    private static JsonNode next(LinkedBlockingQueue<JsonNode> received) throws InterruptedException {
-        JsonNode frame = received.poll(30, TimeUnit.SECONDS);
-        if (frame == null) {
-            throw new AssertionError("no answer within 30 s");
-        }
-        return frame;
     }
 
     private static String send(String method, String path, String body, int expected) throws Exception {

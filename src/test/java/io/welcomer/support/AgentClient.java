@@ -38,6 +38,11 @@ public final class AgentClient implements AutoCloseable {
         return new AgentClient(socketUri(""), token);
     }
 
+    /** Connects to another server (a packaged one) with the token in the Authorization header. */
+    public static AgentClient connect(URI socket, String token) {
+        return new AgentClient(socket, token);
+    }
+
     /** Connects as a browser would, with the token in the access_token query parameter. */
     public static AgentClient connectWithQueryToken(String token) {
         return new AgentClient(socketUri("?access_token=" + token), null);
