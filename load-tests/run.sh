@@ -11,6 +11,7 @@
 #   bash load-tests/run.sh            writes load-tests/results/report.md and latency.png
 #   STEPS="baselines intake busy" bash load-tests/run.sh   runs only these steps (of baselines
 #                                     intake busy many queue), still one report
+#   SERVER_JAVA_OPTS="-XX:+UseZGC" bash load-tests/run.sh   the server's JVM options (a GC to compare)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -54,7 +55,7 @@ welcomer() {
     WELCOMER_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 WELCOMER_RATE_LIMIT_BURST=1000000 \
     QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PGPORT/$db \
     QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PGPORT/$db \
-    "$java" -jar target/quarkus-app/quarkus-run.jar > target/load-welcomer.log 2>&1 &
+    "$java" $SERVER_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/load-welcomer.log 2>&1 &
   server=$!
   wait_for "http://127.0.0.1:$port/q/health/ready"
 }

@@ -7,7 +7,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.VertxInternal;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import java.util.ArrayList;
@@ -63,10 +62,11 @@ final class Journal {
     private boolean flushing;
     private boolean scheduled;
 
-    Journal(Vertx vertx, Context routing, PgConnectOptions options, JournalConfig config, MeterRegistry registry) {
+    /** {@code context} is the journal's own: its work never waits behind routing's or a request's. */
+    Journal(Vertx vertx, Context context, Context routing, PgConnectOptions options, JournalConfig config,
+            MeterRegistry registry) {
         this.vertx = vertx;
-        // A context on the next event loop: the journal's work never waits behind routing's.
-        this.context = ((VertxInternal) vertx).createEventLoopContext();
+        this.context = context;
         this.routing = routing;
         this.options = options;
         this.config = config;

@@ -2,11 +2,11 @@ package io.welcomer.switchboard;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.VertxInternal;
 import io.vertx.pgclient.PgConnectOptions;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.config.WelcomerConfig;
@@ -66,6 +66,7 @@ public class RoutingLoop {
     private final PgConnectOptions storeOptions;
 
     // Everything below is touched only on the routing context.
+    private OwnThreads threads;
     private Context loop;
     private Router router;
     private Journal journal;
@@ -101,14 +102,21 @@ public class RoutingLoop {
 
     /** Rebuilds the routing state from the store before the server takes traffic. */
     void start(@Observes StartupEvent event) {
-        loop = ((VertxInternal) vertx).createEventLoopContext();
+        threads = new OwnThreads(vertx);
+        loop = threads.context("welcomer-routing");
         router = new Router(rules, clock);
-        journal = new Journal(vertx, loop, storeOptions, journalConfig, registry);
+        journal = new Journal(vertx, threads.context("welcomer-journal"), loop, storeOptions, journalConfig, registry);
         Instant windowOpen = clock.instant().minus(config.repeatWindow());
         Restoration.Snapshot snapshot = store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen))
                 .await().atMost(START_BOUND);
         onLoop(() -> restore(snapshot)).await().atMost(START_BOUND);
         ready = true;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (threads != null) {
+            threads.close();
+        }
     }
 
     private Uni<Void> restore(Restoration.Snapshot snapshot) {
