@@ -5,13 +5,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 import java.time.Instant;
 
-/** One state change of a gateway's contact, as the gateway's event stream carries it. */
+/**
+ * One state change of a gateway's contact, as the gateway's event stream carries it. A
+ * {@code contact.transferred} event says {@code from} which agent, {@code to} which (null for a
+ * cold transfer, which waits for a line) and the {@code mode}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GatewayEvent(@JsonIgnore long id, String type, String contactId, String state, Instant at,
-                           String agentId, String callbackNumber) {
+                           String agentId, String callbackNumber, String from, String to, String mode) {
+
+    private static final String TRANSFERRED = "contact.transferred";
 
     static GatewayEvent of(ContactEventEntity event) {
+        boolean transfer = TRANSFERRED.equals(event.type);
         return new GatewayEvent(event.id, event.type, event.contactId, event.state, event.at, event.agentId,
-                event.callbackNumber);
+                event.callbackNumber, transfer ? event.fromAgentId : null, transfer ? event.agentId : null,
+                transfer ? event.transferMode : null);
     }
 }

@@ -81,7 +81,8 @@ public class InsightsResource {
                        count(*) filter (where repeated_by is not null),
                        count(*) filter (where resolved and repeated_by is null),
                        sum(csat), count(csat),
-                       count(*) filter (where repeated_by is null and ended_at > :windowOpen)
+                       count(*) filter (where repeated_by is null and ended_at > :windowOpen),
+                       sum(coalesce(extract(epoch from ended_at - wrapped_at), 0))
                 from contacts
                 where state = 'COMPLETED' and ended_at >= :from and ended_at < :to and touch_band is not null
                 group by touch_band, channel_key
@@ -90,23 +91,24 @@ public class InsightsResource {
 
     /** One row's figures; added up for the total. */
     private record Tally(long contacts, long resolved, long repeated, long firstContactResolved, long csatSum,
-                         long csatResponses, long stillInRepeatWindow) {
+                         long csatResponses, long stillInRepeatWindow, double wrapUpSeconds) {
 
         static Tally of(Object[] row) {
             return new Tally(count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]),
-                    count(row[7]), count(row[8]));
+                    count(row[7]), count(row[8]), row[9] == null ? 0 : ((Number) row[9]).doubleValue());
         }
 
         Tally plus(Tally other) {
             return new Tally(contacts + other.contacts, resolved + other.resolved, repeated + other.repeated,
                     firstContactResolved + other.firstContactResolved, csatSum + other.csatSum,
-                    csatResponses + other.csatResponses, stillInRepeatWindow + other.stillInRepeatWindow);
+                    csatResponses + other.csatResponses, stillInRepeatWindow + other.stillInRepeatWindow,
+                    wrapUpSeconds + other.wrapUpSeconds);
         }
 
         TouchTimeBand band(String band, String channel) {
             return new TouchTimeBand(band, channel, contacts, rate(resolved, contacts), rate(repeated, contacts),
                     rate(firstContactResolved, contacts), rate(csatSum, csatResponses), csatResponses,
-                    stillInRepeatWindow);
+                    stillInRepeatWindow, contacts == 0 ? null : wrapUpSeconds / contacts);
         }
 
         private static Double rate(long part, long whole) {
@@ -120,7 +122,7 @@ public class InsightsResource {
 
     private static TouchTimeInsights answer(Instant from, Instant to, boolean byChannel, List<Object[]> rows) {
         List<TouchTimeBand> bands = new ArrayList<>();
-        Tally total = new Tally(0, 0, 0, 0, 0, 0, 0);
+        Tally total = new Tally(0, 0, 0, 0, 0, 0, 0, 0);
         for (Object[] row : rows) {
             Tally tally = Tally.of(row);
             bands.add(tally.band(TouchTimeBand.LABELS[((Number) row[0]).intValue()], (String) row[1]));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,9 +67,19 @@ final class ContactRecords {
                     lastEvent(events).agentId = d.agentId();
                     lastEvent(events).callbackNumber = contact.callbackNumber;
                 }
+                case Decision.Wrapping d -> {
+                    ContactEntity contact = change(d.contactId(), ContactState.WRAPPING, "contact.wrapping", now, changed, events);
+                    contact.wrappedAt = now;
+                    contact.touchMillis = d.touchTime().toMillis();
+                    lastEvent(events).agentId = d.agentId();
+                }
                 case Decision.Completed d -> {
                     ContactEntity contact = change(d.contactId(), ContactState.COMPLETED, "contact.completed", now, changed, events);
                     contact.endedAt = now;
+                    if (contact.wrappedAt == null) {
+                        // Wrapped up first, the touch time was stored then (a restart in between loses it here).
+                        contact.touchMillis = d.touchTime().toMillis();
+                    }
                     contact.resolved = d.outcome().resolved();
                     contact.outcomeCode = d.outcome().code();
                     contact.outcomeNotes = d.outcome().notes();
@@ -93,10 +104,23 @@ final class ContactRecords {
                 case Decision.OfferRevoked d -> { }
                 case Decision.PresenceChanged d -> { }
                 case Decision.Refused d -> { }
-                case Decision.Wrapping d -> { }
+                case Decision.Transferred d -> {
+                    // Warm: connected to its new owner now. Cold: waiting for the line it was sent to.
+                    ContactState state = d.toAgentId() == null ? ContactState.QUEUED : ContactState.CONNECTED;
+                    ContactEntity contact = change(d.contactId(), state, "contact.transferred", now, changed, events);
+                    contact.agentId = d.toAgentId();
+                    contact.connectedAt = d.toAgentId() == null ? null : now;
+                    contact.transfers++;
+                    contact.transferFrom = d.fromAgentId();
+                    contact.transferMode = d.mode().name().toLowerCase(Locale.ROOT);
+                    contact.transferNote = d.note();
+                    ContactEventEntity event = lastEvent(events);
+                    event.agentId = d.toAgentId();
+                    event.fromAgentId = d.fromAgentId();
+                    event.transferMode = contact.transferMode;
+                }
                 case Decision.TransferOffered d -> { }
                 case Decision.TransferEnded d -> { }
-                case Decision.Transferred d -> { }
                 case Decision.FollowUpScheduled d -> { }
                 case Decision.FollowUpDue d -> { }
                 case Decision.AwayEnded d -> { }

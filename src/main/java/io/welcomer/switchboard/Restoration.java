@@ -45,10 +45,10 @@ public final class Restoration {
         return session.createSelectionQuery("from AgentTokenEntity", AgentTokenEntity.class).getResultList();
     }
 
-    /** Waiting, offered and connected contacts in arrival order. */
+    /** Waiting, offered, connected and wrapping contacts in arrival order. */
     private static Uni<List<ContactEntity>> liveContacts(Mutiny.StatelessSession session) {
         return session.createSelectionQuery(
-                "from ContactEntity where state in ('QUEUED', 'OFFERED', 'CONNECTED') order by arrivalSeq",
+                "from ContactEntity where state in ('QUEUED', 'OFFERED', 'CONNECTED', 'WRAPPING') order by arrivalSeq",
                 ContactEntity.class).getResultList();
     }
 

@@ -29,30 +29,37 @@ final class Statements {
             insert into contacts (id, gateway_id, idempotency_key, channel, mode, customer_id, customer_name,
                 customer_language, required_skills, priority, topic, context, arrival_seq, state, agent_id,
                 callback_number, created_at, offered_at, connected_at, ended_at, customer_left_at, resolved,
-                outcome_code, outcome_notes, language_required)
+                outcome_code, outcome_notes, language_required, wrapped_at, touch_ms, transfers, transfer_from,
+                transfer_mode, transfer_note)
             select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::int[], $11::varchar[], $12::text[],
                 $13::bigint[], $14::varchar[], $15::varchar[], $16::varchar[], $17::timestamptz[],
                 $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::boolean[],
-                $23::varchar[], $24::text[], $25::boolean[])
+                $23::varchar[], $24::text[], $25::boolean[], $26::timestamptz[], $27::bigint[], $28::smallint[],
+                $29::varchar[], $30::varchar[], $31::text[])
             on conflict (id) do nothing""";
 
     static final String UPDATE_CONTACTS = """
             update contacts c set state = u.state, mode = u.mode, agent_id = u.agent_id,
                 callback_number = u.callback_number, offered_at = u.offered_at, connected_at = u.connected_at,
                 ended_at = u.ended_at, customer_left_at = u.customer_left_at, resolved = u.resolved,
-                outcome_code = u.outcome_code, outcome_notes = u.outcome_notes
+                outcome_code = u.outcome_code, outcome_notes = u.outcome_notes, wrapped_at = u.wrapped_at,
+                touch_ms = u.touch_ms, transfers = u.transfers, transfer_from = u.transfer_from,
+                transfer_mode = u.transfer_mode, transfer_note = u.transfer_note
             from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::boolean[],
-                $11::varchar[], $12::text[])
+                $11::varchar[], $12::text[], $13::timestamptz[], $14::bigint[], $15::smallint[], $16::varchar[],
+                $17::varchar[], $18::text[])
                 as u(id, state, mode, agent_id, callback_number, offered_at, connected_at, ended_at,
-                     customer_left_at, resolved, outcome_code, outcome_notes)
+                     customer_left_at, resolved, outcome_code, outcome_notes, wrapped_at, touch_ms, transfers,
+                     transfer_from, transfer_mode, transfer_note)
             where c.id = u.id""";
 
     static final String APPEND_EVENTS = """
-            insert into contact_events (id, contact_id, gateway_id, type, state, agent_id, at, callback_number)
+            insert into contact_events (id, contact_id, gateway_id, type, state, agent_id, at, callback_number,
+                from_agent_id, transfer_mode)
             select * from unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
-                $6::varchar[], $7::timestamptz[], $8::varchar[])
+                $6::varchar[], $7::timestamptz[], $8::varchar[], $9::varchar[], $10::varchar[])
             on conflict (id) do nothing""";
 
     static final String MARK_REPEATED = """
@@ -147,7 +154,13 @@ final class Statements {
                 .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
                 .addArrayOfString(strings(rows, c -> c.outcomeCode))
                 .addArrayOfString(strings(rows, c -> c.outcomeNotes))
-                .addArrayOfBoolean(rows.stream().map(c -> c.languageRequired).toArray(Boolean[]::new));
+                .addArrayOfBoolean(rows.stream().map(c -> c.languageRequired).toArray(Boolean[]::new))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.wrappedAt))
+                .addArrayOfLong(rows.stream().map(c -> c.touchMillis).toArray(Long[]::new))
+                .addArrayOfShort(rows.stream().map(c -> (short) c.transfers).toArray(Short[]::new))
+                .addArrayOfString(strings(rows, c -> c.transferFrom))
+                .addArrayOfString(strings(rows, c -> c.transferMode))
+                .addArrayOfString(strings(rows, c -> c.transferNote));
     }
 
     private static Tuple updateParams(List<ContactEntity> rows) {
@@ -163,7 +176,13 @@ final class Statements {
                 .addArrayOfOffsetDateTime(times(rows, c -> c.customerLeftAt))
                 .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
                 .addArrayOfString(strings(rows, c -> c.outcomeCode))
-                .addArrayOfString(strings(rows, c -> c.outcomeNotes));
+                .addArrayOfString(strings(rows, c -> c.outcomeNotes))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.wrappedAt))
+                .addArrayOfLong(rows.stream().map(c -> c.touchMillis).toArray(Long[]::new))
+                .addArrayOfShort(rows.stream().map(c -> (short) c.transfers).toArray(Short[]::new))
+                .addArrayOfString(strings(rows, c -> c.transferFrom))
+                .addArrayOfString(strings(rows, c -> c.transferMode))
+                .addArrayOfString(strings(rows, c -> c.transferNote));
     }
 
     private static Tuple eventParams(List<ContactEventEntity> rows) {
@@ -175,7 +194,9 @@ final class Statements {
                 .addArrayOfString(strings(rows, e -> e.state))
                 .addArrayOfString(strings(rows, e -> e.agentId))
                 .addArrayOfOffsetDateTime(times(rows, e -> e.at))
-                .addArrayOfString(strings(rows, e -> e.callbackNumber));
+                .addArrayOfString(strings(rows, e -> e.callbackNumber))
+                .addArrayOfString(strings(rows, e -> e.fromAgentId))
+                .addArrayOfString(strings(rows, e -> e.transferMode));
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

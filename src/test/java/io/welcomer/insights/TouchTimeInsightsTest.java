@@ -32,11 +32,11 @@ class TouchTimeInsightsTest {
     /** Five contacts on one day of 2020, so no other test's contacts fall in the range. */
     @BeforeAll
     static void seed() throws Exception {
-        seed("voice", "COMPLETED", 60, true, null, 5);
-        seed("chat", "COMPLETED", 200, true, "came-back", 3);
-        seed("voice", "COMPLETED", 250, false, null, null);
-        seed("voice", "COMPLETED", 3000, true, null, null);
-        seed("voice", "ABANDONED", 0, false, null, null);
+        seed("voice", "COMPLETED", 60, 30, true, null, 5);
+        seed("chat", "COMPLETED", 200, 0, true, "came-back", 3);
+        seed("voice", "COMPLETED", 250, 0, false, null, null);
+        seed("voice", "COMPLETED", 3000, 0, true, null, null);
+        seed("voice", "ABANDONED", 0, 0, false, null, null);
     }
 
     @Test
@@ -50,6 +50,8 @@ class TouchTimeInsightsTest {
                 .body("bands[0].firstContactResolutionRate", equalTo(1.0f))
                 .body("bands[0].meanCsat", equalTo(5.0f))
                 .body("bands[0].csatResponses", equalTo(1))
+                .body("bands[0].meanWrapUpSeconds", equalTo(30.0f))
+                .body("bands[1].meanWrapUpSeconds", equalTo(0.0f))
                 .body("bands[1].band", equalTo("2-5m"))
                 .body("bands[1].contacts", equalTo(2))
                 .body("bands[1].resolvedRate", equalTo(0.5f))
@@ -65,7 +67,8 @@ class TouchTimeInsightsTest {
                 .body("total.repeatRate", equalTo(0.25f))
                 .body("total.firstContactResolutionRate", equalTo(0.5f))
                 .body("total.csatResponses", equalTo(2))
-                .body("total.stillInRepeatWindow", equalTo(0));
+                .body("total.stillInRepeatWindow", equalTo(0))
+                .body("total.meanWrapUpSeconds", equalTo(7.5f));
     }
 
     @Test
@@ -121,24 +124,30 @@ class TouchTimeInsightsTest {
                 .findFirst().orElse(0);
     }
 
-    private static void seed(String channel, String state, long touchSeconds, boolean resolved, String repeatedBy,
-                             Integer csat) throws Exception {
+    /** A contact as the journal stores it: touch time, then (if any) wrap-up until it ended. */
+    private static void seed(String channel, String state, long touchSeconds, long wrapUpSeconds, boolean resolved,
+                             String repeatedBy, Integer csat) throws Exception {
         Instant connected = DAY.plusSeconds(3600);
+        Instant wrapped = connected.plusSeconds(touchSeconds);
+        boolean completed = state.equals("COMPLETED");
         try (var connection = DriverManager.getConnection(jdbcUrl(), "postgres", "");
              var insert = connection.prepareStatement("""
                      insert into contacts (id, gateway_id, channel, mode, customer_id, required_skills, priority,
-                         arrival_seq, state, created_at, connected_at, ended_at, resolved, repeated_by, csat)
-                     values (?, 'seed', ?, 'LIVE', ?, '{}', 0, 0, ?, ?, ?, ?, ?, ?, ?)""")) {
+                         arrival_seq, state, created_at, connected_at, ended_at, resolved, repeated_by, csat,
+                         touch_ms, wrapped_at)
+                     values (?, 'seed', ?, 'LIVE', ?, '{}', 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, channel);
             insert.setString(3, "seed-" + UUID.randomUUID());
             insert.setString(4, state);
             insert.setTimestamp(5, Timestamp.from(DAY));
-            insert.setTimestamp(6, state.equals("COMPLETED") ? Timestamp.from(connected) : null);
-            insert.setTimestamp(7, Timestamp.from(connected.plusSeconds(touchSeconds)));
+            insert.setTimestamp(6, completed ? Timestamp.from(connected) : null);
+            insert.setTimestamp(7, Timestamp.from(wrapped.plusSeconds(wrapUpSeconds)));
             insert.setBoolean(8, resolved);
             insert.setString(9, repeatedBy);
             insert.setObject(10, csat);
+            insert.setObject(11, completed ? touchSeconds * 1000 : null);
+            insert.setTimestamp(12, wrapUpSeconds > 0 ? Timestamp.from(wrapped) : null);
             insert.executeUpdate();
         }
     }

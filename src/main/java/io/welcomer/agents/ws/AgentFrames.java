@@ -5,10 +5,12 @@ import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
+import io.welcomer.routing.TransferStatus;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.Store;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.InstantSource;
 
 /** Tells agents what was decided about them, once it is stored. */
@@ -31,10 +33,24 @@ public class AgentFrames implements DecisionListener {
     public void committed(Committed committed) {
         for (Decision decision : committed.decisions()) {
             switch (decision) {
-                case Decision.Offered d -> {
-                    ContactEntity contact = committed.decided().get(d.contactId());
-                    links.send(d.agentId(), () -> Store.isolated(() -> contacts.earlier(contact, Offers.HISTORY_LIMIT))
-                            .map(earlier -> Offers.frame(contact, earlier, d.expiresAt(), clock.instant(), json)));
+                case Decision.Offered d -> offer(d.agentId(), committed.decided().get(d.contactId()), d.expiresAt(),
+                        Offers.coldTransferOf(committed.decided().get(d.contactId())));
+                case Decision.TransferOffered d -> {
+                    offer(d.toAgentId(), committed.decided().get(d.contactId()), d.expiresAt(),
+                            new Frames.Transfer(d.fromAgentId(), "warm", d.note()));
+                    links.send(d.fromAgentId(), new Frames.TransferStatus(d.contactId(), "offered"));
+                }
+                case Decision.TransferEnded d -> {
+                    links.send(d.fromAgentId(), new Frames.TransferStatus(d.contactId(), d.status().wireName()));
+                    links.send(d.toAgentId(), new Frames.OfferRevoked(d.contactId(), revokeReason(d.status())));
+                }
+                case Decision.Transferred d -> {
+                    // Warm or cold, the contact has left its owner.
+                    links.send(d.fromAgentId(), new Frames.TransferStatus(d.contactId(), "accepted"));
+                    if (d.toAgentId() != null) {
+                        links.send(d.toAgentId(), new Frames.Connected(d.contactId(),
+                                committed.decided().get(d.contactId()).callbackNumber));
+                    }
                 }
                 case Decision.OfferRevoked d ->
                         links.send(d.agentId(), new Frames.OfferRevoked(d.contactId(), d.reason().wireName()));
@@ -53,9 +69,6 @@ public class AgentFrames implements DecisionListener {
                 case Decision.Completed d -> { }
                 case Decision.Abandoned d -> { }
                 case Decision.Wrapping d -> { }
-                case Decision.TransferOffered d -> { }
-                case Decision.TransferEnded d -> { }
-                case Decision.Transferred d -> { }
                 case Decision.FollowUpScheduled d -> { }
                 case Decision.FollowUpDue d -> { }
                 case Decision.AwayEnded d -> { }
@@ -65,5 +78,20 @@ public class AgentFrames implements DecisionListener {
         if (committed.command() instanceof Command.RemoveAgent removed) {
             links.drop(removed.agentId());
         }
+    }
+
+    private void offer(String agentId, ContactEntity contact, Instant expiresAt, Frames.Transfer transfer) {
+        links.send(agentId, () -> Store.isolated(() -> contacts.earlier(contact, Offers.HISTORY_LIMIT))
+                .map(earlier -> Offers.frame(contact, earlier, expiresAt, clock.instant(), json, transfer)));
+    }
+
+    /** How a warm transfer's target hears that its offer is gone. */
+    private static String revokeReason(TransferStatus status) {
+        return switch (status) {
+            case REJECTED -> Decision.RevokeReason.REJECTED.wireName();
+            case TIMEOUT -> Decision.RevokeReason.TIMEOUT.wireName();
+            case TARGET_GONE -> Decision.RevokeReason.AGENT_GONE.wireName();
+            case CANCELLED, CUSTOMER_LEFT -> "transfer-cancelled";
+        };
     }
 }

@@ -12,13 +12,17 @@ import io.smallrye.mutiny.Uni;
 import io.welcomer.problems.PlainText;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Outcome;
+import io.welcomer.routing.TransferTarget;
 import io.welcomer.security.BearerIdentities;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.StoreRefused;
 import io.welcomer.switchboard.StoreUnavailable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An agent's session. The upgrade needs an agent token, so an unauthenticated socket never
@@ -31,6 +35,9 @@ public class AgentSocket {
     static final int MAX_ID = 64;
     static final int MAX_CODE = 64;
     static final int MAX_NOTES = 2048;
+    /** As many as a new contact may require. */
+    static final int MAX_SKILLS = 20;
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}");
 
     @Inject
     AgentSessions sessions;
@@ -104,11 +111,70 @@ public class AgentSocket {
                     optionalFlag(frame, "afterCurrent"));
             case "accept" -> new Command.AcceptOffer(agentId, requiredText(frame, "contactId", MAX_ID));
             case "reject" -> new Command.RejectOffer(agentId, requiredText(frame, "contactId", MAX_ID));
+            case "end" -> new Command.EndContact(agentId, requiredText(frame, "contactId", MAX_ID));
             case "complete" -> new Command.CompleteContact(agentId, requiredText(frame, "contactId", MAX_ID),
                     outcome(frame.get("outcome")));
+            case "transfer" -> new Command.TransferContact(agentId, requiredText(frame, "contactId", MAX_ID),
+                    transferTarget(frame), optionalText(frame, "note", MAX_NOTES));
+            case "cancel-transfer" -> new Command.CancelTransfer(agentId, requiredText(frame, "contactId", MAX_ID));
             case "" -> throw new BadFrame("missing-field", "type is required");
             default -> throw new BadFrame("unknown-type", "unknown frame type: " + abbreviated(type));
         };
+    }
+
+    /** Warm: {@code to: {agentId}}. Cold: {@code to: {skills, language?}}, a line like a new contact's. */
+    private static TransferTarget transferTarget(JsonNode frame) throws BadFrame {
+        String mode = requiredText(frame, "mode", MAX_CODE);
+        JsonNode to = frame.get("to");
+        if (to == null || !to.isObject()) {
+            throw new BadFrame("missing-field", "to is required: {\"agentId\"} for a warm transfer, {\"skills\"} for a cold one");
+        }
+        return switch (mode) {
+            case "warm" -> {
+                if (to.has("skills") || to.has("language")) {
+                    throw new BadFrame("invalid-field", "a warm transfer goes to an agent: to.agentId, not skills");
+                }
+                yield new TransferTarget.ToAgent(requiredText(to, "agentId", MAX_ID));
+            }
+            case "cold" -> {
+                if (to.has("agentId")) {
+                    throw new BadFrame("invalid-field", "a cold transfer goes to a line: to.skills, not an agent");
+                }
+                yield new TransferTarget.ToLine(skills(to.get("skills")), language(to));
+            }
+            default -> throw new BadFrame("invalid-field", "mode must be warm or cold");
+        };
+    }
+
+    /** The skills a cold transfer's line needs, as in a new contact: name to minimum proficiency 1-5. */
+    private static Map<String, Integer> skills(JsonNode skills) throws BadFrame {
+        if (skills == null || skills.isNull()) {
+            return Map.of();
+        }
+        if (!skills.isObject() || skills.size() > MAX_SKILLS) {
+            throw new BadFrame("invalid-field", "to.skills must be an object of at most " + MAX_SKILLS + " skills");
+        }
+        Map<String, Integer> required = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> skill : skills.properties()) {
+            String name = skill.getKey();
+            JsonNode level = skill.getValue();
+            if (name.isBlank() || name.length() > MAX_CODE || !PlainText.Rules.isPlain(name, false)) {
+                throw new BadFrame("invalid-field", "to.skills names are 1-" + MAX_CODE + " plain characters");
+            }
+            if (!level.isInt() || level.intValue() < 1 || level.intValue() > 5) {
+                throw new BadFrame("invalid-field", "to.skills." + abbreviated(name) + " must be a proficiency 1-5");
+            }
+            required.put(name, level.intValue());
+        }
+        return required;
+    }
+
+    private static String language(JsonNode to) throws BadFrame {
+        String language = optionalText(to, "language", MAX_CODE);
+        if (language != null && !LANGUAGE_TAG.matcher(language).matches()) {
+            throw new BadFrame("invalid-field", "to.language must be a BCP 47 tag such as en or pt-BR");
+        }
+        return language;
     }
 
     private static Outcome outcome(JsonNode outcome) throws BadFrame {
@@ -154,7 +220,7 @@ public class AgentSocket {
             throw new BadFrame("invalid-field", field + " must be at most " + maxLength + " characters");
         }
         // Notes are typed by an agent and may break lines; every other field is one line.
-        if (!PlainText.Rules.isPlain(value.textValue(), field.equals("notes"))) {
+        if (!PlainText.Rules.isPlain(value.textValue(), field.equals("notes") || field.equals("note"))) {
             throw new BadFrame("invalid-field", field + " must not contain control characters or broken Unicode");
         }
         return value.textValue();

@@ -28,13 +28,28 @@ public final class Frames {
         }
     }
 
-    /** {@code expiresAt} lets a console draw the countdown whatever the frame's delay. */
+    /** A transferred contact's offer says who handed it on, how, and what they said. */
+    public record Transfer(String from, String mode, String note) {}
+
+    /**
+     * {@code expiresAt} lets a console draw the countdown whatever the frame's delay; {@code transfer}
+     * is there only for a transferred contact.
+     */
     public record Offer(String type, String contactId, String channel, String mode, Customer customer,
                         String topic, JsonNode context, List<HistoryItem> history, long expiresInSeconds,
-                        Instant expiresAt) {
+                        Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer) {
         public Offer(String contactId, String channel, String mode, Customer customer, String topic,
-                     JsonNode context, List<HistoryItem> history, long expiresInSeconds, Instant expiresAt) {
-            this("offer", contactId, channel, mode, customer, topic, context, history, expiresInSeconds, expiresAt);
+                     JsonNode context, List<HistoryItem> history, long expiresInSeconds, Instant expiresAt,
+                     Transfer transfer) {
+            this("offer", contactId, channel, mode, customer, topic, context, history, expiresInSeconds, expiresAt,
+                    transfer);
+        }
+    }
+
+    /** To the owner of a contact it is transferring: offered, accepted, rejected, timeout, cancelled, ... */
+    public record TransferStatus(String type, String contactId, String status) {
+        public TransferStatus(String contactId, String status) {
+            this("transfer-status", contactId, status);
         }
     }
 

@@ -13,15 +13,23 @@ final class Offers {
 
     /** The offer lists at most this many earlier contacts, newest first. */
     static final int HISTORY_LIMIT = 10;
+    private static final String COLD = "cold";
 
     private Offers() {
     }
 
     static Frames.Offer frame(ContactEntity contact, List<ContactEntity> earlier, Instant expiresAt, Instant now,
-                              ObjectMapper json) {
+                              ObjectMapper json, Frames.Transfer transfer) {
         return new Frames.Offer(contact.id, contact.channel, contact.mode, customerOf(contact), contact.topic,
                 context(contact, json), earlier.stream().map(Offers::historyItem).toList(),
-                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt);
+                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt, transfer);
+    }
+
+    /** A contact sent cold to a line carries its last owner's note to whoever is offered it next. */
+    static Frames.Transfer coldTransferOf(ContactEntity contact) {
+        return COLD.equals(contact.transferMode)
+                ? new Frames.Transfer(contact.transferFrom, contact.transferMode, contact.transferNote)
+                : null;
     }
 
     /** Resolved and CSAT are null until the contact completed and the customer answered. */

@@ -64,6 +64,20 @@ public class ContactEntity {
     public String feedbackComment;
     @Column(name = "feedback_at")
     public Instant feedbackAt;
+    /** When the conversation ended and after-contact work began; null if completed straight away. */
+    @Column(name = "wrapped_at")
+    public Instant wrappedAt;
+    /** Touch time summed over the legs, in milliseconds, once the conversation ended. */
+    @Column(name = "touch_ms")
+    public Long touchMillis;
+    public int transfers;
+    /** The last transfer: the agent who handed the contact on, warm or cold, and their note. */
+    @Column(name = "transfer_from")
+    public String transferFrom;
+    @Column(name = "transfer_mode")
+    public String transferMode;
+    @Column(name = "transfer_note")
+    public String transferNote;
     /** The contact the customer came back with, within the repeat window; set once it ended. */
     @Column(name = "repeated_by")
     public String repeatedBy;
@@ -100,6 +114,12 @@ public class ContactEntity {
         copy.feedbackComment = feedbackComment;
         copy.feedbackAt = feedbackAt;
         copy.repeatedBy = repeatedBy;
+        copy.wrappedAt = wrappedAt;
+        copy.touchMillis = touchMillis;
+        copy.transfers = transfers;
+        copy.transferFrom = transferFrom;
+        copy.transferMode = transferMode;
+        copy.transferNote = transferNote;
         return copy;
     }
 }

@@ -25,4 +25,9 @@ public class ContactEventEntity {
     /** Set on contact.connected of a callback: the number for the gateway to dial. */
     @Column(name = "callback_number")
     public String callbackNumber;
+    /** Set on contact.transferred: the agent who handed it on, and warm or cold. */
+    @Column(name = "from_agent_id")
+    public String fromAgentId;
+    @Column(name = "transfer_mode")
+    public String transferMode;
 }
