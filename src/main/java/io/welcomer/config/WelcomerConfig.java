@@ -47,6 +47,14 @@ public interface WelcomerConfig {
     @PositiveOrZero
     double priorityAging();
 
+    /**
+     * Contacts waiting in line at most; a new contact past it gets 503 with Retry-After. Bounds the
+     * memory a burst (or a runaway gateway) can take while no agent answers.
+     */
+    @WithDefault("100000")
+    @Positive
+    int maxWaiting();
+
     /** A customer back within this window after an earlier contact is a repeat. */
     @WithDefault("7d")
     Duration repeatWindow();

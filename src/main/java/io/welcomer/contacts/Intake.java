@@ -49,8 +49,10 @@ public class Intake implements DecisionListener {
     private final RoutingMetrics metrics;
     private final RepeatWatch repeats;
     private final Map<String, String> liveByIdempotencyKey = new HashMap<>();
+    private final int maxWaiting;
 
     Intake(RoutingLoop loop, ContactStore contacts, RoutingMetrics metrics, WelcomerConfig config) {
+        this.maxWaiting = config.maxWaiting();
         this.loop = loop;
         this.contacts = contacts;
         this.metrics = metrics;
@@ -173,6 +175,14 @@ public class Intake implements DecisionListener {
     }
 
     private Uni<Admission> route(ContactEntity contact) {
+        if (loop.stopping()) {
+            return Uni.createFrom().failure(new StoreUnavailable(
+                    "the server is stopping; retry, another or the restarted server takes it", RETRY_AFTER, null));
+        }
+        int waiting = loop.stats().waiting();
+        if (waiting >= maxWaiting) {
+            return Uni.createFrom().failure(new LineFull(waiting, RETRY_AFTER));
+        }
         Command arrival = new Command.ArriveContact(ContactRequests.of(contact));
         // Decided first: refused while the store is unavailable, nothing is tracked.
         List<Decision> decisions = loop.decide(arrival);

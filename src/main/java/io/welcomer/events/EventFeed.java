@@ -1,5 +1,6 @@
 package io.welcomer.events;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.persistence.ContactEventEntity;
@@ -7,6 +8,8 @@ import io.welcomer.problems.ProblemException;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,6 +35,7 @@ public class EventFeed implements DecisionListener {
     private final AtomicInteger open = new AtomicInteger();
     private final int maxPerGateway;
     private final int maxInAll;
+    private volatile boolean stopping;
 
     EventFeed(WelcomerConfig config) {
         this.maxPerGateway = config.events().maxListenersPerGateway();
@@ -43,6 +47,9 @@ public class EventFeed implements DecisionListener {
      * Past a limit it throws a problem instead (429 for this gateway, 503 for the server).
      */
     UnicastProcessor<GatewayEvent> listen(String gatewayId) {
+        if (stopping) {
+            throw ProblemException.unavailable("the server is stopping; resume with Last-Event-ID", RETRY_AFTER_SECONDS);
+        }
         if (open.incrementAndGet() > maxInAll) {
             open.decrementAndGet();
             throw ProblemException.unavailable("the server holds " + maxInAll + " event streams already;"
@@ -65,6 +72,15 @@ public class EventFeed implements DecisionListener {
                     + " already; close one or retry later", RETRY_AFTER_SECONDS);
         }
         return listener.get();
+    }
+
+    /**
+     * The server is stopping (first thing on SIGTERM): every stream ends, so the gateways resume
+     * by Last-Event-ID from whichever server answers, and no stream holds up the shutdown.
+     */
+    void stopping(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        listeners.values().forEach(ofGateway -> List.copyOf(ofGateway).forEach(UnicastProcessor::onComplete));
     }
 
     private void stopped(String gatewayId, UnicastProcessor<GatewayEvent> listener) {

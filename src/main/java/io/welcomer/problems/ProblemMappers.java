@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import io.welcomer.contacts.LineFull;
 import io.welcomer.switchboard.StoreRefused;
 import io.welcomer.switchboard.StoreUnavailable;
 import jakarta.validation.ConstraintViolation;
@@ -80,6 +81,12 @@ public class ProblemMappers {
     /** The store cannot take writes now: nothing was done, the caller may retry after the pause. */
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailable e) {
+        return unavailable(e.getMessage(), e.retryAfter());
+    }
+
+    /** The waiting line is at its bound: nothing was done, the gateway may retry after the pause. */
+    @ServerExceptionMapper
+    public Response lineFull(LineFull e) {
         return unavailable(e.getMessage(), e.retryAfter());
     }
 

@@ -134,6 +134,21 @@ final class Journal {
                 }));
     }
 
+    /** Closes the journal's connection, on its own context (call once nothing is outstanding). */
+    Future<Void> close() {
+        Promise<Void> closed = Promise.promise();
+        context.runOnContext(ignored -> {
+            PgConnection open = connection;
+            connection = null;
+            if (open == null) {
+                closed.complete();
+            } else {
+                open.close().onComplete(closed);
+            }
+        });
+        return closed.future();
+    }
+
     /** Writes taken and not settled yet. */
     int outstanding() {
         return outstanding.get();

@@ -2,6 +2,7 @@ package io.welcomer.switchboard;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -75,6 +79,7 @@ public class RoutingLoop {
     private Instant timerAt;
     private volatile boolean ready;
     private volatile boolean syncing;
+    private volatile boolean stopping;
 
     RoutingLoop(Vertx vertx, Store store, WelcomerConfig config, RoutingRules rules, InstantSource clock,
                 @All List<DecisionListener> listeners, JournalConfig journalConfig, MeterRegistry registry,
@@ -113,10 +118,37 @@ public class RoutingLoop {
         ready = true;
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (threads != null) {
-            threads.close();
+    /** Stopping, first thing on SIGTERM: readiness goes down while requests still finish. */
+    void stopping(@Observes ShutdownDelayInitiatedEvent event) {
+        ready = false;
+        stopping = true;
+    }
+
+    /** The server is stopping: it finishes what it took and takes no new contacts. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /**
+     * Stopped, once the requests in flight have finished: whatever was accepted is stored
+     * (bounded by the flush deadline) before the journal's connection and the loop's threads end.
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException, ExecutionException, TimeoutException {
+        ready = false;
+        if (threads == null) {
+            return;
         }
+        long deadline = System.nanoTime() + journalConfig.flushDeadline().toNanos();
+        while (journal.outstanding() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (journal.outstanding() > 0) {
+            LOG.warnf("stopping with %d writes not stored", journal.outstanding());
+        } else {
+            LOG.info("stopping: every accepted write is stored");
+        }
+        journal.close().toCompletionStage().toCompletableFuture().get(1, TimeUnit.SECONDS);
+        threads.close();
     }
 
     private Uni<Void> restore(Restoration.Snapshot snapshot) {

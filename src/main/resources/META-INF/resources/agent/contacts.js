@@ -9,6 +9,8 @@ const TRANSFER_STATUS = {
   rejected: 'Transfer rejected: the contact stays with you',
   timeout: 'Transfer not answered in time: the contact stays with you',
   cancelled: 'Transfer cancelled: the contact stays with you',
+  'target-gone': 'Your colleague signed out before answering: the contact stays with you',
+  'customer-left': 'The customer left before your colleague answered',
 };
 
 export class Contacts {

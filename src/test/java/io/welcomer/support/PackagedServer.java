@@ -99,6 +99,17 @@ public final class PackagedServer implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as an orchestrator stops it; answers how long the process took to exit (fails past the bound). */
+    public Duration terminate(Duration bound) throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new AssertionError("still running " + bound + " after SIGTERM:\n" + tail());
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     /** A JDBC connection to this server's own database, to look at what it stored. */
     public Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + PG + "/" + database, "postgres", "");

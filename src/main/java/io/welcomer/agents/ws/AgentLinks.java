@@ -57,6 +57,12 @@ public class AgentLinks {
         return true;
     }
 
+    /** The agent's open session; null if none. */
+    public WebSocketConnection connection(String agentId) {
+        Link link = links.get(agentId);
+        return link == null ? null : link.connection;
+    }
+
     /** The agents with an open session. */
     public List<String> agentIds() {
         return List.copyOf(links.keySet());

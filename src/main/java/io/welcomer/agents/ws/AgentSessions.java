@@ -1,5 +1,7 @@
 package io.welcomer.agents.ws;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.welcomer.contacts.persistence.ContactEntity;
@@ -14,6 +16,9 @@ import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.Restoration;
 import io.welcomer.switchboard.RoutingLoop;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +32,14 @@ import java.util.Set;
 @ApplicationScoped
 public class AgentSessions implements DecisionListener {
 
+    private static final CloseReason GOING_AWAY = new CloseReason(1001, "server stopping; reconnect");
+    private static final Duration DEPARTURE_BOUND = Duration.ofSeconds(5);
+
     private final RoutingLoop loop;
     private final AgentLinks links;
     /** Agents whose last committed presence was taking contacts; touched on the routing context. */
     private final Set<String> taking = new HashSet<>();
+    private volatile boolean stopping;
 
     AgentSessions(RoutingLoop loop, AgentLinks links) {
         this.loop = loop;
@@ -39,6 +48,9 @@ public class AgentSessions implements DecisionListener {
 
     /** Makes this the agent's session (closing an older one) and greets it with its contacts. */
     public Uni<Void> opened(String agentId, WebSocketConnection connection) {
+        if (stopping) {
+            return connection.close(GOING_AWAY);
+        }
         return loop.onLoop(() -> {
             if (loop.agent(agentId).isEmpty()) {
                 connection.close().subscribe().with(ignored -> { }, failure -> { });
@@ -66,6 +78,29 @@ public class AgentSessions implements DecisionListener {
                 .filter(Decision.Refused.class::isInstance)
                 .map(refused -> ((Decision.Refused) refused).refusal())
                 .findFirst()));
+    }
+
+    /**
+     * The server is stopping (first thing on SIGTERM, while requests still run): each agent is
+     * signed off (its offers go back to the line, stored), then its console is told to go
+     * elsewhere with 1001 "going away" and reconnects to whichever server answers. A session that
+     * opens from now on is sent away at once.
+     */
+    void stopping(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        loop.onLoop(() -> {
+            List<Uni<Void>> departures = new ArrayList<>();
+            for (String agentId : links.agentIds()) {
+                WebSocketConnection connection = links.connection(agentId);
+                links.close(agentId, connection);
+                departures.add(loop.execute(new Command.DisconnectAgent(agentId)).replaceWithVoid()
+                        .onFailure().recoverWithNull()
+                        .chain(() -> connection.close(GOING_AWAY))
+                        .onFailure().recoverWithNull());
+            }
+            return departures.isEmpty() ? Uni.createFrom().voidItem()
+                    : Uni.join().all(departures).andCollectFailures().replaceWithVoid();
+        }).await().atMost(DEPARTURE_BOUND);
     }
 
     @Override

@@ -1,0 +1,187 @@
+package io.welcomer.crash;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.welcomer.support.PackagedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM in the middle of a burst with agents working: every 201 is stored, nothing is answered
+ * with a 5xx other than a 503, every agent's socket is closed with 1001 ("going away", so its
+ * console reconnects elsewhere), the process exits within its bound, and the next start finds
+ * everything.
+ */
+class GracefulShutdownIT {
+
+    private static final int AGENTS = 10;
+    private static final int PER_SECOND = 200;
+    private static final int STOP_AFTER_CREATED = 200;
+    /** quarkus.shutdown.delay and .timeout (1 + 6 s) with room for a loaded machine and the JVM's exit. */
+    private static final Duration EXIT_BOUND = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aStopInABurstStoresEveryAcknowledgedContactAndSendsAgentsElsewhere() throws Exception {
+        try (PackagedServer server = new PackagedServer("welcomer_graceful_stop")) {
+            server.start();
+            List<Agent> agents = new ArrayList<>();
+            for (int i = 0; i < AGENTS; i++) {
+                String agentId = "stop-" + i;
+                admin(server).body(Map.of("name", agentId, "skills", Map.of("stop", 3), "capacity", Map.of("chat", 3)))
+                        .put("/v1/agents/{id}", agentId).then().statusCode(201);
+                agents.add(new Agent(server, admin(server).post("/v1/agents/{id}/tokens", agentId)
+                        .then().statusCode(201).extract().path("token")));
+            }
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI contacts = URI.create("http://127.0.0.1:" + server.port() + "/v1/contacts");
+            List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+            AtomicInteger created = new AtomicInteger();
+            long started = System.nanoTime();
+            long gapNanos = TimeUnit.SECONDS.toNanos(1) / PER_SECOND;
+            for (int i = 0; created.get() < STOP_AFTER_CREATED && i < 20 * STOP_AFTER_CREATED; i++) {
+                long due = started + i * gapNanos;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                posts.add(post(http, contacts, i, created));
+            }
+            // Stopped in full flow: posts keep coming while the server drains.
+            CompletableFuture<Duration> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.terminate(EXIT_BOUND);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 0; !exit.isDone(); i++) {
+                posts.add(post(http, contacts, STOP_AFTER_CREATED * 20 + i, created));
+                Thread.sleep(1000 / PER_SECOND);
+            }
+            Duration exitTime = exit.get(EXIT_BOUND.toSeconds() + 5, TimeUnit.SECONDS);
+
+            List<String> acknowledged = new ArrayList<>();
+            int unavailable = 0;
+            int unanswered = 0;
+            for (CompletableFuture<HttpResponse<String>> post : posts) {
+                HttpResponse<String> answer = post.handle((response, refused) -> response).get(10, TimeUnit.SECONDS);
+                if (answer == null) {
+                    unanswered++; // the listener was closed: the gateway could not hand it over, and knows it
+                    continue;
+                }
+                if (answer.statusCode() == 503) {
+                    unavailable++;
+                }
+                assertTrue(answer.statusCode() == 201 || answer.statusCode() == 503,
+                        "an answer during shutdown was " + answer.statusCode() + ": " + answer.body());
+                if (answer.statusCode() == 201) {
+                    acknowledged.add(JSON.readTree(answer.body()).path("id").asText());
+                }
+            }
+            assertTrue(unavailable > 0, "no new contact was refused while the server stopped");
+            for (Agent agent : agents) {
+                assertEquals(1001, agent.closeCode.get(5, TimeUnit.SECONDS), "an agent's socket closed otherwise");
+            }
+            System.out.printf("graceful stop: exit %d ms after SIGTERM; %d posts: %d acknowledged, %d 503, %d unanswered%n",
+                    exitTime.toMillis(), posts.size(), acknowledged.size(), unavailable, unanswered);
+
+            server.start();
+            for (String id : acknowledged) {
+                assertEquals(200, gateway(server).get("/v1/contacts/{id}", id).statusCode(),
+                        "acknowledged contact " + id + " is lost");
+            }
+        }
+    }
+
+    private static CompletableFuture<HttpResponse<String>> post(HttpClient http, URI contacts, int i,
+                                                                AtomicInteger created) {
+        String body = "{\"channel\":\"chat\",\"customer\":{\"id\":\"stop-" + i + "\"},\"skills\":{\"stop\":1}}";
+        return http.sendAsync(HttpRequest.newBuilder(contacts)
+                        .header("Authorization", "Bearer " + PackagedServer.GATEWAY_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, failure) -> {
+                    if (response != null && response.statusCode() == 201) {
+                        created.incrementAndGet();
+                    }
+                });
+    }
+
+    private static RequestSpecification admin(PackagedServer server) {
+        return given().port(server.port()).auth().oauth2(PackagedServer.ADMIN_KEY).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification gateway(PackagedServer server) {
+        return given().port(server.port()).auth().oauth2(PackagedServer.GATEWAY_KEY).contentType(ContentType.JSON);
+    }
+
+    /** Available, accepts every offer and completes every contact it is connected to; records how it was closed. */
+    private static final class Agent {
+        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
+        Agent(PackagedServer server, String token) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/v1/ws/agent");
+            HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + token)
+                    .buildAsync(uri, new WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                react(webSocket, text.toString());
+                                text.setLength(0);
+                            }
+                            webSocket.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                            closeCode.complete(statusCode);
+                            return null;
+                        }
+
+                        @Override
+                        public void onError(WebSocket webSocket, Throwable error) {
+                            closeCode.completeExceptionally(error);
+                        }
+                    }).orTimeout(10, TimeUnit.SECONDS).join();
+        }
+
+        private static void react(WebSocket socket, String text) {
+            try {
+                var frame = JSON.readTree(text);
+                String contactId = frame.path("contactId").asText();
+                switch (frame.path("type").asText()) {
+                    case "hello" -> socket.sendText("{\"type\":\"available\"}", true);
+                    case "offer" -> socket.sendText("{\"type\":\"accept\",\"contactId\":\"" + contactId + "\"}", true);
+                    case "connected" -> socket.sendText("{\"type\":\"complete\",\"contactId\":\"" + contactId
+                            + "\",\"outcome\":{\"resolved\":true}}", true);
+                    default -> { }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
