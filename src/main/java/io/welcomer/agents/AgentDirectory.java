@@ -10,6 +10,7 @@ import io.welcomer.security.AgentTokens;
 import io.welcomer.security.Secrets;
 import io.welcomer.switchboard.AgentProfiles;
 import io.welcomer.switchboard.DecisionListener;
+import io.welcomer.switchboard.PendingFollowUp;
 import io.welcomer.switchboard.Restoration;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.Write;
@@ -27,8 +28,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class AgentDirectory implements DecisionListener {
 
-    /** An agent's profile with its live routing state. */
-    public record AgentCard(AgentEntity profile, AgentView live) {}
+    /** An agent's profile with its live routing state and the follow-ups it promised, not yet due. */
+    public record AgentCard(AgentEntity profile, AgentView live, List<PendingFollowUp> followUps) {}
 
     private final RoutingLoop loop;
     private final AgentTokens tokens;
@@ -100,6 +101,6 @@ public class AgentDirectory implements DecisionListener {
     }
 
     private AgentCard card(AgentEntity agent) {
-        return new AgentCard(agent, loop.agent(agent.id).orElseThrow());
+        return new AgentCard(agent, loop.agent(agent.id).orElseThrow(), loop.followUpsOf(agent.id));
     }
 }

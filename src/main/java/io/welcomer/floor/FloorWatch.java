@@ -104,6 +104,7 @@ public class FloorWatch implements DecisionListener {
         List<Floor.Held> held = new ArrayList<>();
         live.offeredContactIds().forEach(contactId -> held.add(new Floor.Held(contactId, "OFFERED")));
         live.connectedContactIds().forEach(contactId -> held.add(new Floor.Held(contactId, "CONNECTED")));
+        live.wrappingContactIds().forEach(contactId -> held.add(new Floor.Held(contactId, "WRAPPING")));
         return new Floor.Agent(id, name, live.presence(), current ? standing.reason() : null,
                 current ? standing.since() : null, held);
     }

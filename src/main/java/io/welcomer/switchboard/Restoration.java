@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.FollowUpEntity;
 import java.time.Instant;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -12,7 +13,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public final class Restoration {
 
     public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<ContactEntity> liveContacts,
-                    List<Served> served, List<Ended> ended, long lastEventId) {}
+                    List<Served> served, List<Ended> ended, List<PendingFollowUp> followUps, long lastEventId) {}
 
     /** A contact that ended inside the repeat window and was not repeated yet, oldest first. */
     public record Ended(String customerId, String contactId, Instant endedAt) {}
@@ -33,8 +34,10 @@ public final class Restoration {
                 .chain(tokens -> liveContacts(session)
                 .chain(contacts -> served(session, servedSince)
                 .chain(served -> ended(session, servedSince)
-                .chain(ended -> lastEventId(session)
-                .map(lastEventId -> new Snapshot(agents, tokens, contacts, served, ended, lastEventId))))))));
+                .chain(ended -> followUps(session)
+                .chain(followUps -> lastEventId(session)
+                .map(lastEventId -> new Snapshot(agents, tokens, contacts, served, ended, followUps,
+                        lastEventId)))))))));
     }
 
     private static Uni<List<AgentEntity>> agents(Mutiny.StatelessSession session) {
@@ -71,6 +74,17 @@ public final class Restoration {
                 .getResultList()
                 .map(rows -> rows.stream()
                         .map(row -> new Ended((String) row[0], (String) row[1], (Instant) row[2]))
+                        .toList());
+    }
+
+    /** Follow-ups promised and not yet due, with the contact each was promised on. */
+    private static Uni<List<PendingFollowUp>> followUps(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("""
+                        select f, c from FollowUpEntity f join ContactEntity c on c.id = f.fromContactId
+                        where f.becameDueAt is null order by f.dueAt""", Object[].class)
+                .getResultList()
+                .map(rows -> rows.stream()
+                        .map(row -> PendingFollowUp.of((FollowUpEntity) row[0], (ContactEntity) row[1]))
                         .toList());
     }
 

@@ -17,6 +17,7 @@ import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
+import io.welcomer.routing.FollowUp;
 import io.welcomer.routing.LineView;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.routing.Router;
@@ -164,7 +165,12 @@ public class RoutingLoop {
             List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
                     contact.arrivalSeq, contact.createdAt, ContactState.valueOf(contact.state), contact.agentId,
                     contact.connectedAt, ContactRecords.CALLBACK.equals(contact.mode)));
-            writes.addAll(records.apply(decisions, clock.instant(), null));
+            writes.addAll(records.apply(decisions, clock.instant(), null, this::arrivalOrderOf));
+        }
+        for (PendingFollowUp pending : snapshot.followUps()) {
+            records.restorePromise(pending);
+            router.handle(new Command.RestoreFollowUp(new FollowUp(pending.row().id, pending.row().agentId,
+                    pending.row().fromContactId, ContactRequests.of(pending.contact()), pending.row().dueAt)));
         }
         // Stored before anything the listeners do next (an agent reconnected after a rebuild).
         Uni<Void> stored = commit(writes);
@@ -238,7 +244,13 @@ public class RoutingLoop {
             }
         }
         List<Write> writes = new ArrayList<>(extraWrites);
-        writes.addAll(records.apply(decisions, clock.instant(), createdContactId));
+        writes.addAll(records.apply(decisions, clock.instant(), createdContactId, this::arrivalOrderOf));
+        // A follow-up that fell due is tracked from now on.
+        for (Decision decision : decisions) {
+            if (decision instanceof Decision.FollowUpDue due) {
+                concerned.put(due.followUp().id(), records.get(due.followUp().id()));
+            }
+        }
         // Listeners see each contact as it was decided, whatever happens to it meanwhile.
         Map<String, ContactEntity> decided = new HashMap<>();
         concerned.forEach((id, contact) -> decided.put(id, contact.snapshot()));
@@ -342,6 +354,23 @@ public class RoutingLoop {
     /** A live contact as last decided; null once it ended. Mutable on the routing context only. */
     public ContactEntity contact(String contactId) {
         return records.get(contactId);
+    }
+
+    /**
+     * The number and note of the follow-up the next command may schedule (its row is written by
+     * the settle that schedules it).
+     */
+    public void detailFollowUp(String followUpId, String number, String note) {
+        records.detailFollowUp(followUpId, number, note);
+    }
+
+    /** The follow-ups this agent promised that are not due yet, soonest first. */
+    public List<PendingFollowUp> followUpsOf(String agentId) {
+        return records.promisedBy(agentId);
+    }
+
+    private long arrivalOrderOf(String contactId) {
+        return router.arrivalOrder(contactId).orElseThrow();
     }
 
     public Optional<WaitingView> waiting(String contactId) {

@@ -30,13 +30,13 @@ final class Statements {
                 customer_language, required_skills, priority, topic, context, arrival_seq, state, agent_id,
                 callback_number, created_at, offered_at, connected_at, ended_at, customer_left_at, resolved,
                 outcome_code, outcome_notes, language_required, wrapped_at, touch_ms, transfers, transfer_from,
-                transfer_mode, transfer_note)
+                transfer_mode, transfer_note, follow_up_note)
             select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::int[], $11::varchar[], $12::text[],
                 $13::bigint[], $14::varchar[], $15::varchar[], $16::varchar[], $17::timestamptz[],
                 $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::boolean[],
                 $23::varchar[], $24::text[], $25::boolean[], $26::timestamptz[], $27::bigint[], $28::smallint[],
-                $29::varchar[], $30::varchar[], $31::text[])
+                $29::varchar[], $30::varchar[], $31::text[], $32::text[])
             on conflict (id) do nothing""";
 
     static final String UPDATE_CONTACTS = """
@@ -57,15 +57,23 @@ final class Statements {
 
     static final String APPEND_EVENTS = """
             insert into contact_events (id, contact_id, gateway_id, type, state, agent_id, at, callback_number,
-                from_agent_id, transfer_mode)
+                from_agent_id, transfer_mode, follow_up_id, due_at)
             select * from unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
-                $6::varchar[], $7::timestamptz[], $8::varchar[], $9::varchar[], $10::varchar[])
+                $6::varchar[], $7::timestamptz[], $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[],
+                $12::timestamptz[])
             on conflict (id) do nothing""";
 
     static final String MARK_REPEATED = """
             update contacts c set repeated_by = u.repeated_by
             from unnest($1::varchar[], $2::varchar[]) as u(id, repeated_by)
             where c.id = u.id""";
+
+    static final String SAVE_FOLLOW_UP = """
+            insert into follow_ups (id, agent_id, from_contact_id, due_at, callback_number, note, created_at)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            on conflict (id) do nothing""";
+
+    static final String FOLLOW_UP_DUE = "update follow_ups set became_due_at = $2 where id = $1";
 
     static final String SAVE_AGENT = """
             insert into agents (id, name, skills, capacity, updated_at, languages) values ($1, $2, $3, $4, $5, $6)
@@ -101,6 +109,10 @@ final class Statements {
                 }
                 case Write.AppendEvent w -> events.add(w.event());
                 case Write.MarkRepeated w -> repeats.put(w.contactId(), w.repeatedBy());
+                case Write.SaveFollowUp w -> oneByOne.add(new Statement(SAVE_FOLLOW_UP, Tuple.of(w.followUp().id,
+                        w.followUp().agentId, w.followUp().fromContactId, time(w.followUp().dueAt),
+                        w.followUp().callbackNumber, w.followUp().note, time(w.followUp().createdAt))));
+                case Write.FollowUpDue w -> oneByOne.add(new Statement(FOLLOW_UP_DUE, Tuple.of(w.followUpId(), time(w.at()))));
                 case Write.SaveAgent w -> oneByOne.add(new Statement(SAVE_AGENT, Tuple.of(w.agent().id,
                         w.agent().name, w.agent().skills, w.agent().capacity, time(w.agent().updatedAt),
                         w.agent().languages)));
@@ -160,7 +172,8 @@ final class Statements {
                 .addArrayOfShort(rows.stream().map(c -> (short) c.transfers).toArray(Short[]::new))
                 .addArrayOfString(strings(rows, c -> c.transferFrom))
                 .addArrayOfString(strings(rows, c -> c.transferMode))
-                .addArrayOfString(strings(rows, c -> c.transferNote));
+                .addArrayOfString(strings(rows, c -> c.transferNote))
+                .addArrayOfString(strings(rows, c -> c.followUpNote));
     }
 
     private static Tuple updateParams(List<ContactEntity> rows) {
@@ -196,7 +209,9 @@ final class Statements {
                 .addArrayOfOffsetDateTime(times(rows, e -> e.at))
                 .addArrayOfString(strings(rows, e -> e.callbackNumber))
                 .addArrayOfString(strings(rows, e -> e.fromAgentId))
-                .addArrayOfString(strings(rows, e -> e.transferMode));
+                .addArrayOfString(strings(rows, e -> e.transferMode))
+                .addArrayOfString(strings(rows, e -> e.followUpId))
+                .addArrayOfOffsetDateTime(times(rows, e -> e.dueAt));
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

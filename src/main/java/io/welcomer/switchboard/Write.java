@@ -4,6 +4,8 @@ import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.contacts.persistence.FollowUpEntity;
+import java.time.Instant;
 
 /** One change for the store, produced by the switchboard and written by the journal. */
 public sealed interface Write {
@@ -16,6 +18,11 @@ public sealed interface Write {
 
     /** An ended contact's customer came back with {@code repeatedBy}. */
     record MarkRepeated(String contactId, String repeatedBy) implements Write {}
+
+    /** A follow-up promised; {@link FollowUpDue} once its contact exists. */
+    record SaveFollowUp(FollowUpEntity followUp) implements Write {}
+
+    record FollowUpDue(String followUpId, Instant at) implements Write {}
 
     record SaveAgent(AgentEntity agent) implements Write {}
 

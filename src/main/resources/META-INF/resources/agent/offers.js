@@ -53,6 +53,11 @@ export class Offers {
       from.textContent = `${frame.transfer.mode === 'cold' ? 'Cold' : 'Warm'} transfer from ${frame.transfer.from}`
           + (frame.transfer.note ? `: ${frame.transfer.note}` : '');
     }
+    if (frame.note) {
+      const promise = card.querySelector('.transfer-from');
+      promise.hidden = false;
+      promise.textContent = `Follow-up you promised: ${frame.note}`;
+    }
     fillContext(card.querySelector('.context'), frame.context);
     const history = card.querySelector('.history');
     const earlier = frame.history || [];

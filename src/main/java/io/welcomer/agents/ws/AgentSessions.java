@@ -8,7 +8,6 @@ import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
-import io.welcomer.routing.Refusal;
 import io.welcomer.routing.Presence;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.switchboard.Committed;
@@ -21,8 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An agent's session in routing: opening it connects the agent, closing it disconnects. After a
@@ -32,6 +33,8 @@ import java.util.Set;
 @ApplicationScoped
 public class AgentSessions implements DecisionListener {
 
+    /** Follow-ups one agent may have promised and not yet reached. */
+    static final int MAX_FOLLOW_UPS = 100;
     private static final CloseReason GOING_AWAY = new CloseReason(1001, "server stopping; reconnect");
     private static final Duration DEPARTURE_BOUND = Duration.ofSeconds(5);
 
@@ -72,12 +75,33 @@ public class AgentSessions implements DecisionListener {
                 : Uni.createFrom().voidItem());
     }
 
-    /** A command from the agent's own session; answers the refusal, if the router refused it. */
-    public Uni<Optional<Refusal>> says(Command command) {
-        return loop.onLoop(() -> loop.execute(command).map(decisions -> decisions.stream()
-                .filter(Decision.Refused.class::isInstance)
-                .map(refused -> ((Decision.Refused) refused).refusal())
-                .findFirst()));
+    /** A frame from the agent's own session: its command, and for a follow-up the number and note. */
+    public record Said(Command command, String number, String note) {
+        public Said(Command command) {
+            this(command, null, null);
+        }
+    }
+
+    /**
+     * A command from the agent's own session; answers the error frame if it was refused. An
+     * agent holds at most {@link #MAX_FOLLOW_UPS} promised follow-ups.
+     */
+    public Uni<Optional<Frames.Error>> says(Said said) {
+        return loop.onLoop(() -> {
+            if (said.command() instanceof Command.ScheduleFollowUp promise) {
+                if (loop.followUpsOf(promise.agentId()).size() >= MAX_FOLLOW_UPS) {
+                    return Uni.createFrom().item(Optional.of(new Frames.Error("too-many-follow-ups",
+                            "an agent may have at most " + MAX_FOLLOW_UPS + " follow-ups not yet due")));
+                }
+                loop.detailFollowUp(promise.followUpId(), said.number(), said.note());
+            }
+            return loop.execute(said.command()).map(decisions -> decisions.stream()
+                    .filter(Decision.Refused.class::isInstance)
+                    .map(refused -> ((Decision.Refused) refused).refusal())
+                    .map(refusal -> new Frames.Error(refusal.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                            refusal.message()))
+                    .findFirst());
+        });
     }
 
     /**
@@ -134,11 +158,17 @@ public class AgentSessions implements DecisionListener {
 
     private Frames.Hello hello(String agentId) {
         AgentView view = loop.agent(agentId).orElseThrow();
-        List<Frames.ActiveContact> active = view.connectedContactIds().stream()
+        List<Frames.ActiveContact> active = Stream.concat(view.connectedContactIds().stream(),
+                        view.wrappingContactIds().stream())
                 .map(loop::contact)
                 .map(AgentSessions::active)
                 .toList();
-        return new Frames.Hello(agentId, view.presence(), active);
+        List<Frames.Promised> followUps = loop.followUpsOf(agentId).stream()
+                .map(pending -> new Frames.Promised(pending.row().id, pending.row().fromContactId,
+                        Offers.customerOf(pending.contact()), pending.row().dueAt, pending.row().callbackNumber,
+                        pending.row().note))
+                .toList();
+        return new Frames.Hello(agentId, view.presence(), active, followUps);
     }
 
     private static Frames.ActiveContact active(ContactEntity contact) {

@@ -19,9 +19,12 @@ import io.welcomer.switchboard.StoreRefused;
 import io.welcomer.switchboard.StoreUnavailable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +40,7 @@ public class AgentSocket {
     static final int MAX_NOTES = 2048;
     /** As many as a new contact may require. */
     static final int MAX_SKILLS = 20;
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}");
 
     @Inject
@@ -76,16 +80,15 @@ public class AgentSocket {
             }
             case SocketLimits.Verdict.Handle handle -> { }
         }
-        Command command;
+        AgentSessions.Said said;
         try {
-            command = parse(text);
+            said = parse(text);
         } catch (BadFrame bad) {
             return send(connection, new Frames.Error(bad.code, bad.getMessage()));
         }
-        return sessions.says(command).chain(refusal -> refusal.isEmpty()
+        return sessions.says(said).chain(refused -> refused.isEmpty()
                 ? Uni.createFrom().voidItem()
-                : send(connection, new Frames.Error(refusal.get().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        refusal.get().message())))
+                : send(connection, refused.get()))
                 // Nothing was done; the session stays open and the agent may send it again.
                 .onFailure(StoreUnavailable.class).recoverWithUni(failure -> send(connection,
                         new Frames.Error("unavailable", failure.getMessage())))
@@ -93,7 +96,7 @@ public class AgentSocket {
                         new Frames.Error("invalid-field", failure.getMessage())));
     }
 
-    private Command parse(String text) throws BadFrame {
+    private AgentSessions.Said parse(String text) throws BadFrame {
         JsonNode frame;
         try {
             frame = json.readTree(text);
@@ -105,7 +108,11 @@ public class AgentSocket {
         }
         String type = frame.path("type").asText("");
         String agentId = agentId();
-        return switch (type) {
+        if (type.equals("follow-up")) {
+            return new AgentSessions.Said(new Command.ScheduleFollowUp(agentId, requiredText(frame, "contactId", MAX_ID),
+                    UUID.randomUUID().toString(), instant(frame, "at")), number(frame), optionalText(frame, "note", MAX_NOTES));
+        }
+        return new AgentSessions.Said(switch (type) {
             case "available" -> new Command.MakeAvailable(agentId);
             case "away" -> new Command.StepAway(agentId, optionalText(frame, "reason", MAX_CODE),
                     optionalFlag(frame, "afterCurrent"));
@@ -119,7 +126,25 @@ public class AgentSocket {
             case "cancel-transfer" -> new Command.CancelTransfer(agentId, requiredText(frame, "contactId", MAX_ID));
             case "" -> throw new BadFrame("missing-field", "type is required");
             default -> throw new BadFrame("unknown-type", "unknown frame type: " + abbreviated(type));
-        };
+        });
+    }
+
+    private static Instant instant(JsonNode frame, String field) throws BadFrame {
+        String value = requiredText(frame, field, MAX_CODE);
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadFrame("invalid-field", field + " must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
+        }
+    }
+
+    /** The number to dial for a follow-up, when the agent gives one: E.164, as for a callback. */
+    private static String number(JsonNode frame) throws BadFrame {
+        String number = optionalText(frame, "number", MAX_CODE);
+        if (number != null && !E164.matcher(number).matches()) {
+            throw new BadFrame("invalid-field", "number must be an E.164 number such as +15551234567");
+        }
+        return number;
     }
 
     /** Warm: {@code to: {agentId}}. Cold: {@code to: {skills, language?}}, a line like a new contact's. */

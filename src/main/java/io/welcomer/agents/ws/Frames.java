@@ -22,9 +22,15 @@ public final class Frames {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HistoryItem(Instant at, String agentId, Boolean resolved, Integer csat) {}
 
-    public record Hello(String type, String agentId, Presence presence, List<ActiveContact> contacts) {
-        public Hello(String agentId, Presence presence, List<ActiveContact> contacts) {
-            this("hello", agentId, presence, contacts);
+    /** A follow-up the agent promised and that is not due yet. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Promised(String followUpId, String fromContactId, Customer customer, Instant at, String number,
+                           String note) {}
+
+    public record Hello(String type, String agentId, Presence presence, List<ActiveContact> contacts,
+                        List<Promised> followUps) {
+        public Hello(String agentId, Presence presence, List<ActiveContact> contacts, List<Promised> followUps) {
+            this("hello", agentId, presence, contacts, followUps);
         }
     }
 
@@ -33,16 +39,17 @@ public final class Frames {
 
     /**
      * {@code expiresAt} lets a console draw the countdown whatever the frame's delay; {@code transfer}
-     * is there only for a transferred contact.
+     * is there only for a transferred contact, {@code note} only for a follow-up (its promise's note).
      */
     public record Offer(String type, String contactId, String channel, String mode, Customer customer,
                         String topic, JsonNode context, List<HistoryItem> history, long expiresInSeconds,
-                        Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer) {
+                        Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
         public Offer(String contactId, String channel, String mode, Customer customer, String topic,
                      JsonNode context, List<HistoryItem> history, long expiresInSeconds, Instant expiresAt,
-                     Transfer transfer) {
+                     Transfer transfer, String note) {
             this("offer", contactId, channel, mode, customer, topic, context, history, expiresInSeconds, expiresAt,
-                    transfer);
+                    transfer, note);
         }
     }
 

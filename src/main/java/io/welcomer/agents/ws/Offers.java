@@ -22,7 +22,7 @@ final class Offers {
                               ObjectMapper json, Frames.Transfer transfer) {
         return new Frames.Offer(contact.id, contact.channel, contact.mode, customerOf(contact), contact.topic,
                 context(contact, json), earlier.stream().map(Offers::historyItem).toList(),
-                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt, transfer);
+                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt, transfer, contact.followUpNote);
     }
 
     /** A contact sent cold to a line carries its last owner's note to whoever is offered it next. */

@@ -78,6 +78,9 @@ public class ContactEntity {
     public String transferMode;
     @Column(name = "transfer_note")
     public String transferNote;
+    /** A follow-up's note from the agent who promised it. */
+    @Column(name = "follow_up_note")
+    public String followUpNote;
     /** The contact the customer came back with, within the repeat window; set once it ended. */
     @Column(name = "repeated_by")
     public String repeatedBy;
@@ -120,6 +123,7 @@ public class ContactEntity {
         copy.transferFrom = transferFrom;
         copy.transferMode = transferMode;
         copy.transferNote = transferNote;
+        copy.followUpNote = followUpNote;
         return copy;
     }
 }

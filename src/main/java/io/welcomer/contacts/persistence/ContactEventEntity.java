@@ -30,4 +30,9 @@ public class ContactEventEntity {
     public String fromAgentId;
     @Column(name = "transfer_mode")
     public String transferMode;
+    /** Set on contact.follow-up-scheduled: the follow-up (its contact's id to be) and when it is due. */
+    @Column(name = "follow_up_id")
+    public String followUpId;
+    @Column(name = "due_at")
+    public Instant dueAt;
 }
