@@ -51,14 +51,16 @@ public class AgentDirectory implements DecisionListener {
     }
 
     public Uni<List<AgentCard>> all() {
-        return loop.onLoop(() -> Uni.createFrom().item(agents.values().stream()
-                .sorted(Comparator.comparing(agent -> agent.id))
-                .map(this::card)
-                .toList()));
+        return loop.onLoop(() -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
+                : Uni.createFrom().item(agents.values().stream()
+                        .sorted(Comparator.comparing(agent -> agent.id))
+                        .map(this::card)
+                        .toList()));
     }
 
     public Uni<Optional<AgentCard>> find(String agentId) {
-        return loop.onLoop(() -> Uni.createFrom().item(Optional.ofNullable(agents.get(agentId)).map(this::card)));
+        return loop.onLoop(() -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
+                : Uni.createFrom().item(Optional.ofNullable(agents.get(agentId)).map(this::card)));
     }
 
     /** Issues a new token for the agent; empty if there is no such agent. */

@@ -80,6 +80,16 @@ public class EventFeed implements DecisionListener {
      */
     void stopping(@Observes ShutdownDelayInitiatedEvent event) {
         stopping = true;
+        endStreams();
+    }
+
+    /** Routing moved to another process: streams end, gateways resume by Last-Event-ID from the new leader. */
+    @Override
+    public void steppedDown() {
+        endStreams();
+    }
+
+    private void endStreams() {
         listeners.values().forEach(ofGateway -> List.copyOf(ofGateway).forEach(UnicastProcessor::onComplete));
     }
 

@@ -6,7 +6,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the router has rebuilt its state from the store; the database check comes with the datasource. */
+/**
+ * Ready once this process holds the routing lease and has rebuilt its state from the store (the
+ * database check comes with the datasource). A standby is live and not ready, so the Service
+ * sends traffic only to the leader; its role is in the data.
+ */
 @Readiness
 @ApplicationScoped
 public class RoutingStateLoaded implements HealthCheck {
@@ -19,6 +23,7 @@ public class RoutingStateLoaded implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("routing state loaded").status(loop.ready()).build();
+        return HealthCheckResponse.named("routing state loaded").status(loop.ready())
+                .withData("role", loop.leading() ? "leader" : "standby").build();
     }
 }

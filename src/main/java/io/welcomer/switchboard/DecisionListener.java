@@ -16,4 +16,8 @@ public interface DecisionListener {
     /** The routing state was rebuilt from the store (at start); listeners reload what they keep. */
     default void restored(Restoration.Snapshot snapshot, QueueStats stats) {
     }
+
+    /** This process lost the routing lease: it stands by; listeners let go of what they serve. */
+    default void steppedDown() {
+    }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ final class Journal {
 
     private static final Logger LOG = Logger.getLogger(Journal.class);
     private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final String FENCE = "select welcomer_fence($1, $2)";
 
     /** The writes of one command and what to do once they are stored (null) or failed (the cause). */
     static final class Entry {
@@ -54,7 +56,10 @@ final class Journal {
     private final DistributionSummary batchSizes;
     private final Timer flushTimes;
     private final AtomicInteger outstanding = new AtomicInteger();
-    private volatile boolean refusing;
+    private final Runnable onFenced;
+    private volatile boolean refusing = true;
+    private volatile String fenceDomain;
+    private volatile long fenceEpoch;
 
     // Touched only on the journal's own context.
     private PgConnection connection;
@@ -64,8 +69,9 @@ final class Journal {
 
     /** {@code context} is the journal's own: its work never waits behind routing's or a request's. */
     Journal(Vertx vertx, Context context, Context routing, PgConnectOptions options, JournalConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Runnable onFenced) {
         this.vertx = vertx;
+        this.onFenced = onFenced;
         this.context = context;
         this.routing = routing;
         this.options = options;
@@ -121,6 +127,12 @@ final class Journal {
     /** The routing loop agrees with the store again: writes are taken again. */
     void resume() {
         refusing = false;
+    }
+
+    /** From now on every transaction first checks that this epoch still holds the domain's lease. */
+    void fence(String domain, long epoch) {
+        fenceDomain = domain;
+        fenceEpoch = epoch;
     }
 
     /** Reaches the store on the journal's connection; the callback runs on the routing context. */
@@ -180,6 +192,10 @@ final class Journal {
 
     private Future<Void> attempt(List<Entry> batch, int retry, long deadline) {
         return write(batch).recover(failure -> {
+            if (SqlStates.isFenced(failure)) {
+                onFenced.run();
+                return Future.failedFuture(new Fenced(config.retryAfter(), failure));
+            }
             if (SqlStates.isBadData(failure)) {
                 return batch.size() == 1 ? refuse(batch, failure) : split(batch);
             }
@@ -232,7 +248,8 @@ final class Journal {
         return connection().compose(conn -> {
             List<Future<?>> results = new ArrayList<>(statements.size() + 2);
             results.add(conn.query("begin").execute());
-            // A per-transaction check (the lease's epoch fence) goes here, first in the transaction.
+            // First in the transaction: a deposed leader's transaction fails here, and rolls back.
+            results.add(conn.preparedQuery(FENCE).execute(Tuple.of(fenceDomain, fenceEpoch)));
             for (Statements.Statement statement : statements) {
                 results.add(conn.preparedQuery(statement.sql()).execute(statement.params()));
             }
@@ -254,8 +271,8 @@ final class Journal {
     private void failForGood(List<Entry> batch, Throwable failure) {
         LOG.errorf("store write failed for good: %s", failure.toString());
         refusing = true;
-        StoreUnavailable unavailable = new StoreUnavailable("the store did not take the write in time; retry later",
-                config.retryAfter(), failure);
+        StoreUnavailable unavailable = failure instanceof Fenced fenced ? fenced
+                : new StoreUnavailable("the store did not take the write in time; retry later", config.retryAfter(), failure);
         settle(batch, unavailable);
         settle(pending, unavailable);
         pending = new ArrayList<>();

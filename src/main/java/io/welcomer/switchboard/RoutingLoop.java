@@ -1,6 +1,8 @@
 package io.welcomer.switchboard;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,8 +25,12 @@ import io.welcomer.routing.QueueStats;
 import io.welcomer.routing.Router;
 import io.welcomer.routing.RoutingRules;
 import io.welcomer.routing.WaitingView;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -34,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,21 +76,28 @@ public class RoutingLoop {
     private final JournalConfig journalConfig;
     private final MeterRegistry registry;
     private final PgConnectOptions storeOptions;
+    private final LeaseConfig leaseConfig;
+    private final Timer failovers;
 
     // Everything below is touched only on the routing context.
     private OwnThreads threads;
     private Context loop;
     private Router router;
     private Journal journal;
+    private Lease lease;
     private ContactRecords records;
     private long timerId = -1;
     private Instant timerAt;
-    private volatile boolean ready;
+    private long takeoverStarted;
+    private CompletableFuture<Void> takenOver = new CompletableFuture<>();
+    private volatile boolean leading;
+    private volatile long epoch;
     private volatile boolean syncing;
     private volatile boolean stopping;
 
     RoutingLoop(Vertx vertx, Store store, WelcomerConfig config, RoutingRules rules, InstantSource clock,
-                @All List<DecisionListener> listeners, JournalConfig journalConfig, MeterRegistry registry,
+                @All List<DecisionListener> listeners, JournalConfig journalConfig, LeaseConfig leaseConfig,
+                MeterRegistry registry,
                 @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                 @ConfigProperty(name = "quarkus.datasource.username") String user,
                 @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -94,7 +108,13 @@ public class RoutingLoop {
         this.clock = clock;
         this.listeners = listeners;
         this.journalConfig = journalConfig;
+        this.leaseConfig = leaseConfig;
         this.registry = registry;
+        registry.gauge("welcomer.leader", Tags.empty(), this, routing -> routing.leading ? 1 : 0);
+        registry.gauge("welcomer.lease.epoch", Tags.empty(), this, routing -> routing.epoch);
+        this.failovers = Timer.builder("welcomer.failover")
+                .description("From taking the routing lease to ready: the routing state rebuilt from the store")
+                .register(registry);
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user);
         password.ifPresent(options::setPassword);
         this.storeOptions = options
@@ -106,23 +126,108 @@ public class RoutingLoop {
                 .addProperty("statement_timeout", Long.toString(journalConfig.statementTimeout().toMillis()));
     }
 
-    /** Rebuilds the routing state from the store before the server takes traffic. */
-    void start(@Observes StartupEvent event) {
+    /**
+     * Bids for the routing lease. Won, the routing state is rebuilt from the store before the
+     * server takes traffic; held by another process, this one stands by (live, not ready) and
+     * takes over when that lease expires or is released.
+     */
+    void start(@Observes StartupEvent event) throws InterruptedException, ExecutionException, TimeoutException {
         threads = new OwnThreads(vertx);
         loop = threads.context("welcomer-routing");
         router = new Router(rules, clock);
-        journal = new Journal(vertx, threads.context("welcomer-journal"), loop, storeOptions, journalConfig, registry);
-        Instant windowOpen = clock.instant().minus(config.repeatWindow());
-        Restoration.Snapshot snapshot = store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen))
-                .await().atMost(START_BOUND);
-        onLoop(() -> restore(snapshot)).await().atMost(START_BOUND);
-        ready = true;
+        records = new ContactRecords(0);
+        journal = new Journal(vertx, threads.context("welcomer-journal"), loop, storeOptions, journalConfig, registry,
+                () -> lease.fenced());
+        PgConnectOptions leaseOptions = new PgConnectOptions(storeOptions)
+                .setMetricsName("welcomer-lease")
+                .addProperty("application_name", "welcomer-lease")
+                .addProperty("statement_timeout", Long.toString(leaseConfig.renewEvery().toMillis()));
+        lease = new Lease(vertx, threads.context("welcomer-lease"), loop, leaseOptions, leaseConfig,
+                leaseConfig.holder().orElseGet(RoutingLoop::hostName), this::won, this::lost);
+        long first = lease.start().toCompletionStage().toCompletableFuture().get(START_BOUND.toSeconds(), TimeUnit.SECONDS);
+        if (first > 0) {
+            takenOver.get(START_BOUND.toSeconds(), TimeUnit.SECONDS);
+        } else {
+            LOG.infof("standing by: another process holds the routing lease of %s", leaseConfig.domain());
+            // Read once and thrown away: the first read of a process is the slow one (queries
+            // prepared, code compiled), and a takeover should not pay for it.
+            store.onFreshContext(loop, sessions -> Restoration.load(sessions, clock.instant().minus(config.repeatWindow())))
+                    .await().atMost(START_BOUND);
+        }
     }
 
-    /** Stopping, first thing on SIGTERM: readiness goes down while requests still finish. */
-    void stopping(@Observes ShutdownDelayInitiatedEvent event) {
-        ready = false;
+    /**
+     * Whatever was accepted is stored (bounded by the flush deadline), then the lease is released
+     * with a NOTIFY: the standby that takes over finds it all. Nothing is decided after.
+     */
+    private void handOver() throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + journalConfig.flushDeadline().toNanos();
+        while (journal.outstanding() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (journal.outstanding() > 0) {
+            LOG.warnf("stopping with %d writes not stored", journal.outstanding());
+        }
+        leading = false;
+        journal.refuse();
+        lease.release().toCompletionStage().toCompletableFuture().get(1, TimeUnit.SECONDS);
+    }
+
+    /** Won the lease: fence the journal with its epoch, then rebuild the routing state from the store. */
+    private void won(long wonEpoch) {
+        takeoverStarted = System.nanoTime();
+        epoch = wonEpoch;
+        journal.fence(leaseConfig.domain(), wonEpoch);
+        leading = true;
+        syncing = true;
+        journal.refuse();
+        reload();
+    }
+
+    /**
+     * Lost the lease (not renewed in time, fenced, or taken over): stop routing at once. Nothing
+     * more is decided or written; agents are sent elsewhere; the process stands by again.
+     */
+    private void lost(String why) {
+        leading = false;
+        epoch = 0;
+        journal.refuse();
+        cancelTimer();
+        router = new Router(rules, clock);
+        records = new ContactRecords(0);
+        listeners.forEach(DecisionListener::steppedDown);
+    }
+
+    /** Whether this process holds the routing lease (it may still be rebuilding). */
+    public boolean leading() {
+        return leading;
+    }
+
+    /** What a request to a standby gets: 503, to retry (through the Service, the leader). */
+    public StoreUnavailable standingBy() {
+        return new StoreUnavailable("this server stands by for another that routes; retry", journalConfig.retryAfter(),
+                null);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "welcomer-" + ProcessHandle.current().pid();
+        }
+    }
+
+    /**
+     * Stopping, first thing on SIGTERM (after the listeners that still write, such as agents
+     * signing off): no new contacts, readiness down; once what was accepted is stored, the lease
+     * is released, so a standby takes over at once while this process finishes its requests.
+     */
+    void stopping(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ShutdownDelayInitiatedEvent event)
+            throws InterruptedException, ExecutionException, TimeoutException {
         stopping = true;
+        if (threads != null) {
+            handOver();
+        }
     }
 
     /** The server is stopping: it finishes what it took and takes no new contacts. */
@@ -130,24 +235,13 @@ public class RoutingLoop {
         return stopping;
     }
 
-    /**
-     * Stopped, once the requests in flight have finished: whatever was accepted is stored
-     * (bounded by the flush deadline) before the journal's connection and the loop's threads end.
-     */
+    /** Stopped, once the requests in flight have finished: the journal's connection and the threads end. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException, ExecutionException, TimeoutException {
-        ready = false;
+        stopping = true;
         if (threads == null) {
             return;
         }
-        long deadline = System.nanoTime() + journalConfig.flushDeadline().toNanos();
-        while (journal.outstanding() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        if (journal.outstanding() > 0) {
-            LOG.warnf("stopping with %d writes not stored", journal.outstanding());
-        } else {
-            LOG.info("stopping: every accepted write is stored");
-        }
+        handOver();
         journal.close().toCompletionStage().toCompletableFuture().get(1, TimeUnit.SECONDS);
         threads.close();
     }
@@ -182,9 +276,9 @@ public class RoutingLoop {
         return stored;
     }
 
-    /** Ready once restored, while the store takes writes and the router agrees with it. */
+    /** Ready while it holds the lease, once restored, while the store takes writes and the router agrees with it. */
     public boolean ready() {
-        return ready && !syncing && !journal.refusing();
+        return leading && !syncing && !stopping && !journal.refusing();
     }
 
     /** Runs work on the routing context and answers on the caller's context. */
@@ -211,6 +305,9 @@ public class RoutingLoop {
      * {@link StoreUnavailable}, deciding nothing, while the store cannot take the writes.
      */
     public List<Decision> decide(Command command) {
+        if (!leading) {
+            throw standingBy();
+        }
         if (syncing) {
             throw rebuilding();
         }
@@ -272,6 +369,9 @@ public class RoutingLoop {
      * store; only a new contact whose own values were refused is left to its intake to withdraw.
      */
     public Uni<Void> commit(List<Write> writes) {
+        if (!leading) {
+            return Uni.createFrom().failure(standingBy());
+        }
         if (syncing || !journal.accepting()) {
             return Uni.createFrom().failure(syncing ? rebuilding() : journal.unavailable());
         }
@@ -280,7 +380,9 @@ public class RoutingLoop {
                 emitter.complete(null);
                 return;
             }
-            if (!(failure instanceof StoreRefused && writes.stream().anyMatch(Write.InsertContact.class::isInstance))) {
+            // Fenced, the lease steps down instead; a new contact's refused values are withdrawn by its intake.
+            if (!(failure instanceof Fenced)
+                    && !(failure instanceof StoreRefused && writes.stream().anyMatch(Write.InsertContact.class::isInstance))) {
                 resync();
             }
             emitter.fail(failure);
@@ -294,7 +396,7 @@ public class RoutingLoop {
 
     /** Some writes failed for good: the router may be ahead of the store. Rebuild it from the store. */
     private void resync() {
-        if (syncing) {
+        if (syncing || !leading) {
             return;
         }
         syncing = true;
@@ -308,6 +410,9 @@ public class RoutingLoop {
      * state can be read from it, then rebuilds.
      */
     private void reload() {
+        if (!leading) {
+            return;
+        }
         if (journal.outstanding() > 0) {
             vertx.setTimer(10, id -> loop.runOnContext(ignored -> reload()));
             return;
@@ -329,16 +434,30 @@ public class RoutingLoop {
     }
 
     private void rebuild(Restoration.Snapshot snapshot) {
+        if (!leading) {
+            return;
+        }
+        cancelTimer();
+        router = new Router(rules, clock);
+        journal.resume();
+        syncing = false;
+        restore(snapshot).subscribe().with(ignored -> LOG.info("routing state agrees with the store"),
+                failure -> LOG.warnf("storing the rebuilt state failed: %s", failure.toString()));
+        if (takeoverStarted != 0) {
+            failovers.record(System.nanoTime() - takeoverStarted, TimeUnit.NANOSECONDS);
+            LOG.infof("routing for %s (epoch %d), %d ms after taking the lease", leaseConfig.domain(), epoch,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - takeoverStarted));
+            takeoverStarted = 0;
+            takenOver.complete(null);
+        }
+    }
+
+    private void cancelTimer() {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
             timerId = -1;
             timerAt = null;
         }
-        router = new Router(rules, clock);
-        journal.resume();
-        syncing = false;
-        restore(snapshot).subscribe().with(ignored -> LOG.info("routing state agrees with the store again"),
-                failure -> LOG.warnf("storing the rebuilt state failed: %s", failure.toString()));
     }
 
     /** Starts tracking a contact about to arrive; its row is inserted by the {@link #settle} that creates it. */
@@ -408,6 +527,9 @@ public class RoutingLoop {
             timerId = vertx.setTimer(delay, id -> loop.runOnContext(ignored -> {
                 timerId = -1;
                 timerAt = null;
+                if (!leading) {
+                    return;
+                }
                 execute(new Command.Tick()).subscribe().with(decisions -> { },
                         failure -> LOG.error("storing timer decisions failed", failure));
             }));

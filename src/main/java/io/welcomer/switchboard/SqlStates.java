@@ -24,6 +24,11 @@ public final class SqlStates {
         return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
+    /** The journal's fence refused the write: this process's epoch no longer holds the routing lease. */
+    public static boolean isFenced(Throwable failure) {
+        return "WLF01".equals(of(failure));
+    }
+
     public static boolean isUniqueViolation(Throwable failure) {
         return "23505".equals(of(failure));
     }

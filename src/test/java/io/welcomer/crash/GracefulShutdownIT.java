@@ -8,17 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.welcomer.support.PackagedServer;
+import io.welcomer.support.RobotAgent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -42,13 +41,13 @@ class GracefulShutdownIT {
     void aStopInABurstStoresEveryAcknowledgedContactAndSendsAgentsElsewhere() throws Exception {
         try (PackagedServer server = new PackagedServer("welcomer_graceful_stop")) {
             server.start();
-            List<Agent> agents = new ArrayList<>();
+            List<RobotAgent> agents = new ArrayList<>();
             for (int i = 0; i < AGENTS; i++) {
                 String agentId = "stop-" + i;
                 admin(server).body(Map.of("name", agentId, "skills", Map.of("stop", 3), "capacity", Map.of("chat", 3)))
                         .put("/v1/agents/{id}", agentId).then().statusCode(201);
-                agents.add(new Agent(server, admin(server).post("/v1/agents/{id}/tokens", agentId)
-                        .then().statusCode(201).extract().path("token")));
+                agents.add(new RobotAgent(server.port(), admin(server).post("/v1/agents/{id}/tokens", agentId)
+                        .then().statusCode(201).extract().path("token"), agentId, (contactId, agent) -> { }));
             }
 
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -97,7 +96,7 @@ class GracefulShutdownIT {
                 }
             }
             assertTrue(unavailable > 0, "no new contact was refused while the server stopped");
-            for (Agent agent : agents) {
+            for (RobotAgent agent : agents) {
                 assertEquals(1001, agent.closeCode.get(5, TimeUnit.SECONDS), "an agent's socket closed otherwise");
             }
             System.out.printf("graceful stop: exit %d ms after SIGTERM; %d posts: %d acknowledged, %d 503, %d unanswered%n",
@@ -131,57 +130,5 @@ class GracefulShutdownIT {
 
     private static RequestSpecification gateway(PackagedServer server) {
         return given().port(server.port()).auth().oauth2(PackagedServer.GATEWAY_KEY).contentType(ContentType.JSON);
-    }
-
-    /** Available, accepts every offer and completes every contact it is connected to; records how it was closed. */
-    private static final class Agent {
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-
-        Agent(PackagedServer server, String token) {
-            URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/v1/ws/agent");
-            HttpClient.newHttpClient().newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + token)
-                    .buildAsync(uri, new WebSocket.Listener() {
-                        private final StringBuilder text = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                            text.append(data);
-                            if (last) {
-                                react(webSocket, text.toString());
-                                text.setLength(0);
-                            }
-                            webSocket.request(1);
-                            return null;
-                        }
-
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                            closeCode.complete(statusCode);
-                            return null;
-                        }
-
-                        @Override
-                        public void onError(WebSocket webSocket, Throwable error) {
-                            closeCode.completeExceptionally(error);
-                        }
-                    }).orTimeout(10, TimeUnit.SECONDS).join();
-        }
-
-        private static void react(WebSocket socket, String text) {
-            try {
-                var frame = JSON.readTree(text);
-                String contactId = frame.path("contactId").asText();
-                switch (frame.path("type").asText()) {
-                    case "hello" -> socket.sendText("{\"type\":\"available\"}", true);
-                    case "offer" -> socket.sendText("{\"type\":\"accept\",\"contactId\":\"" + contactId + "\"}", true);
-                    case "connected" -> socket.sendText("{\"type\":\"complete\",\"contactId\":\"" + contactId
-                            + "\",\"outcome\":{\"resolved\":true}}", true);
-                    default -> { }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

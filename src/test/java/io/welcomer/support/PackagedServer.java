@@ -35,13 +35,22 @@ public final class PackagedServer implements AutoCloseable {
     private Process process;
 
     public PackagedServer(String database) throws IOException, SQLException {
+        this(database, database);
+        execute("drop database if exists " + database + " with (force)");
+        execute("create database " + database);
+    }
+
+    private PackagedServer(String database, String name) throws IOException {
         this.database = database;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
-        this.log = Path.of("target", database + ".log");
-        execute("drop database if exists " + database + " with (force)");
-        execute("create database " + database);
+        this.log = Path.of("target", name + ".log");
+    }
+
+    /** A second server on the same database (a standby beside a leader), on its own port and log. */
+    public static PackagedServer beside(PackagedServer first, String name) throws IOException {
+        return new PackagedServer(first.database, name);
     }
 
     public int port() {
@@ -67,6 +76,25 @@ public final class PackagedServer implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("server not ready within " + START_BOUND + "; log:\n" + tail());
+    }
+
+    /** Starts the jar and waits until it is live but not ready: it stands by for another server. */
+    public void startStandby(Map<String, String> environment) throws IOException, InterruptedException {
+        launch(environment);
+        Instant deadline = Instant.now().plus(START_BOUND);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited with " + process.exitValue() + "; log:\n" + tail());
+            }
+            if (status("/q/health/live") == 200) {
+                if (ready()) {
+                    throw new AssertionError("server is ready, not standing by; log:\n" + tail());
+                }
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("server not live within " + START_BOUND + "; log:\n" + tail());
     }
 
     /** Starts the jar with these environment variables changed and answers its exit code; fails if it keeps running. */
@@ -110,6 +138,23 @@ public final class PackagedServer implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /** SIGSTOP: the process stops dead, as in a long pause or a partition, and keeps its sockets. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+        if (exit != 0) {
+            throw new AssertionError("kill -" + name + " failed with " + exit);
+        }
+    }
+
     /** A JDBC connection to this server's own database, to look at what it stored. */
     public Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + PG + "/" + database, "postgres", "");
@@ -124,13 +169,18 @@ public final class PackagedServer implements AutoCloseable {
         }
     }
 
-    private boolean ready() throws InterruptedException {
+    /** Whether it answers ready now (holds the routing lease, state loaded, database up). */
+    public boolean ready() throws InterruptedException {
+        return status("/q/health/ready") == 200;
+    }
+
+    private int status(String path) throws InterruptedException {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return response.statusCode();
         } catch (IOException notYet) {
-            return false;
+            return -1;
         }
     }
 

@@ -35,6 +35,8 @@ public class AgentSessions implements DecisionListener {
 
     /** Follow-ups one agent may have promised and not yet reached. */
     static final int MAX_FOLLOW_UPS = 100;
+    private static final CloseReason STANDING_BY = new CloseReason(1013, "this server stands by; reconnect");
+    private static final CloseReason SERVICE_RESTART = new CloseReason(1012, "routing moved to another server; reconnect");
     private static final CloseReason GOING_AWAY = new CloseReason(1001, "server stopping; reconnect");
     private static final Duration DEPARTURE_BOUND = Duration.ofSeconds(5);
 
@@ -53,6 +55,9 @@ public class AgentSessions implements DecisionListener {
     public Uni<Void> opened(String agentId, WebSocketConnection connection) {
         if (stopping) {
             return connection.close(GOING_AWAY);
+        }
+        if (!loop.leading()) {
+            return connection.close(STANDING_BY);
         }
         return loop.onLoop(() -> {
             if (loop.agent(agentId).isEmpty()) {
@@ -125,6 +130,17 @@ public class AgentSessions implements DecisionListener {
             return departures.isEmpty() ? Uni.createFrom().voidItem()
                     : Uni.join().all(departures).andCollectFailures().replaceWithVoid();
         }).await().atMost(DEPARTURE_BOUND);
+    }
+
+    /** This process lost the routing lease: every console reconnects, through the Service, to the new leader. */
+    @Override
+    public void steppedDown() {
+        for (String agentId : links.agentIds()) {
+            WebSocketConnection connection = links.connection(agentId);
+            links.close(agentId, connection);
+            connection.close(SERVICE_RESTART).subscribe().with(ignored -> { }, failure -> { });
+        }
+        taking.clear();
     }
 
     @Override

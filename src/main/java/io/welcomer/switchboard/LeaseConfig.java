@@ -1,0 +1,34 @@
+package io.welcomer.switchboard;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The routing lease: one active router per domain, others stand by. A crash is taken over once
+ * the lease expires (at most {@code duration} plus one {@code renew-every}); a clean stop releases
+ * it and a standby takes over at once.
+ */
+@ConfigMapping(prefix = "welcomer.lease")
+public interface LeaseConfig {
+
+    /** The routing domain: processes of one domain share its contacts and agents; one routes at a time. */
+    @WithDefault("default")
+    String domain();
+
+    /** This process's name in the lease; the host name unless set. A restart under the same name takes its own lease back at once. */
+    Optional<String> holder();
+
+    /** How long a lease lasts past its last renewal, by the database's clock. */
+    @WithDefault("4s")
+    Duration duration();
+
+    /** The holder renews, and a standby bids, this often. */
+    @WithDefault("1s")
+    Duration renewEvery();
+
+    /** The holder stops routing this long before its lease would expire without a renewal. */
+    @WithDefault("1s")
+    Duration safetyMargin();
+}
