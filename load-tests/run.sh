@@ -6,11 +6,13 @@
 #   b. a busy centre: 1,000 contacts/s for 60 s with 2,000 agents on WebSockets;
 #   c. many agents: AGENTS_MANY sockets (15,000: this machine allows 20,000 open files per
 #      process) with contacts at a rate they keep up with;
-#   d. a long queue: 1k, 10k, 100k contacts waiting, then agents arrive and pick from it.
+#   d. a long queue: 1k, 10k, 100k contacts waiting, then agents arrive and pick from it;
+#   e. rough clients: intake p99 and heap, quiet and beside a flooding console, a console and an
+#      event stream that stopped reading.
 # Usage (repository root, JAVA_HOME a JDK 21+, PostgreSQL on 127.0.0.1:$PGPORT, 5432 by default):
 #   bash load-tests/run.sh            writes load-tests/results/report.md and latency.png
 #   STEPS="baselines intake busy" bash load-tests/run.sh   runs only these steps (of baselines
-#                                     intake busy many queue), still one report
+#                                     intake busy many queue flood), still one report
 #   SERVER_JAVA_OPTS="-XX:+UseZGC" bash load-tests/run.sh   the server's JVM options (a GC to compare)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ busy_agents=${BUSY_AGENTS:-2000}
 many_agents=${AGENTS_MANY:-15000}
 many_rate=${MANY_RATE:-300}
 export PGPORT=${PGPORT:-5432}
-steps=${STEPS:-baselines intake busy many queue}
+steps=${STEPS:-baselines intake busy many queue flood}
 step() { [[ " $steps " == *" $1 "* ]]; }
 
 (cd load-tests && mvn -q package)
@@ -74,6 +76,11 @@ fi
 if step many; then
   welcomer
   "$java" -cp "$harness" io.welcomer.load.LoadRun busy "$results" "$port" "$server" "$many_rate" 30 "$many_agents"
+  stop
+fi
+if step flood; then
+  welcomer
+  "$java" -cp "$harness" io.welcomer.load.LoadRun flood "$results" "$port" "$server" "${FLOOD_RATE:-500}" 20 200
   stop
 fi
 if step queue; then

@@ -2,6 +2,7 @@ package io.welcomer.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -139,7 +141,14 @@ public final class AgentClient implements AutoCloseable {
         if (closed.isDone() || socket.isOutputClosed()) {
             return;
         }
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        try {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        } catch (CompletionException e) {
+            // The connection itself is gone (the server was killed): nothing is left to close.
+            if (!(e.getCause() instanceof IOException)) {
+                throw e;
+            }
+        }
     }
 
     private final class Listener implements WebSocket.Listener {

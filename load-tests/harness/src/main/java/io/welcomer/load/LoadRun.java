@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * intake  results name port bearer pid          intake ceiling: rising rates until p99 &gt; 50 ms or errors
  * busy    results port pid rate seconds agents  a staffed centre: POST to offer, time to human, heap per socket
  * queue   results port pid                      long queues: a freed agent's pick with 1k, 10k, 100k waiting
+ * flood   results port pid rate seconds agents  rough clients: intake p99 and heap, quiet then beside a
+ *                                               flooding socket and one that stopped reading
  * report  results directory                     report.md and latency.png
  * </pre>
  */
@@ -45,9 +47,11 @@ public final class LoadRun {
             case "busy" -> busy(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
                     Double.parseDouble(args[4]), Duration.ofSeconds(Long.parseLong(args[5])),
                     Integer.parseInt(args[6]));
+            case "flood" -> flood(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
+                    Double.parseDouble(args[4]), Duration.ofSeconds(Long.parseLong(args[5])), Integer.parseInt(args[6]));
             case "queue" -> queue(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])));
             case "report" -> Report.write(Path.of(args[1]), Path.of(args[2]));
-            default -> throw new IllegalArgumentException("scenario: intake, busy or report");
+            default -> throw new IllegalArgumentException("scenario: intake, busy, flood, queue or report");
         }
         System.exit(0);
     }
@@ -123,6 +127,51 @@ public final class LoadRun {
                         .put("postToOffer", summary(toOffer))));
         System.out.printf("busy %8.0f/s %d agents  intake %s  to offer %s  server time to human mean %.1f ms%n",
                 rate, agentCount, intake.summary().row(), toOffer.row(), serverMeanMillis);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Scenario e: gateways post at a steady rate to a staffed centre, quiet, then again beside two
+     * rough consoles (one floods frames, one stopped reading). The intake p99 of each run and the
+     * server's heap after GC at the end of each: the rough clients should cost neither.
+     */
+    static void flood(Path results, int port, Server server, double rate, Duration duration, int agentCount)
+            throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Http gateway = new Http(vertx, port, GATEWAY_KEY, 64);
+        Http admin = new Http(vertx, port, ADMIN_KEY, 32);
+        Agents agents = new Agents(vertx, admin, port, 100, 1_000);
+        await(agents.start(agentCount, "flood"));
+        AtomicLong numbers = new AtomicLong();
+        await(OpenLoad.run(vertx, rate, WARM_UP, new Measure("warm-up"), intended ->
+                gateway.send(HttpMethod.POST, "/v1/contacts", contact("flood", "w-" + numbers.incrementAndGet()), 201)));
+        Measure quiet = new Measure("quiet");
+        await(OpenLoad.run(vertx, rate, duration, quiet, intended ->
+                gateway.send(HttpMethod.POST, "/v1/contacts", contact("flood", "q-" + numbers.incrementAndGet()), 201)));
+        long heapQuiet = server.heapAfterGc();
+
+        RoughClients rough = new RoughClients(vertx, admin, port);
+        await(rough.start(GATEWAY_KEY));
+        Measure flooded = new Measure("flooded");
+        double cpuBefore = server.cpuSeconds();
+        long start = System.nanoTime();
+        await(OpenLoad.run(vertx, rate, duration, flooded, intended ->
+                gateway.send(HttpMethod.POST, "/v1/contacts", contact("flood", "f-" + numbers.incrementAndGet()), 201)));
+        double cpu = (server.cpuSeconds() - cpuBefore) / ((System.nanoTime() - start) / 1e9);
+        long heapFlooded = server.heapAfterGc();
+        rough.stop();
+        Measure.Summary q = quiet.summary();
+        Measure.Summary f = flooded.summary();
+        append(results, new JsonObject().put("scenario", "flood").put("target", "welcomer").put("offered", rate)
+                .put("agents", agentCount).put("cpu", cpu)
+                .put("heapQuietBytes", heapQuiet).put("heapFloodedBytes", heapFlooded)
+                .put("floodFramesSent", rough.floodFramesSent.get())
+                .put("flooderClosedWith", rough.flooderClosedWith.get())
+                .put("deafClosedWith", rough.deafClosedWith.get())
+                .put("measures", new JsonObject().put("quiet", summary(q)).put("flooded", summary(f))));
+        System.out.printf("flood %6.0f/s  quiet %s  flooded %s  heap %d -> %d MB  flooder sent %d frames, closed %d;"
+                        + " deaf closed %d%n", rate, q.row(), f.row(), heapQuiet >> 20, heapFlooded >> 20,
+                rough.floodFramesSent.get(), rough.flooderClosedWith.get(), rough.deafClosedWith.get());
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

@@ -93,6 +93,22 @@ final class Report {
         });
         md.append("\nA pick here is what an agent sees: from its `available` or `complete` frame to its next offer, "
                 + "including the socket round trip and the journal's commit.\n");
+        md.append("\n## e. Rough clients: intake beside a flooding console, a console and an event stream that "
+                        + "stopped reading\n\n")
+                .append("| run | offered/s | errors | p50 | p90 | p99 | p99.9 | max (ms) | heap after GC |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        lines.stream().filter(line -> line.getString("scenario").equals("flood")).forEach(line -> {
+            for (String run : List.of("quiet", "flooded")) {
+                JsonObject m = line.getJsonObject("measures").getJsonObject(run);
+                md.append("| %s | %,.0f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %,d MB |\n".formatted(run,
+                        line.getDouble("offered"), m.getLong("errors"), m.getDouble("p50"), m.getDouble("p90"),
+                        m.getDouble("p99"), m.getDouble("p999"), m.getDouble("max"),
+                        line.getLong(run.equals("quiet") ? "heapQuietBytes" : "heapFloodedBytes") / 1_000_000));
+            }
+            md.append("\nThe flooder sent %,d frames and was closed with %d; the console that stopped reading was "
+                    .formatted(line.getLong("floodFramesSent"), line.getInteger("flooderClosedWith"))
+                    + "closed with %d (0: still open at the end).\n".formatted(line.getInteger("deafClosedWith")));
+        });
         md.append("\n![latency against load](latency.png)\n");
         return md.toString();
     }
