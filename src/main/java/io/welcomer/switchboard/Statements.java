@@ -141,7 +141,7 @@ final class Statements {
     }
 
     private static Tuple insertParams(List<ContactEntity> rows) {
-        return Tuple.tuple()
+        Tuple params = Tuple.tuple()
                 .addArrayOfString(strings(rows, c -> c.id))
                 .addArrayOfString(strings(rows, c -> c.gatewayId))
                 .addArrayOfString(strings(rows, c -> c.idempotencyKey))
@@ -166,18 +166,12 @@ final class Statements {
                 .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
                 .addArrayOfString(strings(rows, c -> c.outcomeCode))
                 .addArrayOfString(strings(rows, c -> c.outcomeNotes))
-                .addArrayOfBoolean(rows.stream().map(c -> c.languageRequired).toArray(Boolean[]::new))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.wrappedAt))
-                .addArrayOfLong(rows.stream().map(c -> c.touchMillis).toArray(Long[]::new))
-                .addArrayOfShort(rows.stream().map(c -> (short) c.transfers).toArray(Short[]::new))
-                .addArrayOfString(strings(rows, c -> c.transferFrom))
-                .addArrayOfString(strings(rows, c -> c.transferMode))
-                .addArrayOfString(strings(rows, c -> c.transferNote))
-                .addArrayOfString(strings(rows, c -> c.followUpNote));
+                .addArrayOfBoolean(rows.stream().map(c -> c.languageRequired).toArray(Boolean[]::new));
+        return withAgentWork(params, rows).addArrayOfString(strings(rows, c -> c.followUpNote));
     }
 
     private static Tuple updateParams(List<ContactEntity> rows) {
-        return Tuple.tuple()
+        return withAgentWork(Tuple.tuple()
                 .addArrayOfString(strings(rows, c -> c.id))
                 .addArrayOfString(strings(rows, c -> c.state))
                 .addArrayOfString(strings(rows, c -> c.mode))
@@ -189,7 +183,12 @@ final class Statements {
                 .addArrayOfOffsetDateTime(times(rows, c -> c.customerLeftAt))
                 .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
                 .addArrayOfString(strings(rows, c -> c.outcomeCode))
-                .addArrayOfString(strings(rows, c -> c.outcomeNotes))
+                .addArrayOfString(strings(rows, c -> c.outcomeNotes)), rows);
+    }
+
+    /** The columns of the agent's work: when the conversation ended, the summed touch time, the last transfer. */
+    private static Tuple withAgentWork(Tuple params, List<ContactEntity> rows) {
+        return params
                 .addArrayOfOffsetDateTime(times(rows, c -> c.wrappedAt))
                 .addArrayOfLong(rows.stream().map(c -> c.touchMillis).toArray(Long[]::new))
                 .addArrayOfShort(rows.stream().map(c -> (short) c.transfers).toArray(Short[]::new))

@@ -1,14 +1,11 @@
 package io.welcomer.crash;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.PackagedServer;
 import java.net.URI;
@@ -30,9 +27,9 @@ class AgentWorkRestartIT {
     void wrapUpAndFollowUpsSurviveAKill() throws Exception {
         try (PackagedServer server = new PackagedServer("welcomer_agent_work_it")) {
             server.start();
-            admin(server).body(Map.of("name", "Kim", "skills", Map.of("work", 3), "capacity", Map.of("voice", 1)))
+            server.admin().body(Map.of("name", "Kim", "skills", Map.of("work", 3), "capacity", Map.of("voice", 1)))
                     .put("/v1/agents/kim").then().statusCode(201);
-            String token = admin(server).post("/v1/agents/kim/tokens").then().statusCode(201).extract().path("token");
+            String token = server.admin().post("/v1/agents/kim/tokens").then().statusCode(201).extract().path("token");
             URI socket = URI.create("ws://127.0.0.1:" + server.port() + "/v1/ws/agent");
 
             String contactId;
@@ -41,7 +38,7 @@ class AgentWorkRestartIT {
             try (AgentClient kim = AgentClient.connect(socket, token)) {
                 kim.next("hello");
                 kim.send(Map.of("type", "available"));
-                contactId = gateway(server).body(Map.of("channel", "voice",
+                contactId = server.gateway().body(Map.of("channel", "voice",
                                 "customer", Map.of("id", "cust-work", "name", "Noor"), "skills", Map.of("work", 1)))
                         .post("/v1/contacts").then().statusCode(201).extract().path("id");
                 kim.next("offer");
@@ -60,7 +57,7 @@ class AgentWorkRestartIT {
             }
 
             server.start();
-            gateway(server).get("/v1/contacts/{id}", contactId).then().statusCode(200)
+            server.gateway().get("/v1/contacts/{id}", contactId).then().statusCode(200)
                     .body("state", equalTo("WRAPPING")).body("agentId", equalTo("kim"));
             try (AgentClient kim = AgentClient.connect(socket, token)) {
                 JsonNode hello = kim.next("hello");
@@ -77,7 +74,7 @@ class AgentWorkRestartIT {
                 kim.send(Map.of("type", "accept", "contactId", soon));
                 assertEquals("+15551234567", kim.next("connected").path("callbackNumber").asText());
             }
-            admin(server).get("/v1/agents/kim").then().statusCode(200)
+            server.admin().get("/v1/agents/kim").then().statusCode(200)
                     .body("followUps", hasSize(1)).body("followUps[0].id", equalTo(later));
         }
     }
@@ -85,7 +82,7 @@ class AgentWorkRestartIT {
     /** The agent's follow-ups as the server lists them (soonest first), once there are this many. */
     private static JsonNode awaitFollowUps(PackagedServer server, int count) throws Exception {
         for (int i = 0; i < 100; i++) {
-            String body = admin(server).get("/v1/agents/kim").then().statusCode(200).extract().asString();
+            String body = server.admin().get("/v1/agents/kim").then().statusCode(200).extract().asString();
             JsonNode followUps = JSON.readTree(body).path("followUps");
             if (followUps.size() == count) {
                 return followUps;
@@ -97,19 +94,11 @@ class AgentWorkRestartIT {
 
     private static void awaitState(PackagedServer server, String contactId, String state) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            if (state.equals(gateway(server).get("/v1/contacts/{id}", contactId).then().extract().path("state"))) {
+            if (state.equals(server.gateway().get("/v1/contacts/{id}", contactId).then().extract().path("state"))) {
                 return;
             }
             Thread.sleep(50);
         }
         throw new AssertionError("contact " + contactId + " never became " + state);
-    }
-
-    private static RequestSpecification admin(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.ADMIN_KEY).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification gateway(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.GATEWAY_KEY).contentType(ContentType.JSON);
     }
 }

@@ -1,14 +1,11 @@
 package io.welcomer.crash;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.welcomer.support.PackagedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,9 +47,9 @@ class CrashInABurstIT {
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < AGENTS; i++) {
                 String agentId = "burst-" + i;
-                admin(server).body(Map.of("name", agentId, "skills", Map.of("burst", 3), "capacity", Map.of("chat", 3)))
+                server.admin().body(Map.of("name", agentId, "skills", Map.of("burst", 3), "capacity", Map.of("chat", 3)))
                         .put("/v1/agents/{id}", agentId).then().statusCode(201);
-                tokens.add(admin(server).post("/v1/agents/{id}/tokens", agentId).then().statusCode(201)
+                tokens.add(server.admin().post("/v1/agents/{id}/tokens", agentId).then().statusCode(201)
                         .extract().path("token"));
             }
             for (int round = 1; round <= ROUNDS; round++) {
@@ -110,25 +107,17 @@ class CrashInABurstIT {
                 + " acknowledged within " + BURST_BOUND);
         server.start();
         for (String id : acknowledged) {
-            Response stored = gateway(server).get("/v1/contacts/{id}", id);
+            Response stored = server.gateway().get("/v1/contacts/{id}", id);
             assertEquals(200, stored.statusCode(), "round " + round + ": acknowledged contact " + id + " is lost");
         }
         toldConnected.forEach((contactId, agentId) -> {
-            Response stored = gateway(server).get("/v1/contacts/{id}", contactId);
+            Response stored = server.gateway().get("/v1/contacts/{id}", contactId);
             String state = stored.path("state");
             String where = "round " + round + ": contact " + contactId + " told connected to " + agentId;
             assertEquals(agentId, stored.path("agentId"), where);
             assertTrue("CONNECTED".equals(state) || completed.contains(contactId) && "COMPLETED".equals(state),
                     where + " is " + state);
         });
-    }
-
-    private static RequestSpecification admin(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.ADMIN_KEY).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification gateway(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.GATEWAY_KEY).contentType(ContentType.JSON);
     }
 
     /** Becomes available, accepts every offer, completes every other contact it is connected to. */

@@ -1,13 +1,10 @@
 package io.welcomer.crash;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.welcomer.support.PackagedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,14 +33,14 @@ class CrashRecoveryIT {
     void everyAcknowledgedContactSurvivesAKillInItsPlace() throws Exception {
         try (PackagedServer server = new PackagedServer("welcomer_crash_it")) {
             server.start();
-            admin(server).body(Map.of("name", "Kim", "skills", Map.of("crash", 3), "capacity", Map.of("voice", 1)))
+            server.admin().body(Map.of("name", "Kim", "skills", Map.of("crash", 3), "capacity", Map.of("voice", 1)))
                     .put("/v1/agents/kim").then().statusCode(201);
 
             List<Acknowledged> acknowledged = new ArrayList<>();
             for (int i = 0; i < CONTACTS; i++) {
                 int priority = (i * 37) % 5 * 10;
                 String key = "call-" + i;
-                String id = gateway(server).header("Idempotency-Key", key)
+                String id = server.gateway().header("Idempotency-Key", key)
                         .body(Map.of("channel", "voice", "customer", Map.of("id", "cust-" + i, "name", "Customer " + i),
                                 "skills", Map.of("crash", 1), "priority", priority))
                         .post("/v1/contacts")
@@ -57,19 +54,19 @@ class CrashRecoveryIT {
             assertPositions(server, inLine, "before the kill");
             // The agent is offered the first in line and has not answered when the server dies.
 
-            String token = admin(server).post("/v1/agents/kim/tokens").then().statusCode(201).extract().path("token");
+            String token = server.admin().post("/v1/agents/kim/tokens").then().statusCode(201).extract().path("token");
             Agent offered = new Agent(server, token);
             offered.send("{\"type\":\"available\"}");
             assertEquals(inLine.getFirst().id(), offered.next("offer").path("contactId").asText());
-            gateway(server).get("/v1/contacts/{id}", inLine.getFirst().id()).then().body("state", equalTo("OFFERED"));
+            server.gateway().get("/v1/contacts/{id}", inLine.getFirst().id()).then().body("state", equalTo("OFFERED"));
             server.kill();
             offered.abort();
 
             server.start();
             assertPositions(server, inLine, "after the restart");
-            admin(server).get("/v1/queue").then().body("waiting", equalTo(CONTACTS));
+            server.admin().get("/v1/queue").then().body("waiting", equalTo(CONTACTS));
             Acknowledged retried = acknowledged.get(7);
-            gateway(server).header("Idempotency-Key", retried.key())
+            server.gateway().header("Idempotency-Key", retried.key())
                     .body(Map.of("channel", "voice", "customer", Map.of("id", "cust-7")))
                     .post("/v1/contacts")
                     .then().statusCode(200).body("id", equalTo(retried.id()));
@@ -85,7 +82,7 @@ class CrashRecoveryIT {
     private static void assertPositions(PackagedServer server, List<Acknowledged> inLine, String when) {
         for (int place = 0; place < inLine.size(); place++) {
             try {
-                gateway(server).get("/v1/contacts/{id}", inLine.get(place).id())
+                server.gateway().get("/v1/contacts/{id}", inLine.get(place).id())
                         .then().statusCode(200)
                         .body("state", equalTo("QUEUED"))
                         .body("position", equalTo(place + 1));
@@ -93,14 +90,6 @@ class CrashRecoveryIT {
                 throw new AssertionError(when + ", place " + (place + 1) + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    private static RequestSpecification admin(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.ADMIN_KEY).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification gateway(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.GATEWAY_KEY).contentType(ContentType.JSON);
     }
 
     /** A bare agent socket: enough to become available and read an offer. */

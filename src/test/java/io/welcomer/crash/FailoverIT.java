@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.welcomer.support.PackagedServer;
 import io.welcomer.support.RobotAgent;
 import java.net.URI;
@@ -55,12 +53,12 @@ class FailoverIT {
             a.start(Map.of("WELCOMER_LEASE_HOLDER", "a"));
             b.startStandby(Map.of("WELCOMER_LEASE_HOLDER", "b"));
             given().port(b.port()).get("/q/health/ready").then().statusCode(503).body(containsString("standby"));
-            gateway(b).body(contact(0)).post("/v1/contacts").then().statusCode(503);
+            b.gateway().body(contact(0)).post("/v1/contacts").then().statusCode(503);
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < AGENTS; i++) {
-                admin(a).body(Map.of("name", "agent " + i, "skills", Map.of("fail", 3), "capacity", Map.of("chat", 2)))
+                a.admin().body(Map.of("name", "agent " + i, "skills", Map.of("fail", 3), "capacity", Map.of("chat", 2)))
                         .put("/v1/agents/{id}", "fail-" + i).then().statusCode(201);
-                tokens.add(admin(a).post("/v1/agents/{id}/tokens", "fail-" + i).then().statusCode(201)
+                tokens.add(a.admin().post("/v1/agents/{id}/tokens", "fail-" + i).then().statusCode(201)
                         .extract().path("token"));
             }
 
@@ -92,7 +90,7 @@ class FailoverIT {
             collect(posts);
 
             for (String id : acknowledged) {
-                assertEquals(200, gateway(standby).get("/v1/contacts/{id}", id).statusCode(),
+                assertEquals(200, standby.gateway().get("/v1/contacts/{id}", id).statusCode(),
                         "acknowledged " + id + " is lost");
             }
             assertEquals(0, doubleConnections(standby), "contacts connected to two agents at once");
@@ -121,7 +119,7 @@ class FailoverIT {
                 stored.next();
                 assertEquals(0, stored.getInt(1), "the deposed leader stored a contact");
             }
-            gateway(b).body(contact(2)).post("/v1/contacts").then().statusCode(201);
+            b.gateway().body(contact(2)).post("/v1/contacts").then().statusCode(201);
         }
     }
 
@@ -232,13 +230,5 @@ class FailoverIT {
 
     private static Map<String, Object> contact(int i) {
         return Map.of("channel", "chat", "customer", Map.of("id", "fail-" + i), "skills", Map.of("fail", 1));
-    }
-
-    private static RequestSpecification admin(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.ADMIN_KEY).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification gateway(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.GATEWAY_KEY).contentType(ContentType.JSON);
     }
 }

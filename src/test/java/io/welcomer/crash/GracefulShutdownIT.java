@@ -1,12 +1,9 @@
 package io.welcomer.crash;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.welcomer.support.PackagedServer;
 import io.welcomer.support.RobotAgent;
 import java.net.URI;
@@ -44,9 +41,9 @@ class GracefulShutdownIT {
             List<RobotAgent> agents = new ArrayList<>();
             for (int i = 0; i < AGENTS; i++) {
                 String agentId = "stop-" + i;
-                admin(server).body(Map.of("name", agentId, "skills", Map.of("stop", 3), "capacity", Map.of("chat", 3)))
+                server.admin().body(Map.of("name", agentId, "skills", Map.of("stop", 3), "capacity", Map.of("chat", 3)))
                         .put("/v1/agents/{id}", agentId).then().statusCode(201);
-                agents.add(new RobotAgent(server.port(), admin(server).post("/v1/agents/{id}/tokens", agentId)
+                agents.add(new RobotAgent(server.port(), server.admin().post("/v1/agents/{id}/tokens", agentId)
                         .then().statusCode(201).extract().path("token"), agentId, (contactId, agent) -> { }));
             }
 
@@ -104,7 +101,7 @@ class GracefulShutdownIT {
 
             server.start();
             for (String id : acknowledged) {
-                assertEquals(200, gateway(server).get("/v1/contacts/{id}", id).statusCode(),
+                assertEquals(200, server.gateway().get("/v1/contacts/{id}", id).statusCode(),
                         "acknowledged contact " + id + " is lost");
             }
         }
@@ -122,13 +119,5 @@ class GracefulShutdownIT {
                         created.incrementAndGet();
                     }
                 });
-    }
-
-    private static RequestSpecification admin(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.ADMIN_KEY).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification gateway(PackagedServer server) {
-        return given().port(server.port()).auth().oauth2(PackagedServer.GATEWAY_KEY).contentType(ContentType.JSON);
     }
 }

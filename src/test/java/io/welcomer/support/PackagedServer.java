@@ -1,5 +1,9 @@
 package io.welcomer.support;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -55,6 +59,16 @@ public final class PackagedServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** A request to this server as an admin. */
+    public RequestSpecification admin() {
+        return given().port(port).auth().oauth2(ADMIN_KEY).contentType(ContentType.JSON);
+    }
+
+    /** A request to this server as the gateway. */
+    public RequestSpecification gateway() {
+        return given().port(port).auth().oauth2(GATEWAY_KEY).contentType(ContentType.JSON);
     }
 
     /** Starts the jar and waits until it reports ready (routing state loaded, database up). */
