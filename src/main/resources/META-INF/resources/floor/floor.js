@@ -117,7 +117,7 @@ function draw() {
     const header = document.createElement('th');
     header.scope = 'row';
     header.textContent = agent.name && agent.name !== agent.id ? `${agent.name} (${agent.id})` : agent.id;
-    const held = agent.contacts.map(c => (c.state === 'OFFERED' ? `${c.contactId} (offered)` : c.contactId));
+    const held = agent.contacts.map(c => (c.state === 'CONNECTED' ? c.contactId : `${c.contactId} (${c.state.toLowerCase()})`));
     row.append(header, cell(agent.presence.toLowerCase(), `presence-${agent.presence}`), cell(agent.reason || ''),
         cell(held.length ? held.join(', ') : 'none'), cell(agent.since ? clock(secondsSince(agent.since)) : '', 'number'));
     return row;

@@ -147,6 +147,27 @@ class AgentConsoleTest {
         Console.awaitState(contactId, "COMPLETED");
     }
 
+    /** A 1280 by 800 window at 200% zoom lays the page out in 640 by 400 CSS pixels. */
+    @Test
+    void atTwoHundredPercentZoomTheOfferAndTheContactFitTheWidth() {
+        Page page = Console.open(browser, token);
+        page.setViewportSize(640, 400);
+        Console.available(page);
+        String contactId = Console.post(skill, Api.uniqueId("cust"), "Mira");
+        Locator offer = Console.offer(page, "Mira");
+        assertFalse(scrollsSideways(page), "the offer makes the page scroll sideways");
+        offer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
+        Locator contact = Console.contact(page, "Mira");
+        contact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Transfer")).click();
+        assertFalse(scrollsSideways(page), "the contact and its forms make the page scroll sideways");
+        Console.complete(contact, true, "zoomed");
+        Console.awaitState(contactId, "COMPLETED");
+    }
+
+    private static boolean scrollsSideways(Page page) {
+        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+    }
+
     @Test
     void keyboardOnlyAcceptsAndCompletes() {
         Page page = Console.open(browser, token);

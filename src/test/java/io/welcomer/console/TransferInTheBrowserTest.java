@@ -4,12 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.welcomer.support.Api.admin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
+import io.welcomer.events.EventStream;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
 import java.util.List;
@@ -20,13 +23,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two agents' consoles in real Chromium pages: a warm transfer with a note from one to the other,
- * then End (wrap-up), a follow-up promised, and Complete, each checked on the server.
+ * then End (wrap-up), a follow-up promised, and Complete; the supervisor's floor and the
+ * gateway's events agree with the pages at every step.
  */
 @QuarkusTest
 class TransferInTheBrowserTest {
 
     private BrowserContext jackiesBrowser;
     private BrowserContext samsBrowser;
+    private BrowserContext supervisorsBrowser;
     private String skill;
     private String jackie;
     private String sam;
@@ -35,6 +40,7 @@ class TransferInTheBrowserTest {
     void agents() {
         jackiesBrowser = Chromium.newContext();
         samsBrowser = Chromium.newContext();
+        supervisorsBrowser = Chromium.newContext();
         skill = Api.uniqueSkill();
         jackie = Api.uniqueId("jackie");
         sam = Api.uniqueId("sam");
@@ -44,16 +50,25 @@ class TransferInTheBrowserTest {
     void close() {
         jackiesBrowser.close();
         samsBrowser.close();
+        supervisorsBrowser.close();
     }
 
     @Test
-    void aWarmTransferWrapUpAndFollowUpFromTheConsole() throws InterruptedException {
+    void aWarmTransferWrapUpAndFollowUpFromTheConsole() throws Exception {
+        try (EventStream events = new EventStream(Api.GATEWAY_KEY, null)) {
+            story(events, Floor.open(supervisorsBrowser));
+        }
+    }
+
+    private void story(EventStream events, Page floor) throws InterruptedException {
         Page jackiesPage = Console.open(jackiesBrowser, Api.agentWithToken(jackie, Map.of(skill, 5), Map.of()));
         Console.available(jackiesPage);
         String contactId = Console.post(skill, Api.uniqueId("cust"), "Ravi");
         Console.offer(jackiesPage, "Ravi").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
         Locator atJackie = Console.contact(jackiesPage, "Ravi");
-        Console.awaitState(contactId, "CONNECTED");
+        assertEquals("contact.offered", events.next(contactId).data().path("type").asText());
+        assertEquals("contact.connected", events.next(contactId).data().path("type").asText());
+        assertThat(Floor.agentRow(floor, jackie).getByRole(AriaRole.CELL).nth(2)).hasText(contactId);
 
         Page samsPage = Console.open(samsBrowser, Api.agentWithToken(sam, Map.of(skill, 5), Map.of()));
         Console.available(samsPage);
@@ -69,10 +84,16 @@ class TransferInTheBrowserTest {
         Locator atSam = Console.contact(samsPage, "Ravi");
         // The contact has left Jackie's console.
         assertThat(atJackie).hasCount(0);
-        Api.gateway().get("/v1/contacts/{id}", contactId).then().body("agentId", equalTo(sam));
+        JsonNode transferred = events.next(contactId).data();
+        assertEquals("contact.transferred", transferred.path("type").asText());
+        assertEquals(jackie, transferred.path("from").asText());
+        assertEquals(sam, transferred.path("to").asText());
+        assertThat(Floor.agentRow(floor, sam).getByRole(AriaRole.CELL).nth(2)).hasText(contactId);
+        assertThat(Floor.agentRow(floor, jackie).getByRole(AriaRole.CELL).nth(2)).hasText("none");
 
         atSam.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End")).click();
-        Console.awaitState(contactId, "WRAPPING");
+        assertEquals("contact.wrapping", events.next(contactId).data().path("type").asText());
+        assertThat(Floor.agentRow(floor, sam).getByRole(AriaRole.CELL).nth(2)).hasText(contactId + " (wrapping)");
         atSam.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Follow up")).click();
         String inAnHour = (String) samsPage.evaluate("() => { const d = new Date(Date.now() + 3600e3);"
                 + " return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16); }");
@@ -81,10 +102,12 @@ class TransferInTheBrowserTest {
         atSam.getByLabel("Follow-up note").fill("Check the refund arrived");
         atSam.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Schedule follow-up")).click();
         assertThat(atSam.getByRole(AriaRole.STATUS)).containsText("Follow-up scheduled for");
+        assertEquals("contact.follow-up-scheduled", events.next(contactId).data().path("type").asText());
         awaitFollowUp();
 
         Console.complete(atSam, true, "invoice-resent");
-        Console.awaitState(contactId, "COMPLETED");
+        assertEquals("contact.completed", events.next(contactId).data().path("type").asText());
+        assertThat(Floor.agentRow(floor, sam).getByRole(AriaRole.CELL).nth(2)).hasText("none");
     }
 
     /** Waits, within a bound, until the agent's profile lists the follow-up promised from the page. */
