@@ -59,7 +59,7 @@ welcomer() {
     WELCOMER_MAX_WAITING=10000000 \
     QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PGPORT/$db \
     QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PGPORT/$db \
-    "$java" $SERVER_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/load-welcomer.log 2>&1 &
+    "$java" ${SERVER_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/load-welcomer.log 2>&1 &
   server=$!
   wait_for "http://127.0.0.1:$port/q/health/ready"
 }
