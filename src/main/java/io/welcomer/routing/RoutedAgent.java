@@ -57,18 +57,28 @@ final class RoutedAgent {
         if (!routable()) {
             return false;
         }
-        int onChannel = 0;
-        for (Map<String, RoutedContact> held : List.of(active, transfersIn)) {
-            for (RoutedContact contact : held.values()) {
-                if (contact.channel().exclusive() || channel.exclusive()) {
-                    return false;
-                }
-                if (contact.channel() == channel) {
-                    onChannel++;
-                }
+        // Asked of every routable agent for every arrival: a voice or video contact needs an agent
+        // who holds nothing, which is answered without looking at what it holds.
+        if (channel.exclusive()) {
+            return holdsNothing() && profile.capacityFor(channel) > 0;
+        }
+        int onChannel = countOn(channel, active);
+        int inTransfer = countOn(channel, transfersIn);
+        return onChannel >= 0 && inTransfer >= 0 && onChannel + inTransfer < profile.capacityFor(channel);
+    }
+
+    /** Contacts on this channel among these; -1 if one of them is on a channel that excludes others. */
+    private static int countOn(Channel channel, Map<String, RoutedContact> held) {
+        int count = 0;
+        for (RoutedContact contact : held.values()) {
+            if (contact.channel().exclusive()) {
+                return -1;
+            }
+            if (contact.channel() == channel) {
+                count++;
             }
         }
-        return onChannel < profile.capacityFor(channel);
+        return count;
     }
 
     Presence currentPresence() {
