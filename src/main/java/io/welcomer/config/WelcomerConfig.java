@@ -115,6 +115,14 @@ public interface WelcomerConfig {
         @WithDefault("256")
         @Positive
         int maxUnsentFrames();
+
+        /**
+         * How long a socket the server closed waits for the console's closing handshake before
+         * its connection is dropped (whole seconds; 0: right after the close frame is sent). A
+         * console closed for flooding may go on sending, and every frame it sends meanwhile is read.
+         */
+        @WithDefault("0s")
+        Duration closingTimeout();
     }
 
     /**
