@@ -1,8 +1,6 @@
 package io.welcomer.switchboard;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,8 +27,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -40,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,22 +71,16 @@ public class RoutingLoop {
     private final JournalConfig journalConfig;
     private final MeterRegistry registry;
     private final PgConnectOptions storeOptions;
-    private final LeaseConfig leaseConfig;
-    private final Timer failovers;
+    private final Leadership leadership;
 
     // Everything below is touched only on the routing context.
     private OwnThreads threads;
     private Context loop;
     private Router router;
     private Journal journal;
-    private Lease lease;
     private ContactRecords records;
     private long timerId = -1;
     private Instant timerAt;
-    private long takeoverStarted;
-    private CompletableFuture<Void> takenOver = new CompletableFuture<>();
-    private volatile boolean leading;
-    private volatile long epoch;
     private volatile boolean syncing;
     private volatile boolean stopping;
 
@@ -108,13 +97,8 @@ public class RoutingLoop {
         this.clock = clock;
         this.listeners = listeners;
         this.journalConfig = journalConfig;
-        this.leaseConfig = leaseConfig;
         this.registry = registry;
-        registry.gauge("welcomer.leader", Tags.empty(), this, routing -> routing.leading ? 1 : 0);
-        registry.gauge("welcomer.lease.epoch", Tags.empty(), this, routing -> routing.epoch);
-        this.failovers = Timer.builder("welcomer.failover")
-                .description("From taking the routing lease to ready: the routing state rebuilt from the store")
-                .register(registry);
+        this.leadership = new Leadership(leaseConfig, registry);
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user);
         password.ifPresent(options::setPassword);
         this.storeOptions = options
@@ -137,18 +121,9 @@ public class RoutingLoop {
         router = new Router(rules, clock);
         records = new ContactRecords(0);
         journal = new Journal(vertx, threads.context("welcomer-journal"), loop, storeOptions, journalConfig, registry,
-                () -> lease.fenced());
-        PgConnectOptions leaseOptions = new PgConnectOptions(storeOptions)
-                .setMetricsName("welcomer-lease")
-                .addProperty("application_name", "welcomer-lease")
-                .addProperty("statement_timeout", Long.toString(leaseConfig.renewEvery().toMillis()));
-        lease = new Lease(vertx, threads.context("welcomer-lease"), loop, leaseOptions, leaseConfig,
-                leaseConfig.holder().orElseGet(RoutingLoop::hostName), this::won, this::lost);
-        long first = lease.start().toCompletionStage().toCompletableFuture().get(START_BOUND.toSeconds(), TimeUnit.SECONDS);
-        if (first > 0) {
-            takenOver.get(START_BOUND.toSeconds(), TimeUnit.SECONDS);
-        } else {
-            LOG.infof("standing by: another process holds the routing lease of %s", leaseConfig.domain());
+                leadership::fenced);
+        if (leadership.start(vertx, threads.context("welcomer-lease"), loop, storeOptions, this::won, this::lost,
+                START_BOUND) == 0) {
             // Read once and thrown away: the first read of a process is the slow one (queries
             // prepared, code compiled), and a takeover should not pay for it.
             store.onFreshContext(loop, sessions -> Restoration.load(sessions, clock.instant().minus(config.repeatWindow())))
@@ -168,17 +143,13 @@ public class RoutingLoop {
         if (journal.outstanding() > 0) {
             LOG.warnf("stopping with %d writes not stored", journal.outstanding());
         }
-        leading = false;
         journal.refuse();
-        lease.release().toCompletionStage().toCompletableFuture().get(1, TimeUnit.SECONDS);
+        leadership.release();
     }
 
     /** Won the lease: fence the journal with its epoch, then rebuild the routing state from the store. */
-    private void won(long wonEpoch) {
-        takeoverStarted = System.nanoTime();
-        epoch = wonEpoch;
-        journal.fence(leaseConfig.domain(), wonEpoch);
-        leading = true;
+    private void won(long epoch) {
+        journal.fence(leadership.domain(), epoch);
         syncing = true;
         journal.refuse();
         reload();
@@ -189,8 +160,6 @@ public class RoutingLoop {
      * more is decided or written; agents are sent elsewhere; the process stands by again.
      */
     private void lost(String why) {
-        leading = false;
-        epoch = 0;
         journal.refuse();
         cancelTimer();
         router = new Router(rules, clock);
@@ -200,21 +169,13 @@ public class RoutingLoop {
 
     /** Whether this process holds the routing lease (it may still be rebuilding). */
     public boolean leading() {
-        return leading;
+        return leadership.leading();
     }
 
     /** What a request to a standby gets: 503, to retry (through the Service, the leader). */
     public StoreUnavailable standingBy() {
         return new StoreUnavailable("this server stands by for another that routes; retry", journalConfig.retryAfter(),
                 null);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "welcomer-" + ProcessHandle.current().pid();
-        }
     }
 
     /**
@@ -278,7 +239,7 @@ public class RoutingLoop {
 
     /** Ready while it holds the lease, once restored, while the store takes writes and the router agrees with it. */
     public boolean ready() {
-        return leading && !syncing && !stopping && !journal.refusing();
+        return leadership.leading() && !syncing && !stopping && !journal.refusing();
     }
 
     /** Runs work on the routing context and answers on the caller's context. */
@@ -305,7 +266,7 @@ public class RoutingLoop {
      * {@link StoreUnavailable}, deciding nothing, while the store cannot take the writes.
      */
     public List<Decision> decide(Command command) {
-        if (!leading) {
+        if (!leadership.leading()) {
             throw standingBy();
         }
         if (syncing) {
@@ -369,7 +330,7 @@ public class RoutingLoop {
      * store; only a new contact whose own values were refused is left to its intake to withdraw.
      */
     public Uni<Void> commit(List<Write> writes) {
-        if (!leading) {
+        if (!leadership.leading()) {
             return Uni.createFrom().failure(standingBy());
         }
         if (syncing || !journal.accepting()) {
@@ -396,7 +357,7 @@ public class RoutingLoop {
 
     /** Some writes failed for good: the router may be ahead of the store. Rebuild it from the store. */
     private void resync() {
-        if (syncing || !leading) {
+        if (syncing || !leadership.leading()) {
             return;
         }
         syncing = true;
@@ -410,7 +371,7 @@ public class RoutingLoop {
      * state can be read from it, then rebuilds.
      */
     private void reload() {
-        if (!leading) {
+        if (!leadership.leading()) {
             return;
         }
         if (journal.outstanding() > 0) {
@@ -434,7 +395,7 @@ public class RoutingLoop {
     }
 
     private void rebuild(Restoration.Snapshot snapshot) {
-        if (!leading) {
+        if (!leadership.leading()) {
             return;
         }
         cancelTimer();
@@ -443,13 +404,7 @@ public class RoutingLoop {
         syncing = false;
         restore(snapshot).subscribe().with(ignored -> LOG.info("routing state agrees with the store"),
                 failure -> LOG.warnf("storing the rebuilt state failed: %s", failure.toString()));
-        if (takeoverStarted != 0) {
-            failovers.record(System.nanoTime() - takeoverStarted, TimeUnit.NANOSECONDS);
-            LOG.infof("routing for %s (epoch %d), %d ms after taking the lease", leaseConfig.domain(), epoch,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - takeoverStarted));
-            takeoverStarted = 0;
-            takenOver.complete(null);
-        }
+        leadership.routing();
     }
 
     private void cancelTimer() {
@@ -527,7 +482,7 @@ public class RoutingLoop {
             timerId = vertx.setTimer(delay, id -> loop.runOnContext(ignored -> {
                 timerId = -1;
                 timerAt = null;
-                if (!leading) {
+                if (!leadership.leading()) {
                     return;
                 }
                 execute(new Command.Tick()).subscribe().with(decisions -> { },
