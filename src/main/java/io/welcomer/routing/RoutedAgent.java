@@ -2,13 +2,19 @@ package io.welcomer.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An agent as the router tracks it: profile, session, readiness and what it holds now. */
+/**
+ * An agent as the router tracks it: profile, session, readiness and what it holds now. What it
+ * holds changes only through {@link #hold} and {@link #letGo} (and their transfer twins), so the
+ * roster always knows who holds nothing.
+ */
 final class RoutedAgent {
 
+    private final Roster roster;
     AgentProfile profile;
     boolean connected;
     /** Said "available" in the current session. */
@@ -17,9 +23,11 @@ final class RoutedAgent {
     /** When the agent last became available with nothing active; null while it is not. */
     Instant idleSince;
     /** Offered, connected and wrapping contacts, each holding one unit of capacity. */
-    final Map<String, RoutedContact> active = new LinkedHashMap<>();
+    private final Map<String, RoutedContact> active = new LinkedHashMap<>();
+    private final Map<String, RoutedContact> activeView = Collections.unmodifiableMap(active);
     /** Contacts offered to this agent by a warm transfer; each holds a unit of capacity too. */
-    final Map<String, RoutedContact> transfersIn = new LinkedHashMap<>();
+    private final Map<String, RoutedContact> transfersIn = new LinkedHashMap<>();
+    private final Map<String, RoutedContact> transfersInView = Collections.unmodifiableMap(transfersIn);
     /** Due follow-ups this agent promised, waiting for it in arrival order until their grace ends. */
     final List<RoutedContact> promises = new ArrayList<>();
     int missedOffers;
@@ -35,8 +43,44 @@ final class RoutedAgent {
     Presence reportedNext;
     Instant awaySince;
 
-    RoutedAgent(AgentProfile profile) {
+    RoutedAgent(AgentProfile profile, Roster roster) {
         this.profile = profile;
+        this.roster = roster;
+    }
+
+    /** Offered, connected and wrapping contacts, in the order they came. */
+    Map<String, RoutedContact> active() {
+        return activeView;
+    }
+
+    /** Contacts offered to this agent by a warm transfer. */
+    Map<String, RoutedContact> transfersIn() {
+        return transfersInView;
+    }
+
+    void hold(RoutedContact contact) {
+        active.put(contact.id(), contact);
+        roster.holdingChanged(this);
+    }
+
+    void letGo(String contactId) {
+        active.remove(contactId);
+        roster.holdingChanged(this);
+    }
+
+    void letGoAll() {
+        active.clear();
+        roster.holdingChanged(this);
+    }
+
+    void holdTransfer(RoutedContact contact) {
+        transfersIn.put(contact.id(), contact);
+        roster.holdingChanged(this);
+    }
+
+    void letGoTransfer(String contactId) {
+        transfersIn.remove(contactId);
+        roster.holdingChanged(this);
     }
 
     String id() {

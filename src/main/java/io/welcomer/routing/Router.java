@@ -56,7 +56,7 @@ public final class Router {
     /** Among agents of equal fit: the one idle longest, then the least loaded; agent id breaks ties. */
     private static final Comparator<RoutedAgent> DESERVING = Comparator
             .comparing((RoutedAgent a) -> a.idleSince, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingInt(a -> a.active.size())
+            .thenComparingInt(a -> a.active().size())
             .thenComparing(RoutedAgent::id);
 
     final RoutingRules rules;
@@ -122,8 +122,8 @@ public final class Router {
 
     private void remove(RoutedAgent agent) {
         transfers.targetGone(agent);
-        List<RoutedContact> held = List.copyOf(agent.active.values());
-        agent.active.clear();
+        List<RoutedContact> held = List.copyOf(agent.active().values());
+        agent.letGoAll();
         roster.remove(agent);
         if (agent.presence == Presence.AWAY && agent.reportedReason != null) {
             decisions.add(new Decision.AwayEnded(agent.id(), agent.reportedReason,
@@ -172,11 +172,11 @@ public final class Router {
         touched.add(agent);
         transfers.targetGone(agent);
         for (RoutedContact offered : heldIn(agent, ContactState.OFFERED)) {
-            agent.active.remove(offered.id());
+            agent.letGo(offered.id());
             decisions.add(new Decision.OfferRevoked(offered.id(), agent.id(), RevokeReason.AGENT_GONE));
             requeue(offered, agent.id());
         }
-        if (!agent.active.isEmpty()) {
+        if (!agent.active().isEmpty()) {
             deadlines.add(Deadlines.Kind.RECONNECT_GRACE, agent.id(), agent.session,
                     clock.instant().plus(rules.reconnectGrace()));
         }
@@ -262,7 +262,7 @@ public final class Router {
             return;
         }
         RoutedAgent agent = roster.get(agentId);
-        agent.active.remove(contactId);
+        agent.letGo(contactId);
         touched.add(agent);
         decisions.add(new Decision.OfferRevoked(contactId, agentId, RevokeReason.REJECTED));
         requeue(contact, agentId);
@@ -309,7 +309,7 @@ public final class Router {
         contacts.remove(contact.id());
         RoutedAgent agent = roster.get(contact.agentId);
         if (agent != null) {
-            agent.active.remove(contact.id());
+            agent.letGo(contact.id());
             touched.add(agent);
         }
         decisions.add(new Decision.Completed(contact.id(), contact.channel(), contact.agentId, outcome, touchTime,
@@ -374,7 +374,7 @@ public final class Router {
             }
             case OFFERED -> {
                 RoutedAgent agent = roster.get(contact.agentId);
-                agent.active.remove(contactId);
+                agent.letGo(contactId);
                 touched.add(agent);
                 contacts.remove(contactId);
                 decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.ABANDONED));
@@ -421,7 +421,7 @@ public final class Router {
                     }
                     contact.agentId = agent.id();
                     contact.connectedAt = restored.connectedAt();
-                    agent.active.put(contact.id(), contact);
+                    agent.hold(contact);
                     deadlines.add(Deadlines.Kind.RECONNECT_GRACE, agent.id(), agent.session,
                             clock.instant().plus(rules.reconnectGrace()));
                 }
@@ -530,7 +530,7 @@ public final class Router {
             return;
         }
         RoutedAgent agent = roster.get(contact.agentId);
-        agent.active.remove(contactId);
+        agent.letGo(contactId);
         decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.TIMEOUT));
         agent.missedOffers++;
         touched.add(agent);
@@ -549,7 +549,7 @@ public final class Router {
         roster.refresh(agent);
         requeue(contact, agent.id());
         for (RoutedContact pending : heldIn(agent, ContactState.OFFERED)) {
-            agent.active.remove(pending.id());
+            agent.letGo(pending.id());
             decisions.add(new Decision.OfferRevoked(pending.id(), agent.id(), RevokeReason.AGENT_GONE));
             requeue(pending, agent.id());
         }
@@ -578,10 +578,10 @@ public final class Router {
         if (agent == null || agent.connected || agent.session != session) {
             return;
         }
-        for (RoutedContact contact : List.copyOf(agent.active.values())) {
+        for (RoutedContact contact : List.copyOf(agent.active().values())) {
             transfers.ownerGone(contact);
             if (contact.agentId.equals(agentId)) {
-                agent.active.remove(contact.id());
+                agent.letGo(contact.id());
                 requeueOrEnd(contact, agentId);
             }
         }
@@ -656,7 +656,9 @@ public final class Router {
         RoutedAgent best = null;
         boolean bestSpeaks = false;
         int bestFit = 0;
-        for (RoutedAgent agent : roster.routableWith(contact.request.skills().keySet())) {
+        Set<String> skills = contact.request.skills().keySet();
+        // A voice or video contact needs an agent who holds nothing: only those are looked at.
+        for (RoutedAgent agent : contact.channel().exclusive() ? roster.idleWith(skills) : roster.routableWith(skills)) {
             if (!eligible(agent, contact, skippedAgentId)) {
                 continue;
             }
@@ -719,7 +721,7 @@ public final class Router {
         contact.state = ContactState.OFFERED;
         contact.agentId = agent.id();
         contact.offerSerial = ++offerSerials;
-        agent.active.put(contact.id(), contact);
+        agent.hold(contact);
         agent.idleSince = null;
         touched.add(agent);
         deadlines.add(Deadlines.Kind.OFFER_EXPIRY, contact.id(), contact.offerSerial, expiresAt);
@@ -816,7 +818,7 @@ public final class Router {
     }
 
     private static List<RoutedContact> heldIn(RoutedAgent agent, ContactState state) {
-        return agent.active.values().stream().filter(c -> c.state == state).toList();
+        return agent.active().values().stream().filter(c -> c.state == state).toList();
     }
 
     // --- queries ---
@@ -855,7 +857,7 @@ public final class Router {
                 heldIn(agent, ContactState.OFFERED).stream().map(RoutedContact::id).toList(),
                 heldIn(agent, ContactState.CONNECTED).stream().map(RoutedContact::id).toList(),
                 heldIn(agent, ContactState.WRAPPING).stream().map(RoutedContact::id).toList(),
-                List.copyOf(agent.transfersIn.keySet()),
+                List.copyOf(agent.transfersIn().keySet()),
                 promised.values().stream().filter(f -> f.agentId().equals(agentId)).toList()));
     }
 

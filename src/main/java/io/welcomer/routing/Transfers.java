@@ -55,7 +55,7 @@ final class Transfers {
         }
         Instant expiresAt = router.now().plus(router.rules.offerTimeout());
         contact.transfer = new PendingTransfer(target.id(), note, ++router.offerSerials);
-        target.transfersIn.put(contact.id(), contact);
+        target.holdTransfer(contact);
         target.idleSince = null;
         router.touch(target);
         router.deadlines.add(Deadlines.Kind.TRANSFER_EXPIRY, contact.id(), contact.transfer.serial(), expiresAt);
@@ -65,7 +65,7 @@ final class Transfers {
     }
 
     private Refusal cold(RoutedAgent owner, RoutedContact contact, ToLine to, String note) {
-        owner.active.remove(contact.id());
+        owner.letGo(contact.id());
         router.touch(owner);
         contact.touchedBefore = contact.touchTimeAt(router.now());
         contact.connectedAt = null;
@@ -90,9 +90,9 @@ final class Transfers {
         Instant now = router.now();
         RoutedAgent owner = router.roster.get(contact.agentId);
         String note = contact.transfer.note();
-        owner.active.remove(contact.id());
-        target.transfersIn.remove(contact.id());
-        target.active.put(contact.id(), contact);
+        owner.letGo(contact.id());
+        target.letGoTransfer(contact.id());
+        target.hold(contact);
         target.missedOffers = 0;
         contact.touchedBefore = contact.touchTimeAt(now);
         contact.connectedAt = now;
@@ -113,7 +113,7 @@ final class Transfers {
             return;
         }
         RoutedAgent target = router.roster.get(contact.transfer.toAgentId());
-        target.transfersIn.remove(contact.id());
+        target.letGoTransfer(contact.id());
         router.touch(target);
         contact.transfer = null;
         router.decide(new Decision.TransferEnded(contact.id(), contact.agentId, target.id(), status));
@@ -144,7 +144,7 @@ final class Transfers {
 
     /** The agent signed out or was removed: the transfers offered to it end, their owners keep them. */
     void targetGone(RoutedAgent target) {
-        for (RoutedContact contact : List.copyOf(target.transfersIn.values())) {
+        for (RoutedContact contact : List.copyOf(target.transfersIn().values())) {
             end(contact, TransferStatus.TARGET_GONE);
         }
     }

@@ -105,6 +105,23 @@ class CapacityTest {
         assertThat(Desk.only(Offered.class, desk.complete("a1", "c2")), contains(desk.offered("v1", VOICE, "a1")));
     }
 
+    /** Voice goes only to agents who hold nothing; the roster must learn when one does again. */
+    @Test
+    void anAgentFreedOfEverythingIsOfferedTheNextVoiceBeforeOneStillHoldingAChat() {
+        multitasker();
+        desk.online("a2", Map.of(), capacity(CHAT, 3, VOICE, 1));
+        desk.arrive("c1", CHAT);
+        desk.arrive("c2", CHAT);
+        desk.accept("a1", "c1");
+        desk.accept("a2", "c2");
+        desk.advanceSeconds(5);
+        desk.complete("a2", "c2");
+
+        assertThat(Desk.only(Offered.class, desk.arrive("v1", VOICE)), contains(desk.offered("v1", VOICE, "a2")));
+        desk.leave("v1");
+        assertThat(Desk.only(Offered.class, desk.arrive("v2", VOICE)), contains(desk.offered("v2", VOICE, "a2")));
+    }
+
     @Test
     void completingFreesCapacityAndTheNextWaitingContactIsOfferedAtOnce() {
         desk.online("a1");
