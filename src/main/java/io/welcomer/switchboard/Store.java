@@ -4,7 +4,6 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,11 +26,6 @@ public class Store {
     /** Runs a unit of work on a fresh duplicated context of {@code base} and answers back on {@code base}. */
     <T> Uni<T> onFreshContext(Context base, Function<Mutiny.SessionFactory, Uni<T>> work) {
         return isolated(base, () -> work.apply(sessions));
-    }
-
-    /** Runs a store read from the routing context (a listener, say) in its own session. */
-    public static <T> Uni<T> isolated(Supplier<Uni<T>> work) {
-        return isolated(Vertx.currentContext(), work);
     }
 
     private static <T> Uni<T> isolated(Context base, Supplier<Uni<T>> work) {

@@ -8,7 +8,6 @@ import io.welcomer.routing.Decision;
 import io.welcomer.routing.TransferStatus;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
-import io.welcomer.switchboard.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -81,7 +80,7 @@ public class AgentFrames implements DecisionListener {
     }
 
     private void offer(String agentId, ContactEntity contact, Instant expiresAt, Frames.Transfer transfer) {
-        links.send(agentId, () -> Store.isolated(() -> contacts.earlier(contact, Offers.HISTORY_LIMIT))
+        links.send(agentId, () -> contacts.earlier(contact, Offers.HISTORY_LIMIT)
                 .map(earlier -> Offers.frame(contact, earlier, expiresAt, clock.instant(), json, transfer)));
     }
 

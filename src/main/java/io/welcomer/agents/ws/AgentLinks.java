@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * The open session of each agent, and an ordered outbox per session: a frame that needs a
  * lookup first (an offer with history) still reaches the agent before the frames after it.
- * Touched only on the routing context.
+ * Touched only on the routing context; each frame is built (history looked up, JSON written)
+ * and sent on its session's own event loop, so the routing loop only hands it over.
  */
 @ApplicationScoped
 public class AgentLinks {
@@ -29,10 +32,12 @@ public class AgentLinks {
 
     private static final class Link {
         final WebSocketConnection connection;
+        final Context home;
         CompletionStage<Void> outbox = CompletableFuture.completedFuture(null);
 
-        Link(WebSocketConnection connection) {
+        Link(WebSocketConnection connection, Context home) {
             this.connection = connection;
+            this.home = home;
         }
     }
 
@@ -41,9 +46,12 @@ public class AgentLinks {
         this.limits = limits;
     }
 
-    /** Makes this the agent's session and returns the one it replaces, if any. */
-    public WebSocketConnection open(String agentId, WebSocketConnection connection) {
-        Link previous = links.put(agentId, new Link(connection));
+    /**
+     * Makes this the agent's session and returns the one it replaces, if any. {@code home} is the
+     * context the session's own callbacks run on.
+     */
+    public WebSocketConnection open(String agentId, WebSocketConnection connection, Context home) {
+        Link previous = links.put(agentId, new Link(connection, home != null ? home : Vertx.currentContext()));
         return previous == null ? null : previous.connection;
     }
 
@@ -86,9 +94,11 @@ public class AgentLinks {
         if (link == null || !limits.reserve(link.connection)) {
             return;
         }
-        link.outbox = link.outbox.thenCompose(ignored -> frame.get()
-                        .chain(built -> link.connection.sendText(encode(built)))
-                        .onTermination().invoke(() -> limits.sent(link.connection))
+        link.outbox = link.outbox.thenCompose(ignored -> Uni.createFrom().<Void>emitter(emitter ->
+                        link.home.runOnContext(onHome -> frame.get()
+                                .chain(built -> link.connection.sendText(encode(built)))
+                                .onTermination().invoke(() -> limits.sent(link.connection))
+                                .subscribe().with(emitter::complete, emitter::fail)))
                         .subscribeAsCompletionStage())
                 .exceptionally(failure -> {
                     LOG.debugf("frame to agent %s not delivered: %s", agentId, failure.toString());

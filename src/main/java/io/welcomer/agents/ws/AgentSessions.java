@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
@@ -59,6 +61,8 @@ public class AgentSessions implements DecisionListener {
         if (!loop.leading()) {
             return connection.close(STANDING_BY);
         }
+        // The session's own context: its frames are built and sent there.
+        Context home = Vertx.currentContext();
         return loop.onLoop(() -> {
             if (loop.agent(agentId).isEmpty()) {
                 connection.close().subscribe().with(ignored -> { }, failure -> { });
@@ -66,7 +70,7 @@ public class AgentSessions implements DecisionListener {
             }
             // Decided first: refused while the store is unavailable, the session does not open.
             Uni<?> connected = loop.execute(new Command.ConnectAgent(agentId));
-            WebSocketConnection replaced = links.open(agentId, connection);
+            WebSocketConnection replaced = links.open(agentId, connection, home);
             if (replaced != null) {
                 replaced.close().subscribe().with(ignored -> { }, failure -> { });
             }

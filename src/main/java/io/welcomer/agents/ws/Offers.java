@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.persistence.ContactStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ final class Offers {
     private Offers() {
     }
 
-    static Frames.Offer frame(ContactEntity contact, List<ContactEntity> earlier, Instant expiresAt, Instant now,
+    static Frames.Offer frame(ContactEntity contact, List<ContactStore.Earlier> earlier, Instant expiresAt, Instant now,
                               ObjectMapper json, Frames.Transfer transfer) {
         return new Frames.Offer(contact.id, contact.channel, contact.mode, customerOf(contact), contact.topic,
                 context(contact, json), earlier.stream().map(Offers::historyItem).toList(),
@@ -33,8 +34,8 @@ final class Offers {
     }
 
     /** Resolved and CSAT are null until the contact completed and the customer answered. */
-    private static Frames.HistoryItem historyItem(ContactEntity earlier) {
-        return new Frames.HistoryItem(earlier.createdAt, earlier.agentId, earlier.resolved, earlier.csat);
+    private static Frames.HistoryItem historyItem(ContactStore.Earlier earlier) {
+        return new Frames.HistoryItem(earlier.createdAt(), earlier.agentId(), earlier.resolved(), earlier.csat());
     }
 
     static Frames.Customer customerOf(ContactEntity contact) {
