@@ -7,6 +7,7 @@ import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.insights.RepeatWatch;
 import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.routing.Command;
+import io.welcomer.routing.ContactRequest;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.switchboard.Committed;
@@ -59,14 +60,18 @@ public class Intake implements DecisionListener {
         this.repeats = new RepeatWatch(config.repeatWindow());
     }
 
-    /** Routes a new contact, or answers the contact this gateway's idempotency key already made. */
-    public Uni<Admission> admit(ContactEntity contact) {
+    /**
+     * Routes a new contact needing these skills (as given, not read back from the contact's
+     * stored text), or answers the contact this gateway's idempotency key already made.
+     */
+    public Uni<Admission> admit(ContactEntity contact, Map<String, Integer> skills) {
+        ContactRequest request = ContactRequests.of(contact, skills);
         if (contact.idempotencyKey == null) {
-            return loop.onLoop(() -> route(contact));
+            return loop.onLoop(() -> route(contact, request));
         }
         return storedByKey(contact).chain(stored -> stored.isPresent()
                 ? known(stored.get())
-                : loop.onLoop(() -> admitOnLoop(contact))
+                : loop.onLoop(() -> admitOnLoop(contact, request))
                         // Two requests raced past the lookup: the unique key kept one contact.
                         .onFailure(StoreRefused.class).recoverWithUni(failure -> SqlStates.isUniqueViolation(failure)
                                 ? storedByKey(contact).chain(raced -> known(raced.orElseThrow()))
@@ -164,17 +169,17 @@ public class Intake implements DecisionListener {
         return standingOf(stored).map(standing -> new Admission(standing, false));
     }
 
-    private Uni<Admission> admitOnLoop(ContactEntity contact) {
+    private Uni<Admission> admitOnLoop(ContactEntity contact, ContactRequest request) {
         String existing = liveByIdempotencyKey.get(keyOf(contact));
         ContactEntity first = existing == null ? null : loop.contact(existing);
         if (first != null) {
             // Null: look again once the first request's writes are settled (stored or not).
             return loop.commit(List.of()).replaceWith((Admission) null);
         }
-        return route(contact);
+        return route(contact, request);
     }
 
-    private Uni<Admission> route(ContactEntity contact) {
+    private Uni<Admission> route(ContactEntity contact, ContactRequest request) {
         if (loop.stopping()) {
             return Uni.createFrom().failure(new StoreUnavailable(
                     "the server is stopping; retry, another or the restarted server takes it", RETRY_AFTER, null));
@@ -183,7 +188,7 @@ public class Intake implements DecisionListener {
         if (waiting >= maxWaiting) {
             return Uni.createFrom().failure(new LineFull(waiting, RETRY_AFTER));
         }
-        Command arrival = new Command.ArriveContact(ContactRequests.of(contact));
+        Command arrival = new Command.ArriveContact(request);
         // Decided first: refused while the store is unavailable, nothing is tracked.
         List<Decision> decisions = loop.decide(arrival);
         loop.track(contact);

@@ -56,8 +56,9 @@ public class ContactResource {
     @POST
     public Uni<RestResponse<ContactView>> create(@Valid @NotNull NewContact body,
                                                  @RestHeader("Idempotency-Key") @Size(max = 200) @PlainText String idempotencyKey) {
-        ContactEntity contact = newContact(body, caller.getPrincipal().getName(), idempotencyKey);
-        return intake.admit(contact).map(admission -> {
+        Map<String, Integer> skills = body.skills() == null ? Map.of() : body.skills();
+        ContactEntity contact = newContact(body, skills, caller.getPrincipal().getName(), idempotencyKey);
+        return intake.admit(contact, skills).map(admission -> {
             Intake.Standing standing = admission.standing();
             ContactView view = ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds());
             return admission.created()
@@ -132,7 +133,8 @@ public class ContactResource {
         });
     }
 
-    private ContactEntity newContact(NewContact body, String gateway, String idempotencyKey) {
+    private ContactEntity newContact(NewContact body, Map<String, Integer> skills, String gateway,
+                                     String idempotencyKey) {
         ContactEntity contact = new ContactEntity();
         contact.id = UUID.randomUUID().toString();
         contact.gatewayId = gateway;
@@ -143,7 +145,7 @@ public class ContactResource {
         contact.customerName = body.customer().name();
         contact.customerLanguage = body.customer().language();
         contact.languageRequired = Boolean.TRUE.equals(body.languageRequired());
-        contact.requiredSkills = SkillMaps.write(body.skills() == null ? Map.of() : body.skills());
+        contact.requiredSkills = SkillMaps.write(skills);
         contact.priority = body.priority() == null ? 0 : body.priority();
         contact.topic = body.topic();
         contact.context = body.context() == null ? null : body.context().toString();
