@@ -1,26 +1,47 @@
 package io.welcomer.routing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The agents as routing sees them: who exists, who takes contacts now, and how many in each presence. */
 final class Roster {
+
+    /**
+     * The router's order of deserving among agents who hold nothing (idle longest, then by id). Its
+     * keys change only while the agent is out of the index: see {@link #idleSince}.
+     */
+    private static final Comparator<RoutedAgent> IDLE_LONGEST = Comparator
+            .comparing((RoutedAgent a) -> a.idleSince, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(RoutedAgent::id);
+
+    /** What routing tells agents apart by: agents of one shape are equally fit for any contact. */
+    private record Shape(Map<String, Integer> skills, Set<String> languages, Map<Channel, Integer> capacity) {
+        static Shape of(AgentProfile profile) {
+            return new Shape(profile.skills(), profile.languages(), profile.capacity());
+        }
+    }
 
     private final Map<String, RoutedAgent> agents = new HashMap<>();
     private final Set<RoutedAgent> routable = new LinkedHashSet<>();
     /** Routable agents by each skill they have: a contact's candidates are those with its rarest skill. */
     private final Map<String, Set<RoutedAgent>> routableBySkill = new HashMap<>();
     /**
-     * The routable agents who hold nothing, by skill as above: the only candidates for a voice or
-     * video contact. In a busy centre they are few, so such an arrival looks at few agents.
+     * The routable agents who hold nothing, the only candidates for a voice or video contact, by
+     * shape and most deserving first: such an arrival looks at one agent per shape, not at all.
      */
-    private final Set<RoutedAgent> idle = new LinkedHashSet<>();
-    private final Map<String, Set<RoutedAgent>> idleBySkill = new HashMap<>();
+    private final Map<RoutedAgent, Shape> idle = new HashMap<>();
+    private final Map<Shape, NavigableSet<RoutedAgent>> idleByShape = new LinkedHashMap<>();
     private final Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
 
     RoutedAgent get(String agentId) {
@@ -43,9 +64,20 @@ final class Roster {
         return fewest(routable, routableBySkill, skills);
     }
 
-    /** As {@link #routableWith}, among the agents who hold nothing. */
-    Collection<RoutedAgent> idleWith(Set<String> skills) {
-        return fewest(idle, idleBySkill, skills);
+    /**
+     * Of the agents who hold nothing, the most deserving of each shape other than {@code skipped}:
+     * among them is the best idle agent for any contact, since agents of one shape are equally fit.
+     */
+    List<RoutedAgent> mostDeservingIdle(String skippedAgentId) {
+        List<RoutedAgent> firsts = new ArrayList<>(idleByShape.size());
+        for (NavigableSet<RoutedAgent> shape : idleByShape.values()) {
+            RoutedAgent first = shape.first();
+            RoutedAgent candidate = first.id().equals(skippedAgentId) ? shape.higher(first) : first;
+            if (candidate != null) {
+                firsts.add(candidate);
+            }
+        }
+        return firsts;
     }
 
     private static Collection<RoutedAgent> fewest(Set<RoutedAgent> all, Map<String, Set<RoutedAgent>> bySkill,
@@ -89,7 +121,43 @@ final class Roster {
 
     /** Called by the agent whenever what it holds changed. */
     void holdingChanged(RoutedAgent agent) {
-        index(agent, registered(agent) && agent.routable() && agent.holdsNothing(), idle, idleBySkill);
+        boolean member = registered(agent) && agent.routable() && agent.holdsNothing();
+        if (member != idle.containsKey(agent)) {
+            if (member) {
+                addIdle(agent);
+            } else {
+                removeIdle(agent);
+            }
+        }
+    }
+
+    /** Sets when the agent became idle: the order of its shape's idle agents depends on it. */
+    void idleSince(RoutedAgent agent, Instant since) {
+        boolean member = removeIdle(agent);
+        agent.idleSince = since;
+        if (member) {
+            addIdle(agent);
+        }
+    }
+
+    private void addIdle(RoutedAgent agent) {
+        Shape shape = Shape.of(agent.profile);
+        idle.put(agent, shape);
+        idleByShape.computeIfAbsent(shape, s -> new TreeSet<>(IDLE_LONGEST)).add(agent);
+    }
+
+    /** Takes the agent out of the idle index (under the shape it was filed with); says whether it was in. */
+    private boolean removeIdle(RoutedAgent agent) {
+        Shape shape = idle.remove(agent);
+        if (shape == null) {
+            return false;
+        }
+        NavigableSet<RoutedAgent> same = idleByShape.get(shape);
+        same.remove(agent);
+        if (same.isEmpty()) {
+            idleByShape.remove(shape);
+        }
+        return true;
     }
 
     /** Not removed (a removed agent still lets go of what it held). */
@@ -99,7 +167,7 @@ final class Roster {
 
     private void unindex(RoutedAgent agent) {
         index(agent, false, routable, routableBySkill);
-        index(agent, false, idle, idleBySkill);
+        removeIdle(agent);
     }
 
     private static void index(RoutedAgent agent, boolean member, Set<RoutedAgent> all,
@@ -131,7 +199,7 @@ final class Roster {
         presenceCounts.merge(agent.presence, -1, Integer::sum);
         presenceCounts.merge(presence, 1, Integer::sum);
         agent.presence = presence;
-        agent.idleSince = presence == Presence.AVAILABLE ? now : null;
+        idleSince(agent, presence == Presence.AVAILABLE ? now : null);
         return true;
     }
 

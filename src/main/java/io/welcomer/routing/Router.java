@@ -656,9 +656,9 @@ public final class Router {
         RoutedAgent best = null;
         boolean bestSpeaks = false;
         int bestFit = 0;
-        Set<String> skills = contact.request.skills().keySet();
-        // A voice or video contact needs an agent who holds nothing: only those are looked at.
-        for (RoutedAgent agent : contact.channel().exclusive() ? roster.idleWith(skills) : roster.routableWith(skills)) {
+        // A voice or video contact needs an agent who holds nothing: the most deserving of each shape.
+        for (RoutedAgent agent : contact.channel().exclusive() ? roster.mostDeservingIdle(skippedAgentId)
+                : roster.routableWith(contact.request.skills().keySet())) {
             if (!eligible(agent, contact, skippedAgentId)) {
                 continue;
             }
@@ -722,7 +722,7 @@ public final class Router {
         contact.agentId = agent.id();
         contact.offerSerial = ++offerSerials;
         agent.hold(contact);
-        agent.idleSince = null;
+        roster.idleSince(agent, null);
         touched.add(agent);
         deadlines.add(Deadlines.Kind.OFFER_EXPIRY, contact.id(), contact.offerSerial, expiresAt);
         decisions.add(new Decision.Offered(contact.id(), contact.channel(), agent.id(), expiresAt));

@@ -56,7 +56,7 @@ final class Transfers {
         Instant expiresAt = router.now().plus(router.rules.offerTimeout());
         contact.transfer = new PendingTransfer(target.id(), note, ++router.offerSerials);
         target.holdTransfer(contact);
-        target.idleSince = null;
+        router.roster.idleSince(target, null);
         router.touch(target);
         router.deadlines.add(Deadlines.Kind.TRANSFER_EXPIRY, contact.id(), contact.transfer.serial(), expiresAt);
         router.decide(new Decision.TransferOffered(contact.id(), contact.channel(), owner.id(), target.id(), note,
