@@ -67,14 +67,19 @@ public final class LoadRun {
         for (double rate = FIRST_RATE; rate <= MAX_RATE; rate *= RATE_FACTOR) {
             Measure intake = new Measure("intake");
             double cpuBefore = server.cpuSeconds();
+            JournalBatches batchesBefore = bearer == null ? null : JournalBatches.read(http);
             long start = System.nanoTime();
             await(OpenLoad.run(vertx, rate, STEP, intake, intended ->
                     http.send(HttpMethod.POST, path, contact("intake", "c-" + numbers.incrementAndGet()), 201)));
             double seconds = (System.nanoTime() - start) / 1e9;
             Measure.Summary summary = intake.summary();
-            append(results, new JsonObject().put("scenario", "intake").put("target", target).put("offered", rate)
+            JsonObject step = new JsonObject().put("scenario", "intake").put("target", target).put("offered", rate)
                     .put("achieved", summary.count() / STEP.toSeconds()).put("cpu", (server.cpuSeconds() - cpuBefore)
-                            / seconds).put("measures", new JsonObject().put("intake", summary(summary))));
+                            / seconds).put("measures", new JsonObject().put("intake", summary(summary)));
+            if (batchesBefore != null) {
+                step.put("batches", JournalBatches.read(http).since(batchesBefore, seconds));
+            }
+            append(results, step);
             System.out.printf("%s %8.0f/s  %s%n", target, rate, summary.row());
             if (summary.errors() > 0 || summary.p99() > P99_GOAL_MILLIS) {
                 break;
@@ -101,6 +106,7 @@ public final class LoadRun {
         JsonObject humanBefore = timeToHuman(admin);
         Measure intake = new Measure("intake");
         double cpuBefore = server.cpuSeconds();
+        JournalBatches batchesBefore = JournalBatches.read(admin);
         long start = System.nanoTime();
         await(OpenLoad.run(vertx, rate, duration, intake, intended -> {
             String customer = "b-" + numbers.incrementAndGet();
@@ -112,6 +118,7 @@ public final class LoadRun {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         JsonObject humanAfter = timeToHuman(admin);
+        JsonObject batches = JournalBatches.read(admin).since(batchesBefore, seconds);
         double humans = humanAfter.getDouble("count") - humanBefore.getDouble("count");
         double serverMeanMillis = humans == 0 ? Double.NaN
                 : 1000 * (humanAfter.getDouble("sum") - humanBefore.getDouble("sum")) / humans;
@@ -122,7 +129,7 @@ public final class LoadRun {
                 .put("heapBytes", heapWithAgents).put("heapPerSocketBytes", (heapWithAgents - heapBefore) / agentCount)
                 .put("notOffered", agents.sentAt.size()).put("completed", agents.completed.get())
                 .put("agentErrors", agents.errors.get())
-                .put("serverTimeToHumanMeanMillis", serverMeanMillis)
+                .put("serverTimeToHumanMeanMillis", serverMeanMillis).put("batches", batches)
                 .put("measures", new JsonObject().put("intake", summary(intake.summary()))
                         .put("postToOffer", summary(toOffer))));
         System.out.printf("busy %8.0f/s %d agents  intake %s  to offer %s  server time to human mean %.1f ms%n",

@@ -80,6 +80,17 @@ final class Report {
                 line.getInteger("notOffered"), line.getDouble("serverTimeToHumanMeanMillis"))));
         md.append("\nThe server's time to human runs from the POST to the agent's accept, so it includes the agents' "
                 + "100 ms think time; the generator's POST to offer does not.\n");
+        md.append("\n## Journal flushes: commands stored per transaction (one flush in flight at a time)\n\n")
+                .append("| scenario | offered/s | flushes/s | mean | p50 | p99 (bucket bound) |\n")
+                .append("|---|---|---|---|---|---|\n");
+        lines.stream().filter(line -> line.containsKey("batches")).forEach(line -> {
+            JsonObject b = line.getJsonObject("batches");
+            String scenario = line.getString("scenario").equals("busy")
+                    ? "busy, " + line.getInteger("agents") + " agents" : line.getString("scenario");
+            md.append("| %s | %,.0f | %,.0f | %.1f | %.0f | %.0f |\n".formatted(scenario, line.getDouble("offered"),
+                    b.getDouble("flushesPerSecond"), b.getDouble("mean"), b.getDouble("p50"), b.getDouble("p99")));
+        });
+        md.append("\nIn `intake` a command is a new contact; in `busy` also each accept and completion.\n");
         md.append("\n## d. A long queue: 50 agents (touch ~0.5 s) serve a line of n waiting contacts\n\n")
                 .append("| waiting | picks | freed to offer p50 | p90 | p99 | max (ms) | heap after GC "
                         + "| heap per waiting contact |\n")
