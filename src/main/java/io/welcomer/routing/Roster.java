@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,9 +27,52 @@ final class Roster {
             .thenComparing(RoutedAgent::id);
 
     /** What routing tells agents apart by: agents of one shape are equally fit for any contact. */
-    private record Shape(Map<String, Integer> skills, Set<String> languages, Map<Channel, Integer> capacity) {
-        static Shape of(AgentProfile profile) {
-            return new Shape(profile.skills(), profile.languages(), profile.capacity());
+    private static final class Shape {
+        private final AgentProfile profile;
+        private final int hash;
+
+        /** Hashed once per profile: an agent is filed and refiled under its shape as it works. */
+        Shape(AgentProfile profile) {
+            this.profile = profile;
+            this.hash = Objects.hash(profile.skills(), profile.languages(), profile.capacity());
+        }
+
+        Set<String> skillNames() {
+            return profile.skills().keySet();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Shape shape && hash == shape.hash
+                    && profile.skills().equals(shape.profile.skills())
+                    && profile.languages().equals(shape.profile.languages())
+                    && profile.capacity().equals(shape.profile.capacity());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The idle agents of one shape, most deserving first; the first kept at hand for the pick. */
+    private static final class IdleShape {
+        final Shape shape;
+        final NavigableSet<RoutedAgent> agents = new TreeSet<>(IDLE_LONGEST);
+        RoutedAgent first;
+
+        IdleShape(Shape shape) {
+            this.shape = shape;
+        }
+
+        void add(RoutedAgent agent) {
+            agents.add(agent);
+            first = agents.first();
+        }
+
+        void remove(RoutedAgent agent) {
+            agents.remove(agent);
+            first = agents.isEmpty() ? null : agents.first();
         }
     }
 
@@ -40,8 +84,11 @@ final class Roster {
      * The routable agents who hold nothing, the only candidates for a voice or video contact, by
      * shape and most deserving first: such an arrival looks at one agent per shape, not at all.
      */
-    private final Map<RoutedAgent, Shape> idle = new HashMap<>();
-    private final Map<Shape, NavigableSet<RoutedAgent>> idleByShape = new LinkedHashMap<>();
+    private final Map<RoutedAgent, Shape> shapes = new HashMap<>();
+    private final Map<RoutedAgent, IdleShape> idle = new HashMap<>();
+    private final Map<Shape, IdleShape> idleByShape = new LinkedHashMap<>();
+    /** The shapes with an idle agent, by each skill they have: narrowed by a contact's rarest skill. */
+    private final Map<String, Set<IdleShape>> idleShapesBySkill = new HashMap<>();
     private final Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
 
     RoutedAgent get(String agentId) {
@@ -65,14 +112,22 @@ final class Roster {
     }
 
     /**
-     * Of the agents who hold nothing, the most deserving of each shape other than {@code skipped}:
-     * among them is the best idle agent for any contact, since agents of one shape are equally fit.
+     * Of the agents who hold nothing, the most deserving of each shape other than {@code skipped},
+     * among the shapes with the rarest of these skills (callers still check levels): among them is
+     * the best idle agent for any contact, since agents of one shape are equally fit.
      */
-    List<RoutedAgent> mostDeservingIdle(String skippedAgentId) {
-        List<RoutedAgent> firsts = new ArrayList<>(idleByShape.size());
-        for (NavigableSet<RoutedAgent> shape : idleByShape.values()) {
-            RoutedAgent first = shape.first();
-            RoutedAgent candidate = first.id().equals(skippedAgentId) ? shape.higher(first) : first;
+    List<RoutedAgent> mostDeservingIdle(Set<String> skills, String skippedAgentId) {
+        Collection<IdleShape> fewest = idleByShape.values();
+        for (String skill : skills) {
+            Set<IdleShape> having = idleShapesBySkill.getOrDefault(skill, Set.of());
+            if (having.size() < fewest.size()) {
+                fewest = having;
+            }
+        }
+        List<RoutedAgent> firsts = new ArrayList<>(fewest.size());
+        for (IdleShape shape : fewest) {
+            RoutedAgent first = shape.first;
+            RoutedAgent candidate = first.id().equals(skippedAgentId) ? shape.agents.higher(first) : first;
             if (candidate != null) {
                 firsts.add(candidate);
             }
@@ -98,10 +153,12 @@ final class Roster {
         if (agent == null) {
             agent = new RoutedAgent(profile, this);
             agents.put(agent.id(), agent);
+            shapes.put(agent, new Shape(profile));
             presenceCounts.merge(Presence.OFFLINE, 1, Integer::sum);
         } else {
             unindex(agent);
             agent.profile = profile;
+            shapes.put(agent, new Shape(profile));
             refresh(agent);
         }
         return agent;
@@ -110,6 +167,7 @@ final class Roster {
     void remove(RoutedAgent agent) {
         agents.remove(agent.id());
         unindex(agent);
+        shapes.remove(agent);
         presenceCounts.merge(agent.presence, -1, Integer::sum);
     }
 
@@ -141,21 +199,26 @@ final class Roster {
     }
 
     private void addIdle(RoutedAgent agent) {
-        Shape shape = Shape.of(agent.profile);
-        idle.put(agent, shape);
-        idleByShape.computeIfAbsent(shape, s -> new TreeSet<>(IDLE_LONGEST)).add(agent);
+        IdleShape same = idleByShape.computeIfAbsent(shapes.get(agent), shape -> {
+            IdleShape created = new IdleShape(shape);
+            shape.skillNames().forEach(
+                    skill -> idleShapesBySkill.computeIfAbsent(skill, k -> new LinkedHashSet<>()).add(created));
+            return created;
+        });
+        same.add(agent);
+        idle.put(agent, same);
     }
 
     /** Takes the agent out of the idle index (under the shape it was filed with); says whether it was in. */
     private boolean removeIdle(RoutedAgent agent) {
-        Shape shape = idle.remove(agent);
-        if (shape == null) {
+        IdleShape same = idle.remove(agent);
+        if (same == null) {
             return false;
         }
-        NavigableSet<RoutedAgent> same = idleByShape.get(shape);
         same.remove(agent);
-        if (same.isEmpty()) {
-            idleByShape.remove(shape);
+        if (same.first == null) {
+            idleByShape.remove(same.shape);
+            same.shape.skillNames().forEach(skill -> idleShapesBySkill.get(skill).remove(same));
         }
         return true;
     }

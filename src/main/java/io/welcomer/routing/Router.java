@@ -656,9 +656,10 @@ public final class Router {
         RoutedAgent best = null;
         boolean bestSpeaks = false;
         int bestFit = 0;
+        Set<String> skills = contact.request.skills().keySet();
         // A voice or video contact needs an agent who holds nothing: the most deserving of each shape.
-        for (RoutedAgent agent : contact.channel().exclusive() ? roster.mostDeservingIdle(skippedAgentId)
-                : roster.routableWith(contact.request.skills().keySet())) {
+        for (RoutedAgent agent : contact.channel().exclusive() ? roster.mostDeservingIdle(skills, skippedAgentId)
+                : roster.routableWith(skills)) {
             if (!eligible(agent, contact, skippedAgentId)) {
                 continue;
             }
