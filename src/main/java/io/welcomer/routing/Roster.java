@@ -80,11 +80,12 @@ final class Roster {
     private final Set<RoutedAgent> routable = new LinkedHashSet<>();
     /** Routable agents by each skill they have: a contact's candidates are those with its rarest skill. */
     private final Map<String, Set<RoutedAgent>> routableBySkill = new HashMap<>();
+    /** Each agent's shape, made when its profile is set. */
+    private final Map<RoutedAgent, Shape> shapes = new HashMap<>();
     /**
      * The routable agents who hold nothing, the only candidates for a voice or video contact, by
      * shape and most deserving first: such an arrival looks at one agent per shape, not at all.
      */
-    private final Map<RoutedAgent, Shape> shapes = new HashMap<>();
     private final Map<RoutedAgent, IdleShape> idle = new HashMap<>();
     private final Map<Shape, IdleShape> idleByShape = new LinkedHashMap<>();
     /** The shapes with an idle agent, by each skill they have: narrowed by a contact's rarest skill. */
