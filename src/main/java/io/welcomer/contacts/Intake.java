@@ -2,7 +2,6 @@ package io.welcomer.contacts;
 
 import io.smallrye.mutiny.Uni;
 import io.welcomer.config.WelcomerConfig;
-import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.insights.RepeatWatch;
 import io.welcomer.ops.RoutingMetrics;
@@ -37,7 +36,7 @@ import org.jboss.logging.Logger;
 public class Intake implements DecisionListener {
 
     /** A contact's standing as a gateway sees it right after a command. */
-    public record Standing(ContactEntity contact, Integer position, Long estimatedWaitSeconds) {}
+    public record Standing(Contact contact, Integer position, Long estimatedWaitSeconds) {}
 
     /** The answer to an intake: the contact's standing and whether this request created it. */
     public record Admission(Standing standing, boolean created) {}
@@ -64,9 +63,9 @@ public class Intake implements DecisionListener {
      * Routes a new contact needing these skills (as given, not read back from the contact's
      * stored text), or answers the contact this gateway's idempotency key already made.
      */
-    public Uni<Admission> admit(ContactEntity contact, Map<String, Integer> skills) {
+    public Uni<Admission> admit(Contact contact, Map<String, Integer> skills) {
         ContactRequest request = ContactRequests.of(contact, skills);
-        if (contact.idempotencyKey == null) {
+        if (contact.arrival().idempotencyKey() == null) {
             return loop.onLoop(() -> route(contact, request));
         }
         return storedByKey(contact).chain(stored -> stored.isPresent()
@@ -85,14 +84,14 @@ public class Intake implements DecisionListener {
     }
 
     /** The live standing when the router holds the contact, else the stored row. */
-    public Uni<Standing> standingOf(ContactEntity stored) {
-        return standing(stored.id).map(live -> live.orElseGet(() -> new Standing(stored, null, null)));
+    public Uni<Standing> standingOf(Contact stored) {
+        return standing(stored.id()).map(live -> live.orElseGet(() -> new Standing(stored, null, null)));
     }
 
     /** Where a live contact stands now; empty if it is not live. */
     public Uni<Optional<Standing>> standing(String contactId) {
         return loop.onLoop(() -> {
-            ContactEntity contact = loop.contact(contactId);
+            Contact contact = loop.contact(contactId);
             return Uni.createFrom().item(Optional.ofNullable(contact == null ? null : standingOnLoop(contact)));
         });
     }
@@ -103,7 +102,7 @@ public class Intake implements DecisionListener {
      */
     public Uni<Optional<Standing>> arrangeCallback(String contactId, String number) {
         return loop.onLoop(() -> {
-            ContactEntity contact = loop.contact(contactId);
+            Contact contact = loop.contact(contactId);
             if (contact == null) {
                 return Uni.createFrom().item(Optional.<Standing>empty());
             }
@@ -114,9 +113,9 @@ public class Intake implements DecisionListener {
                     return Uni.createFrom().failure(new RoutingRefused(refused.refusal()));
                 }
             }
-            contact.callbackNumber = number;
-            Uni<List<Decision>> stored = loop.settle(command, decisions, null, List.of());
-            Standing standing = standingOnLoop(contact);
+            loop.detailCallback(number);
+            Uni<?> stored = loop.settle(command, decisions, null, List.of());
+            Standing standing = standingOnLoop(loop.contact(contactId));
             return stored.map(ignored -> Optional.of(standing));
         });
     }
@@ -124,12 +123,13 @@ public class Intake implements DecisionListener {
     /** The customer left; empty if the contact is not live. */
     public Uni<Optional<Standing>> customerLeft(String contactId) {
         return loop.onLoop(() -> {
-            ContactEntity contact = loop.contact(contactId);
+            Contact contact = loop.contact(contactId);
             if (contact == null) {
                 return Uni.createFrom().item(Optional.<Standing>empty());
             }
-            return loop.execute(new Command.CustomerLeave(contactId))
-                    .map(ignored -> Optional.of(new Standing(contact.snapshot(), null, null)));
+            Command leave = new Command.CustomerLeave(contactId);
+            return loop.settle(leave, loop.decide(leave), null, List.of()).map(committed -> Optional.of(
+                    new Standing(committed.decided().getOrDefault(contactId, contact), null, null)));
         });
     }
 
@@ -153,25 +153,25 @@ public class Intake implements DecisionListener {
     }
 
     private void ended(String contactId, Committed committed) {
-        ContactEntity contact = committed.decided().get(contactId);
+        Contact contact = committed.decided().get(contactId);
         String key = keyOf(contact);
         if (key != null) {
             liveByIdempotencyKey.remove(key, contactId);
         }
-        repeats.ended(contact.customerId, contactId, contact.endedAt);
+        repeats.ended(contact.arrival().customer().id(), contactId, contact.progress().endedAt());
     }
 
-    private Uni<Optional<ContactEntity>> storedByKey(ContactEntity contact) {
-        return contacts.byIdempotencyKey(contact.gatewayId, contact.idempotencyKey);
+    private Uni<Optional<Contact>> storedByKey(Contact contact) {
+        return contacts.byIdempotencyKey(contact.arrival().gatewayId(), contact.arrival().idempotencyKey());
     }
 
-    private Uni<Admission> known(ContactEntity stored) {
+    private Uni<Admission> known(Contact stored) {
         return standingOf(stored).map(standing -> new Admission(standing, false));
     }
 
-    private Uni<Admission> admitOnLoop(ContactEntity contact, ContactRequest request) {
+    private Uni<Admission> admitOnLoop(Contact contact, ContactRequest request) {
         String existing = liveByIdempotencyKey.get(keyOf(contact));
-        ContactEntity first = existing == null ? null : loop.contact(existing);
+        Contact first = existing == null ? null : loop.contact(existing);
         if (first != null) {
             // Null: look again once the first request's writes are settled (stored or not).
             return loop.commit(List.of()).replaceWith((Admission) null);
@@ -179,7 +179,7 @@ public class Intake implements DecisionListener {
         return route(contact, request);
     }
 
-    private Uni<Admission> route(ContactEntity contact, ContactRequest request) {
+    private Uni<Admission> route(Contact contact, ContactRequest request) {
         if (loop.stopping()) {
             return Uni.createFrom().failure(new StoreUnavailable(
                     "the server is stopping; retry, another or the restarted server takes it", RETRY_AFTER, null));
@@ -191,14 +191,14 @@ public class Intake implements DecisionListener {
         Command arrival = new Command.ArriveContact(request);
         // Decided first: refused while the store is unavailable, nothing is tracked.
         List<Decision> decisions = loop.decide(arrival);
-        loop.track(contact);
+        String id = contact.id();
+        loop.track(contact.with(contact.progress().arrivedAs(loop.arrivalOrder(id).orElseThrow())));
         rememberKey(contact);
-        contact.arrivalSeq = loop.arrivalOrder(contact.id).orElseThrow();
-        Optional<String> repeated = repeats.arrival(contact.customerId, loop.clock().instant());
-        Uni<List<Decision>> stored = loop.settle(arrival, decisions, contact.id,
-                repeated.map(earlier -> List.<Write>of(new Write.MarkRepeated(earlier, contact.id))).orElse(List.of()));
+        Optional<String> repeated = repeats.arrival(contact.arrival().customer().id(), loop.clock().instant());
+        Uni<?> stored = loop.settle(arrival, decisions, id,
+                repeated.map(earlier -> List.<Write>of(new Write.MarkRepeated(earlier, id))).orElse(List.of()));
         // Taken as decided, while it is the newest arrival: its position is then cheap to count.
-        Standing standing = standingOnLoop(contact);
+        Standing standing = standingOnLoop(loop.contact(id));
         return stored
                 .invoke(() -> repeated.ifPresent(earlier -> metrics.repeat()))
                 // Refused values were never stored; any other failure rebuilds routing from the store.
@@ -207,32 +207,33 @@ public class Intake implements DecisionListener {
     }
 
     /** A contact whose first write failed was never acknowledged: take it out of routing. */
-    private void withdraw(ContactEntity contact) {
+    private void withdraw(Contact contact) {
         loop.onLoop(() -> {
-            loop.forget(contact.id);
+            loop.forget(contact.id());
             liveByIdempotencyKey.remove(keyOf(contact));
-            Command leave = new Command.CustomerLeave(contact.id);
+            Command leave = new Command.CustomerLeave(contact.id());
             List<Decision> decisions = loop.decide(leave).stream()
-                    .filter(decision -> !contact.id.equals(Decisions.contactOf(decision)))
+                    .filter(decision -> !contact.id().equals(Decisions.contactOf(decision)))
                     .toList();
             return loop.settle(leave, decisions, null, List.of());
         }).subscribe().with(ignored -> { }, failure -> LOG.error("re-routing after a failed intake", failure));
     }
 
-    private Standing standingOnLoop(ContactEntity contact) {
-        return loop.waiting(contact.id)
-                .map(waiting -> new Standing(contact.snapshot(), waiting.position(), waiting.estimatedWaitSeconds()))
-                .orElseGet(() -> new Standing(contact.snapshot(), null, null));
+    private Standing standingOnLoop(Contact contact) {
+        return loop.waiting(contact.id())
+                .map(waiting -> new Standing(contact, waiting.position(), waiting.estimatedWaitSeconds()))
+                .orElseGet(() -> new Standing(contact, null, null));
     }
 
-    private void rememberKey(ContactEntity contact) {
+    private void rememberKey(Contact contact) {
         String key = keyOf(contact);
         if (key != null) {
-            liveByIdempotencyKey.put(key, contact.id);
+            liveByIdempotencyKey.put(key, contact.id());
         }
     }
 
-    private static String keyOf(ContactEntity contact) {
-        return contact.idempotencyKey == null ? null : contact.gatewayId + "\n" + contact.idempotencyKey;
+    private static String keyOf(Contact contact) {
+        Contact.Arrival arrival = contact.arrival();
+        return arrival.idempotencyKey() == null ? null : arrival.gatewayId() + "\n" + arrival.idempotencyKey();
     }
 }

@@ -1,6 +1,6 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
@@ -15,6 +15,6 @@ import java.util.Map;
  * @param events  the contact events appended, in order, with their ids in the durable log
  * @param stats   the router's figures right after the command
  */
-public record Committed(Command command, List<Decision> decisions, Map<String, ContactEntity> decided,
+public record Committed(Command command, List<Decision> decisions, Map<String, Contact> decided,
                         List<ContactEventEntity> events, QueueStats stats) {
 }

@@ -1,6 +1,6 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 import io.welcomer.contacts.persistence.FollowUpEntity;
 import io.welcomer.routing.ContactState;
@@ -16,38 +16,52 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
- * The stored form of live contacts and promised follow-ups: applies routing decisions to contact
- * rows and appends one event per state change. Touched only on the routing context.
+ * Live contacts and promised follow-ups as the store holds them: applies routing decisions to
+ * contacts (each change a new {@link Contact}) and appends one event per state change. Touched
+ * only on the routing context.
  */
 final class ContactRecords {
 
-    static final String CALLBACK = "CALLBACK";
+    /** What the next command's decisions need and routing does not keep. */
+    private sealed interface Detail {
+        /** The agent's number and note for the follow-up the next command may schedule. */
+        record FollowUp(String followUpId, String number, String note) implements Detail {}
 
-    /** The agent's number and note for the follow-up the next command may schedule. */
-    private record FollowUpDetail(String followUpId, String number, String note) {}
+        /** The number to call the customer back on, if the next command arranges it. */
+        record CallbackNumber(String number) implements Detail {}
+    }
 
-    private final Map<String, ContactEntity> live = new HashMap<>();
+    /** The writes of some decisions, and each contact they concern as decided (ended ones too). */
+    record Applied(List<Write> writes, Map<String, Contact> decided) {}
+
+    private final Map<String, Contact> live = new HashMap<>();
     private final Map<String, PendingFollowUp> promised = new LinkedHashMap<>();
-    private FollowUpDetail detail;
+    private Detail detail;
     private long nextEventId;
 
     ContactRecords(long lastEventId) {
         this.nextEventId = lastEventId + 1;
     }
 
-    void track(ContactEntity contact) {
-        live.put(contact.id, contact);
+    void track(Contact contact) {
+        live.put(contact.id(), contact);
     }
 
-    ContactEntity get(String contactId) {
+    Contact get(String contactId) {
         return live.get(contactId);
     }
 
     /** The number and note of a follow-up the next command may schedule; forgotten after that command. */
     void detailFollowUp(String followUpId, String number, String note) {
-        detail = new FollowUpDetail(followUpId, number, note);
+        detail = new Detail.FollowUp(followUpId, number, note);
+    }
+
+    /** The number to call back on, if the next command arranges a callback; forgotten after that command. */
+    void detailCallback(String number) {
+        detail = new Detail.CallbackNumber(number);
     }
 
     /** A follow-up promised before a restart. */
@@ -64,16 +78,16 @@ final class ContactRecords {
     }
 
     /**
-     * Applies decisions to the rows they concern and returns the writes: one row per contact
+     * Applies decisions to the contacts they concern and returns the writes: one row per contact
      * (inserted when {@code created} is that contact, or a follow-up that fell due), then the
-     * events in decision order, then follow-up rows.
+     * events in decision order, then follow-up rows; and each concerned contact as decided.
      */
-    List<Write> apply(List<Decision> decisions, Instant now, String created, ToLongFunction<String> arrivalOrder) {
-        Map<String, ContactEntity> changed = new LinkedHashMap<>();
+    Applied apply(List<Decision> decisions, Instant now, String created, ToLongFunction<String> arrivalOrder) {
+        Map<String, Contact> changed = new LinkedHashMap<>();
         Set<String> inserted = new HashSet<>();
         List<Write> events = new ArrayList<>();
         List<Write> followUps = new ArrayList<>();
-        FollowUpDetail given = detail;
+        Detail given = detail;
         detail = null;
         if (created != null) {
             changed.put(created, live.get(created));
@@ -81,91 +95,57 @@ final class ContactRecords {
         }
         for (Decision decision : decisions) {
             switch (decision) {
-                case Decision.Queued d -> change(d.contactId(), ContactState.QUEUED, "contact.queued", now, changed, events);
-                case Decision.Offered d -> {
-                    ContactEntity contact = change(d.contactId(), ContactState.OFFERED, "contact.offered", now, changed, events);
-                    contact.agentId = d.agentId();
-                    contact.offeredAt = now;
-                    lastEvent(events).agentId = d.agentId();
-                }
-                case Decision.Requeued d -> {
-                    ContactEntity contact = change(d.contactId(), ContactState.QUEUED, "contact.requeued", now, changed, events);
-                    lastEvent(events).agentId = d.previousAgentId();
-                    contact.agentId = null;
-                    contact.connectedAt = null;
-                    contact.customerLeftAt = null;
-                }
+                case Decision.Queued d -> change(d.contactId(), p -> p.inState(ContactState.QUEUED), "contact.queued",
+                        now, changed, events);
+                case Decision.Offered d -> change(d.contactId(), p -> p.offeredTo(d.agentId(), now), "contact.offered",
+                        now, changed, events).agentId = d.agentId();
+                case Decision.Requeued d -> change(d.contactId(), Contact.Progress::requeued, "contact.requeued",
+                        now, changed, events).agentId = d.previousAgentId();
                 case Decision.Connected d -> {
-                    ContactEntity contact = change(d.contactId(), ContactState.CONNECTED, "contact.connected", now, changed, events);
-                    contact.connectedAt = now;
-                    lastEvent(events).agentId = d.agentId();
-                    lastEvent(events).callbackNumber = contact.callbackNumber;
+                    ContactEventEntity event = change(d.contactId(), p -> p.connected(now), "contact.connected", now,
+                            changed, events);
+                    event.agentId = d.agentId();
+                    event.callbackNumber = changed.get(d.contactId()).progress().callbackNumber();
                 }
-                case Decision.Wrapping d -> {
-                    ContactEntity contact = change(d.contactId(), ContactState.WRAPPING, "contact.wrapping", now, changed, events);
-                    contact.wrappedAt = now;
-                    contact.touchMillis = d.touchTime().toMillis();
-                    lastEvent(events).agentId = d.agentId();
-                }
+                case Decision.Wrapping d -> change(d.contactId(), p -> p.wrapping(now, d.touchTime().toMillis()),
+                        "contact.wrapping", now, changed, events).agentId = d.agentId();
                 case Decision.Completed d -> {
-                    ContactEntity contact = change(d.contactId(), ContactState.COMPLETED, "contact.completed", now, changed, events);
-                    contact.endedAt = now;
-                    if (contact.wrappedAt == null) {
-                        // Wrapped up first, the touch time was stored then (a restart in between loses it here).
-                        contact.touchMillis = d.touchTime().toMillis();
-                    }
-                    contact.resolved = d.outcome().resolved();
-                    contact.outcomeCode = d.outcome().code();
-                    contact.outcomeNotes = d.outcome().notes();
-                    lastEvent(events).agentId = d.agentId();
+                    change(d.contactId(), p -> p.completed(now, d.touchTime().toMillis(), d.outcome()),
+                            "contact.completed", now, changed, events).agentId = d.agentId();
                     live.remove(d.contactId());
                 }
                 case Decision.Abandoned d -> {
-                    ContactEntity contact = change(d.contactId(), ContactState.ABANDONED, "contact.abandoned", now, changed, events);
-                    contact.endedAt = now;
+                    change(d.contactId(), p -> p.abandoned(now), "contact.abandoned", now, changed, events);
                     live.remove(d.contactId());
                 }
-                case Decision.CallbackArranged d -> {
-                    ContactEntity contact = live.get(d.contactId());
-                    contact.mode = CALLBACK;
-                    changed.put(contact.id, contact);
-                }
-                case Decision.CustomerLeft d -> {
-                    ContactEntity contact = live.get(d.contactId());
-                    contact.customerLeftAt = now;
-                    changed.put(contact.id, contact);
-                }
+                case Decision.CallbackArranged d -> changed.put(d.contactId(), replace(d.contactId(),
+                        p -> p.callingBack(given instanceof Detail.CallbackNumber number ? number.number() : null)));
+                case Decision.CustomerLeft d -> changed.put(d.contactId(), replace(d.contactId(), p -> p.customerLeft(now)));
                 case Decision.OfferRevoked d -> { }
                 case Decision.PresenceChanged d -> { }
                 case Decision.Refused d -> { }
                 case Decision.Transferred d -> {
-                    // Warm: connected to its new owner now. Cold: waiting for the line it was sent to.
-                    ContactState state = d.toAgentId() == null ? ContactState.QUEUED : ContactState.CONNECTED;
-                    ContactEntity contact = change(d.contactId(), state, "contact.transferred", now, changed, events);
-                    contact.agentId = d.toAgentId();
-                    contact.connectedAt = d.toAgentId() == null ? null : now;
-                    contact.transfers++;
-                    contact.transferFrom = d.fromAgentId();
-                    contact.transferMode = d.mode().name().toLowerCase(Locale.ROOT);
-                    contact.transferNote = d.note();
-                    ContactEventEntity event = lastEvent(events);
+                    String how = d.mode().name().toLowerCase(Locale.ROOT);
+                    ContactEventEntity event = change(d.contactId(),
+                            p -> p.transferred(d.fromAgentId(), d.toAgentId(), how, d.note(), now),
+                            "contact.transferred", now, changed, events);
                     event.agentId = d.toAgentId();
                     event.fromAgentId = d.fromAgentId();
-                    event.transferMode = contact.transferMode;
+                    event.transferMode = how;
                 }
                 case Decision.TransferOffered d -> { }
                 case Decision.TransferEnded d -> { }
                 case Decision.FollowUpScheduled d -> {
-                    ContactEntity promisedOn = live.get(d.followUp().fromContactId());
+                    Contact promisedOn = live.get(d.followUp().fromContactId());
                     FollowUpEntity row = new FollowUpEntity();
                     row.id = d.followUp().id();
                     row.agentId = d.followUp().agentId();
-                    row.fromContactId = promisedOn.id;
+                    row.fromContactId = promisedOn.id();
                     row.dueAt = d.followUp().at();
                     row.createdAt = now;
-                    if (given != null && given.followUpId().equals(row.id)) {
-                        row.callbackNumber = given.number();
-                        row.note = given.note();
+                    if (given instanceof Detail.FollowUp followUp && followUp.followUpId().equals(row.id)) {
+                        row.callbackNumber = followUp.number();
+                        row.note = followUp.note();
                     }
                     promised.put(row.id, PendingFollowUp.of(row, promisedOn));
                     followUps.add(new Write.SaveFollowUp(row));
@@ -177,25 +157,31 @@ final class ContactRecords {
                 }
                 case Decision.FollowUpDue d -> {
                     PendingFollowUp due = promised.remove(d.followUp().id());
-                    ContactEntity contact = due.contact();
-                    contact.state = ContactState.QUEUED.name();
-                    contact.createdAt = now;
-                    contact.arrivalSeq = arrivalOrder.applyAsLong(contact.id);
-                    live.put(contact.id, contact);
-                    changed.put(contact.id, contact);
-                    inserted.add(contact.id);
-                    followUps.add(new Write.FollowUpDue(contact.id, now));
+                    Contact contact = due.contact();
+                    contact = contact.with(contact.progress().due(now, arrivalOrder.applyAsLong(contact.id())));
+                    live.put(contact.id(), contact);
+                    changed.put(contact.id(), contact);
+                    inserted.add(contact.id());
+                    followUps.add(new Write.FollowUpDue(contact.id(), now));
                 }
                 case Decision.AwayEnded d -> { }
             }
         }
         List<Write> writes = new ArrayList<>(changed.size() + events.size() + followUps.size());
         changed.forEach((id, contact) -> writes.add(inserted.contains(id)
-                ? new Write.InsertContact(contact.snapshot())
-                : new Write.UpdateContact(contact.snapshot())));
+                ? new Write.InsertContact(contact)
+                : new Write.UpdateContact(contact)));
         writes.addAll(events);
         writes.addAll(followUps);
-        return writes;
+        Map<String, Contact> decided = new HashMap<>();
+        for (Decision decision : decisions) {
+            String contactId = Decisions.contactOf(decision);
+            Contact contact = contactId == null ? null : changed.getOrDefault(contactId, live.get(contactId));
+            if (contact != null) {
+                decided.put(contactId, contact);
+            }
+        }
+        return new Applied(writes, decided);
     }
 
     /** Forgets a contact whose first write failed: it was never acknowledged. */
@@ -203,27 +189,31 @@ final class ContactRecords {
         live.remove(contactId);
     }
 
-    private ContactEntity change(String contactId, ContactState state, String type, Instant now,
-                                 Map<String, ContactEntity> changed, List<Write> events) {
-        ContactEntity contact = live.get(contactId);
-        contact.state = state.name();
+    /** The contact's new progress, its row to write, and its event (returned, for the details). */
+    private ContactEventEntity change(String contactId, UnaryOperator<Contact.Progress> next, String type, Instant now,
+                                      Map<String, Contact> changed, List<Write> events) {
+        Contact contact = replace(contactId, next);
         changed.put(contactId, contact);
-        events.add(new Write.AppendEvent(event(contact, type, now)));
-        return contact;
-    }
-
-    private ContactEventEntity event(ContactEntity contact, String type, Instant now) {
-        ContactEventEntity event = new ContactEventEntity();
-        event.id = nextEventId++;
-        event.contactId = contact.id;
-        event.gatewayId = contact.gatewayId;
-        event.type = type;
-        event.state = contact.state;
-        event.at = now;
+        ContactEventEntity event = event(contact, type, now);
+        events.add(new Write.AppendEvent(event));
         return event;
     }
 
-    private static ContactEventEntity lastEvent(List<Write> events) {
-        return ((Write.AppendEvent) events.getLast()).event();
+    private Contact replace(String contactId, UnaryOperator<Contact.Progress> next) {
+        Contact contact = live.get(contactId);
+        Contact changed = contact.with(next.apply(contact.progress()));
+        live.put(contactId, changed);
+        return changed;
+    }
+
+    private ContactEventEntity event(Contact contact, String type, Instant now) {
+        ContactEventEntity event = new ContactEventEntity();
+        event.id = nextEventId++;
+        event.contactId = contact.id();
+        event.gatewayId = contact.arrival().gatewayId();
+        event.type = type;
+        event.state = contact.state().name();
+        event.at = now;
+        return event;
     }
 }

@@ -1,30 +1,17 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.FollowUpEntity;
 
 /** A follow-up promised and not yet due: its stored row, and the contact it becomes when due. */
-public record PendingFollowUp(FollowUpEntity row, ContactEntity contact) {
-
-    static final String MODE = "FOLLOW_UP";
+public record PendingFollowUp(FollowUpEntity row, Contact contact) {
 
     /** The contact a follow-up becomes: the same customer, channel, line and topic as the one it was promised on. */
-    static PendingFollowUp of(FollowUpEntity row, ContactEntity promisedOn) {
-        ContactEntity contact = new ContactEntity();
-        contact.id = row.id;
-        contact.gatewayId = promisedOn.gatewayId;
-        contact.channel = promisedOn.channel;
-        contact.mode = MODE;
-        contact.customerId = promisedOn.customerId;
-        contact.customerName = promisedOn.customerName;
-        contact.customerLanguage = promisedOn.customerLanguage;
-        contact.languageRequired = promisedOn.languageRequired;
-        contact.requiredSkills = promisedOn.requiredSkills;
-        contact.priority = promisedOn.priority;
-        contact.topic = promisedOn.topic;
-        contact.context = promisedOn.context;
-        contact.callbackNumber = row.callbackNumber;
-        contact.followUpNote = row.note;
-        return new PendingFollowUp(row, contact);
+    static PendingFollowUp of(FollowUpEntity row, Contact promisedOn) {
+        Contact.Arrival was = promisedOn.arrival();
+        Contact.Arrival arrival = new Contact.Arrival(row.id, was.gatewayId(), null, was.channel(), was.customer(),
+                was.languageRequired(), was.requiredSkills(), was.priority(), was.topic(), was.context(), row.note);
+        return new PendingFollowUp(row, new Contact(arrival,
+                Contact.Progress.waiting(Contact.Mode.FOLLOW_UP, null, row.callbackNumber), null));
     }
 }

@@ -3,6 +3,7 @@ package io.welcomer.switchboard;
 import io.smallrye.mutiny.Uni;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.FollowUpEntity;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /** Reads what the router needs to rebuild its state after a start or a crash. */
 public final class Restoration {
 
-    public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<ContactEntity> liveContacts,
+    public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<Contact> liveContacts,
                     List<Served> served, List<Ended> ended, List<PendingFollowUp> followUps, long lastEventId) {}
 
     /** A contact that ended inside the repeat window and was not repeated yet, oldest first. */
@@ -49,10 +50,11 @@ public final class Restoration {
     }
 
     /** Waiting, offered, connected and wrapping contacts in arrival order. */
-    private static Uni<List<ContactEntity>> liveContacts(Mutiny.StatelessSession session) {
+    private static Uni<List<Contact>> liveContacts(Mutiny.StatelessSession session) {
         return session.createSelectionQuery(
                 "from ContactEntity where state in ('QUEUED', 'OFFERED', 'CONNECTED', 'WRAPPING') order by arrivalSeq",
-                ContactEntity.class).getResultList();
+                ContactEntity.class).getResultList()
+                .map(rows -> rows.stream().map(ContactEntity::toContact).toList());
     }
 
     private static Uni<List<Served>> served(Mutiny.StatelessSession session, Instant since) {
@@ -84,7 +86,7 @@ public final class Restoration {
                         where f.becameDueAt is null order by f.dueAt""", Object[].class)
                 .getResultList()
                 .map(rows -> rows.stream()
-                        .map(row -> PendingFollowUp.of((FollowUpEntity) row[0], (ContactEntity) row[1]))
+                        .map(row -> PendingFollowUp.of((FollowUpEntity) row[0], ((ContactEntity) row[1]).toContact()))
                         .toList());
     }
 

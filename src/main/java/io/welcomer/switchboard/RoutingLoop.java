@@ -11,11 +11,10 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.config.WelcomerConfig;
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
-import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.FollowUp;
 import io.welcomer.routing.LineView;
@@ -31,9 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -215,12 +212,13 @@ public class RoutingLoop {
         snapshot.served().forEach(served -> router.handle(
                 new Command.RestoreRelationship(served.customerId(), served.agentId(), served.connectedAt())));
         List<Write> writes = new ArrayList<>();
-        for (ContactEntity contact : snapshot.liveContacts()) {
+        for (Contact contact : snapshot.liveContacts()) {
             records.track(contact);
+            Contact.Progress progress = contact.progress();
             List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
-                    contact.arrivalSeq, contact.createdAt, ContactState.valueOf(contact.state), contact.agentId,
-                    contact.connectedAt, ContactRecords.CALLBACK.equals(contact.mode)));
-            writes.addAll(records.apply(decisions, clock.instant(), null, this::arrivalOrderOf));
+                    progress.arrivalSeq(), progress.createdAt(), progress.state(), progress.agentId(),
+                    progress.connectedAt(), progress.mode() == Contact.Mode.CALLBACK));
+            writes.addAll(records.apply(decisions, clock.instant(), null, this::arrivalOrderOf).writes());
         }
         for (PendingFollowUp pending : snapshot.followUps()) {
             records.restorePromise(pending);
@@ -284,44 +282,30 @@ public class RoutingLoop {
 
     /** Decides, stores the decisions with {@code extraWrites} in one commit, then tells the listeners. */
     public Uni<List<Decision>> execute(Command command, List<Write> extraWrites) {
-        return settle(command, decide(command), null, extraWrites);
+        return settle(command, decide(command), null, extraWrites).map(Committed::decisions);
     }
 
     /**
      * Stores what the router decided (inserting {@code createdContactId}, which must be tracked)
-     * and, once committed, tells the listeners. Fails, telling nobody, if the store refused.
+     * and, once committed, tells the listeners and answers what they were told. Fails, telling
+     * nobody, if the store refused.
      */
-    public Uni<List<Decision>> settle(Command command, List<Decision> decisions, String createdContactId,
-                                      List<Write> extraWrites) {
-        // The contacts concerned, taken before an ending decision stops tracking them.
-        Map<String, ContactEntity> concerned = new HashMap<>();
-        for (Decision decision : decisions) {
-            String contactId = Decisions.contactOf(decision);
-            if (contactId != null && records.get(contactId) != null) {
-                concerned.put(contactId, records.get(contactId));
-            }
-        }
+    public Uni<Committed> settle(Command command, List<Decision> decisions, String createdContactId,
+                                 List<Write> extraWrites) {
+        ContactRecords.Applied applied = records.apply(decisions, clock.instant(), createdContactId,
+                this::arrivalOrderOf);
         List<Write> writes = new ArrayList<>(extraWrites);
-        writes.addAll(records.apply(decisions, clock.instant(), createdContactId, this::arrivalOrderOf));
-        // A follow-up that fell due is tracked from now on.
-        for (Decision decision : decisions) {
-            if (decision instanceof Decision.FollowUpDue due) {
-                concerned.put(due.followUp().id(), records.get(due.followUp().id()));
-            }
-        }
-        // Listeners see each contact as it was decided, whatever happens to it meanwhile.
-        Map<String, ContactEntity> decided = new HashMap<>();
-        concerned.forEach((id, contact) -> decided.put(id, contact.snapshot()));
+        writes.addAll(applied.writes());
         List<ContactEventEntity> events = new ArrayList<>();
         for (Write write : writes) {
             if (write instanceof Write.AppendEvent appended) {
                 events.add(appended.event());
             }
         }
-        Committed committed = new Committed(command, decisions, decided, events, router.stats());
+        Committed committed = new Committed(command, decisions, applied.decided(), events, router.stats());
         afterCommand();
         return commit(writes).invoke(() -> listeners.forEach(listener -> listener.committed(committed)))
-                .replaceWith(decisions);
+                .replaceWith(committed);
     }
 
     /**
@@ -416,7 +400,7 @@ public class RoutingLoop {
     }
 
     /** Starts tracking a contact about to arrive; its row is inserted by the {@link #settle} that creates it. */
-    public void track(ContactEntity contact) {
+    public void track(Contact contact) {
         records.track(contact);
     }
 
@@ -425,8 +409,8 @@ public class RoutingLoop {
         records.forget(contactId);
     }
 
-    /** A live contact as last decided; null once it ended. Mutable on the routing context only. */
-    public ContactEntity contact(String contactId) {
+    /** A live contact as last decided; null once it ended. */
+    public Contact contact(String contactId) {
         return records.get(contactId);
     }
 
@@ -436,6 +420,11 @@ public class RoutingLoop {
      */
     public void detailFollowUp(String followUpId, String number, String note) {
         records.detailFollowUp(followUpId, number, note);
+    }
+
+    /** The number to call back on, if the next command arranges a callback (its row is written by that settle). */
+    public void detailCallback(String number) {
+        records.detailCallback(number);
     }
 
     /** The follow-ups this agent promised that are not due yet, soonest first. */

@@ -3,8 +3,9 @@ package io.welcomer.switchboard;
 import io.vertx.sqlclient.Tuple;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.routing.Outcome;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -92,19 +93,19 @@ final class Statements {
     /** The statements of these writes, in the order they must run. */
     static List<Statement> of(List<Write> writes) {
         // A contact changed twice in one flush is written once, as it was last decided.
-        Map<String, ContactEntity> inserts = new LinkedHashMap<>();
-        Map<String, ContactEntity> updates = new LinkedHashMap<>();
+        Map<String, Contact> inserts = new LinkedHashMap<>();
+        Map<String, Contact> updates = new LinkedHashMap<>();
         List<ContactEventEntity> events = new ArrayList<>();
         Map<String, String> repeats = new LinkedHashMap<>();
         List<Statement> oneByOne = new ArrayList<>();
         for (Write write : writes) {
             switch (write) {
-                case Write.InsertContact w -> inserts.put(w.contact().id, w.contact());
+                case Write.InsertContact w -> inserts.put(w.contact().id(), w.contact());
                 case Write.UpdateContact w -> {
-                    if (inserts.containsKey(w.contact().id)) {
-                        inserts.put(w.contact().id, w.contact());
+                    if (inserts.containsKey(w.contact().id())) {
+                        inserts.put(w.contact().id(), w.contact());
                     } else {
-                        updates.put(w.contact().id, w.contact());
+                        updates.put(w.contact().id(), w.contact());
                     }
                 }
                 case Write.AppendEvent w -> events.add(w.event());
@@ -140,61 +141,71 @@ final class Statements {
         return statements;
     }
 
-    private static Tuple insertParams(List<ContactEntity> rows) {
+    private static Tuple insertParams(List<Contact> rows) {
+        List<Contact.Arrival> arrivals = rows.stream().map(Contact::arrival).toList();
         Tuple params = Tuple.tuple()
-                .addArrayOfString(strings(rows, c -> c.id))
-                .addArrayOfString(strings(rows, c -> c.gatewayId))
-                .addArrayOfString(strings(rows, c -> c.idempotencyKey))
-                .addArrayOfString(strings(rows, c -> c.channel))
-                .addArrayOfString(strings(rows, c -> c.mode))
-                .addArrayOfString(strings(rows, c -> c.customerId))
-                .addArrayOfString(strings(rows, c -> c.customerName))
-                .addArrayOfString(strings(rows, c -> c.customerLanguage))
-                .addArrayOfString(strings(rows, c -> c.requiredSkills))
-                .addArrayOfInteger(rows.stream().map(c -> c.priority).toArray(Integer[]::new))
-                .addArrayOfString(strings(rows, c -> c.topic))
-                .addArrayOfString(strings(rows, c -> c.context))
-                .addArrayOfLong(rows.stream().map(c -> c.arrivalSeq).toArray(Long[]::new))
-                .addArrayOfString(strings(rows, c -> c.state))
-                .addArrayOfString(strings(rows, c -> c.agentId))
-                .addArrayOfString(strings(rows, c -> c.callbackNumber))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.createdAt))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.offeredAt))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.connectedAt))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.endedAt))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.customerLeftAt))
-                .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
-                .addArrayOfString(strings(rows, c -> c.outcomeCode))
-                .addArrayOfString(strings(rows, c -> c.outcomeNotes))
-                .addArrayOfBoolean(rows.stream().map(c -> c.languageRequired).toArray(Boolean[]::new));
-        return withAgentWork(params, rows).addArrayOfString(strings(rows, c -> c.followUpNote));
+                .addArrayOfString(strings(arrivals, Contact.Arrival::id))
+                .addArrayOfString(strings(arrivals, Contact.Arrival::gatewayId))
+                .addArrayOfString(strings(arrivals, Contact.Arrival::idempotencyKey))
+                .addArrayOfString(strings(arrivals, Contact.Arrival::channel))
+                .addArrayOfString(strings(rows, c -> c.progress().mode().name()))
+                .addArrayOfString(strings(arrivals, a -> a.customer().id()))
+                .addArrayOfString(strings(arrivals, a -> a.customer().name()))
+                .addArrayOfString(strings(arrivals, a -> a.customer().language()))
+                .addArrayOfString(strings(arrivals, Contact.Arrival::requiredSkills))
+                .addArrayOfInteger(arrivals.stream().map(Contact.Arrival::priority).toArray(Integer[]::new))
+                .addArrayOfString(strings(arrivals, Contact.Arrival::topic))
+                .addArrayOfString(strings(arrivals, Contact.Arrival::context))
+                .addArrayOfLong(rows.stream().map(c -> c.progress().arrivalSeq()).toArray(Long[]::new))
+                .addArrayOfString(strings(rows, c -> c.state().name()))
+                .addArrayOfString(strings(rows, c -> c.progress().agentId()))
+                .addArrayOfString(strings(rows, c -> c.progress().callbackNumber()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().createdAt()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().offeredAt()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().connectedAt()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().endedAt()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().customerLeftAt()))
+                .addArrayOfBoolean(rows.stream().map(c -> resolved(c.progress())).toArray(Boolean[]::new))
+                .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::code)))
+                .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::notes)))
+                .addArrayOfBoolean(arrivals.stream().map(Contact.Arrival::languageRequired).toArray(Boolean[]::new));
+        return withAgentWork(params, rows).addArrayOfString(strings(arrivals, Contact.Arrival::followUpNote));
     }
 
-    private static Tuple updateParams(List<ContactEntity> rows) {
+    private static Tuple updateParams(List<Contact> rows) {
         return withAgentWork(Tuple.tuple()
-                .addArrayOfString(strings(rows, c -> c.id))
-                .addArrayOfString(strings(rows, c -> c.state))
-                .addArrayOfString(strings(rows, c -> c.mode))
-                .addArrayOfString(strings(rows, c -> c.agentId))
-                .addArrayOfString(strings(rows, c -> c.callbackNumber))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.offeredAt))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.connectedAt))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.endedAt))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.customerLeftAt))
-                .addArrayOfBoolean(rows.stream().map(c -> c.resolved).toArray(Boolean[]::new))
-                .addArrayOfString(strings(rows, c -> c.outcomeCode))
-                .addArrayOfString(strings(rows, c -> c.outcomeNotes)), rows);
+                .addArrayOfString(strings(rows, Contact::id))
+                .addArrayOfString(strings(rows, c -> c.state().name()))
+                .addArrayOfString(strings(rows, c -> c.progress().mode().name()))
+                .addArrayOfString(strings(rows, c -> c.progress().agentId()))
+                .addArrayOfString(strings(rows, c -> c.progress().callbackNumber()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().offeredAt()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().connectedAt()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().endedAt()))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().customerLeftAt()))
+                .addArrayOfBoolean(rows.stream().map(c -> resolved(c.progress())).toArray(Boolean[]::new))
+                .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::code)))
+                .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::notes))), rows);
     }
 
     /** The columns of the agent's work: when the conversation ended, the summed touch time, the last transfer. */
-    private static Tuple withAgentWork(Tuple params, List<ContactEntity> rows) {
+    private static Tuple withAgentWork(Tuple params, List<Contact> rows) {
+        List<Contact.Transfers> transfers = rows.stream().map(c -> c.progress().transfers()).toList();
         return params
-                .addArrayOfOffsetDateTime(times(rows, c -> c.wrappedAt))
-                .addArrayOfLong(rows.stream().map(c -> c.touchMillis).toArray(Long[]::new))
-                .addArrayOfShort(rows.stream().map(c -> (short) c.transfers).toArray(Short[]::new))
-                .addArrayOfString(strings(rows, c -> c.transferFrom))
-                .addArrayOfString(strings(rows, c -> c.transferMode))
-                .addArrayOfString(strings(rows, c -> c.transferNote));
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().wrappedAt()))
+                .addArrayOfLong(rows.stream().map(c -> c.progress().touchMillis()).toArray(Long[]::new))
+                .addArrayOfShort(transfers.stream().map(t -> (short) t.count()).toArray(Short[]::new))
+                .addArrayOfString(strings(transfers, Contact.Transfers::lastFrom))
+                .addArrayOfString(strings(transfers, Contact.Transfers::lastMode))
+                .addArrayOfString(strings(transfers, Contact.Transfers::lastNote));
+    }
+
+    private static Boolean resolved(Contact.Progress progress) {
+        return progress.outcome() == null ? null : progress.outcome().resolved();
+    }
+
+    private static String outcome(Contact.Progress progress, Function<Outcome, String> part) {
+        return progress.outcome() == null ? null : part.apply(progress.outcome());
     }
 
     private static Tuple eventParams(List<ContactEventEntity> rows) {

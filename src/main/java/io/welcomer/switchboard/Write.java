@@ -2,7 +2,7 @@ package io.welcomer.switchboard;
 
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 import io.welcomer.contacts.persistence.FollowUpEntity;
 import java.time.Instant;
@@ -10,9 +10,9 @@ import java.time.Instant;
 /** One change for the store, produced by the switchboard and written by the journal. */
 public sealed interface Write {
 
-    record InsertContact(ContactEntity contact) implements Write {}
+    record InsertContact(Contact contact) implements Write {}
 
-    record UpdateContact(ContactEntity contact) implements Write {}
+    record UpdateContact(Contact contact) implements Write {}
 
     record AppendEvent(ContactEventEntity event) implements Write {}
 

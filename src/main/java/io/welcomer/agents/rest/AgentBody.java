@@ -33,6 +33,6 @@ public record AgentBody(String id, String name, Map<String, Integer> skills, Map
                 Stream.of(live.offeredContactIds(), live.connectedContactIds(), live.wrappingContactIds())
                         .flatMap(List::stream).toList(),
                 card.followUps().stream().map(pending -> new FollowUp(pending.row().id, pending.row().fromContactId,
-                        pending.contact().customerId, pending.row().dueAt, pending.row().note)).toList());
+                        pending.contact().arrival().customer().id(), pending.row().dueAt, pending.row().note)).toList());
     }
 }

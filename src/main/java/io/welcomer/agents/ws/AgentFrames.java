@@ -1,7 +1,7 @@
 package io.welcomer.agents.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
@@ -48,13 +48,13 @@ public class AgentFrames implements DecisionListener {
                     links.send(d.fromAgentId(), new Frames.TransferStatus(d.contactId(), "accepted"));
                     if (d.toAgentId() != null) {
                         links.send(d.toAgentId(), new Frames.Connected(d.contactId(),
-                                committed.decided().get(d.contactId()).callbackNumber));
+                                committed.decided().get(d.contactId()).progress().callbackNumber()));
                     }
                 }
                 case Decision.OfferRevoked d ->
                         links.send(d.agentId(), new Frames.OfferRevoked(d.contactId(), d.reason().wireName()));
                 case Decision.Connected d -> links.send(d.agentId(),
-                        new Frames.Connected(d.contactId(), committed.decided().get(d.contactId()).callbackNumber));
+                        new Frames.Connected(d.contactId(), committed.decided().get(d.contactId()).progress().callbackNumber()));
                 case Decision.CustomerLeft d -> links.send(d.agentId(), new Frames.CustomerLeft(d.contactId()));
                 case Decision.PresenceChanged d -> {
                     // A new session learns its presence from hello.
@@ -79,7 +79,7 @@ public class AgentFrames implements DecisionListener {
         }
     }
 
-    private void offer(String agentId, ContactEntity contact, Instant expiresAt, Frames.Transfer transfer) {
+    private void offer(String agentId, Contact contact, Instant expiresAt, Frames.Transfer transfer) {
         links.send(agentId, () -> contacts.earlier(contact, Offers.HISTORY_LIMIT)
                 .map(earlier -> Offers.frame(contact, earlier, expiresAt, clock.instant(), json, transfer)));
     }

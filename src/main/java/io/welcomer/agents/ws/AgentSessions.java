@@ -6,7 +6,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
@@ -191,8 +191,9 @@ public class AgentSessions implements DecisionListener {
         return new Frames.Hello(agentId, view.presence(), active, followUps);
     }
 
-    private static Frames.ActiveContact active(ContactEntity contact) {
-        return new Frames.ActiveContact(contact.id, contact.state, contact.channel, Offers.customerOf(contact),
-                contact.topic, contact.connectedAt, contact.callbackNumber);
+    private static Frames.ActiveContact active(Contact contact) {
+        return new Frames.ActiveContact(contact.id(), contact.state().name(), contact.arrival().channel(),
+                Offers.customerOf(contact), contact.arrival().topic(), contact.progress().connectedAt(),
+                contact.progress().callbackNumber());
     }
 }

@@ -3,7 +3,7 @@ package io.welcomer.agents.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,17 +19,19 @@ final class Offers {
     private Offers() {
     }
 
-    static Frames.Offer frame(ContactEntity contact, List<ContactStore.Earlier> earlier, Instant expiresAt, Instant now,
+    static Frames.Offer frame(Contact contact, List<ContactStore.Earlier> earlier, Instant expiresAt, Instant now,
                               ObjectMapper json, Frames.Transfer transfer) {
-        return new Frames.Offer(contact.id, contact.channel, contact.mode, customerOf(contact), contact.topic,
-                context(contact, json), earlier.stream().map(Offers::historyItem).toList(),
-                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt, transfer, contact.followUpNote);
+        Contact.Arrival arrival = contact.arrival();
+        return new Frames.Offer(arrival.id(), arrival.channel(), contact.progress().mode().name(), customerOf(contact),
+                arrival.topic(), context(arrival, json), earlier.stream().map(Offers::historyItem).toList(),
+                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt, transfer, arrival.followUpNote());
     }
 
     /** A contact sent cold to a line carries its last owner's note to whoever is offered it next. */
-    static Frames.Transfer coldTransferOf(ContactEntity contact) {
-        return COLD.equals(contact.transferMode)
-                ? new Frames.Transfer(contact.transferFrom, contact.transferMode, contact.transferNote)
+    static Frames.Transfer coldTransferOf(Contact contact) {
+        Contact.Transfers transfers = contact.progress().transfers();
+        return COLD.equals(transfers.lastMode())
+                ? new Frames.Transfer(transfers.lastFrom(), transfers.lastMode(), transfers.lastNote())
                 : null;
     }
 
@@ -38,16 +40,17 @@ final class Offers {
         return new Frames.HistoryItem(earlier.createdAt(), earlier.agentId(), earlier.resolved(), earlier.csat());
     }
 
-    static Frames.Customer customerOf(ContactEntity contact) {
-        return new Frames.Customer(contact.customerId, contact.customerName, contact.customerLanguage);
+    static Frames.Customer customerOf(Contact contact) {
+        Contact.Customer customer = contact.arrival().customer();
+        return new Frames.Customer(customer.id(), customer.name(), customer.language());
     }
 
-    private static JsonNode context(ContactEntity contact, ObjectMapper json) {
-        if (contact.context == null) {
+    private static JsonNode context(Contact.Arrival arrival, ObjectMapper json) {
+        if (arrival.context() == null) {
             return null;
         }
         try {
-            return json.readTree(contact.context);
+            return json.readTree(arrival.context());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored context is not JSON", e);
         }

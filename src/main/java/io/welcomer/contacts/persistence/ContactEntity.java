@@ -1,12 +1,15 @@
 package io.welcomer.contacts.persistence;
 
+import io.welcomer.contacts.Contact;
+import io.welcomer.routing.ContactState;
+import io.welcomer.routing.Outcome;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A contact as stored; the shell keeps one per live contact and writes snapshots of it. */
+/** A contact as stored, for reads through Hibernate; the shell keeps and writes {@link Contact}s. */
 @Entity
 @Table(name = "contacts")
 public class ContactEntity {
@@ -85,45 +88,15 @@ public class ContactEntity {
     @Column(name = "repeated_by")
     public String repeatedBy;
 
-    /** A detached copy, so a write in flight never sees later changes. */
-    public ContactEntity snapshot() {
-        ContactEntity copy = new ContactEntity();
-        copy.id = id;
-        copy.gatewayId = gatewayId;
-        copy.idempotencyKey = idempotencyKey;
-        copy.channel = channel;
-        copy.mode = mode;
-        copy.customerId = customerId;
-        copy.customerName = customerName;
-        copy.customerLanguage = customerLanguage;
-        copy.requiredSkills = requiredSkills;
-        copy.languageRequired = languageRequired;
-        copy.priority = priority;
-        copy.topic = topic;
-        copy.context = context;
-        copy.arrivalSeq = arrivalSeq;
-        copy.state = state;
-        copy.agentId = agentId;
-        copy.callbackNumber = callbackNumber;
-        copy.createdAt = createdAt;
-        copy.offeredAt = offeredAt;
-        copy.connectedAt = connectedAt;
-        copy.endedAt = endedAt;
-        copy.customerLeftAt = customerLeftAt;
-        copy.resolved = resolved;
-        copy.outcomeCode = outcomeCode;
-        copy.outcomeNotes = outcomeNotes;
-        copy.csat = csat;
-        copy.feedbackComment = feedbackComment;
-        copy.feedbackAt = feedbackAt;
-        copy.repeatedBy = repeatedBy;
-        copy.wrappedAt = wrappedAt;
-        copy.touchMillis = touchMillis;
-        copy.transfers = transfers;
-        copy.transferFrom = transferFrom;
-        copy.transferMode = transferMode;
-        copy.transferNote = transferNote;
-        copy.followUpNote = followUpNote;
-        return copy;
+    /** The contact this row stores. */
+    public Contact toContact() {
+        Contact.Arrival arrival = new Contact.Arrival(id, gatewayId, idempotencyKey, channel,
+                new Contact.Customer(customerId, customerName, customerLanguage), languageRequired, requiredSkills,
+                priority, topic, context, followUpNote);
+        Contact.Progress progress = new Contact.Progress(ContactState.valueOf(state), Contact.Mode.valueOf(mode),
+                arrivalSeq, createdAt, agentId, callbackNumber, offeredAt, connectedAt, endedAt, customerLeftAt,
+                wrappedAt, touchMillis, resolved == null ? null : new Outcome(resolved, outcomeCode, outcomeNotes),
+                new Contact.Transfers(transfers, transferFrom, transferMode, transferNote));
+        return new Contact(arrival, progress, csat == null ? null : new Contact.Feedback(csat, feedbackComment, feedbackAt));
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.welcomer.contacts.Contact;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,29 +29,31 @@ public class ContactStore {
     }
 
     /** The stored contact, or null. */
-    public Uni<ContactEntity> find(String id) {
-        return sessions.withStatelessSession(session -> session.get(ContactEntity.class, id));
+    public Uni<Contact> find(String id) {
+        return sessions.withStatelessSession(session -> session.get(ContactEntity.class, id))
+                .map(stored -> stored == null ? null : stored.toContact());
     }
 
-    public Uni<Optional<ContactEntity>> byIdempotencyKey(String gatewayId, String idempotencyKey) {
+    public Uni<Optional<Contact>> byIdempotencyKey(String gatewayId, String idempotencyKey) {
         return sessions.withStatelessSession(session -> session.createSelectionQuery(
                         "from ContactEntity where gatewayId = :gateway and idempotencyKey = :key", ContactEntity.class)
                 .setParameter("gateway", gatewayId)
                 .setParameter("key", idempotencyKey)
                 .getSingleResultOrNull())
-                .map(Optional::ofNullable);
+                .map(stored -> Optional.ofNullable(stored).map(ContactEntity::toContact));
     }
 
     /**
      * The customer's earlier contacts, newest first, at most {@code limit}. Read for every offer,
      * so it is one prepared statement on the SQL client, no session and no entities.
      */
-    public Uni<List<Earlier>> earlier(ContactEntity contact, int limit) {
+    public Uni<List<Earlier>> earlier(Contact contact, int limit) {
         return pool.preparedQuery("""
                         select created_at, agent_id, resolved, csat from contacts
                         where customer_id = $1 and id <> $2 and created_at <= $3
                         order by created_at desc limit $4""")
-                .execute(Tuple.of(contact.customerId, contact.id, contact.createdAt.atOffset(ZoneOffset.UTC), limit))
+                .execute(Tuple.of(contact.arrival().customer().id(), contact.id(),
+                        contact.progress().createdAt().atOffset(ZoneOffset.UTC), limit))
                 .map(rows -> {
                     List<Earlier> earlier = new ArrayList<>(rows.size());
                     for (Row row : rows) {

@@ -2,8 +2,8 @@ package io.welcomer.contacts.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.Intake;
-import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.problems.PlainText;
@@ -57,7 +57,7 @@ public class ContactResource {
     public Uni<RestResponse<ContactView>> create(@Valid @NotNull NewContact body,
                                                  @RestHeader("Idempotency-Key") @Size(max = 200) @PlainText String idempotencyKey) {
         Map<String, Integer> skills = body.skills() == null ? Map.of() : body.skills();
-        ContactEntity contact = newContact(body, skills, caller.getPrincipal().getName(), idempotencyKey);
+        Contact contact = newContact(body, skills, caller.getPrincipal().getName(), idempotencyKey);
         return intake.admit(contact, skills).map(admission -> {
             Intake.Standing standing = admission.standing();
             ContactView view = ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds());
@@ -65,7 +65,7 @@ public class ContactResource {
                     // Set as a header, not with location(), which would make it absolute from the
                     // request's host and scheme: wrong behind a TLS-terminating proxy.
                     ? RestResponse.ResponseBuilder.create(Response.Status.CREATED, view)
-                            .header(HttpHeaders.LOCATION, "/v1/contacts/" + contact.id).build()
+                            .header(HttpHeaders.LOCATION, "/v1/contacts/" + contact.id()).build()
                     : RestResponse.ok(view);
         });
     }
@@ -97,15 +97,13 @@ public class ContactResource {
         return visible(id).chain(stored -> contacts.recordFeedback(id, body.csat(), body.comment(), at)
                 .map(recorded -> {
                     if (!recorded) {
-                        throw ProblemException.conflict(stored.csat != null
+                        throw ProblemException.conflict(stored.feedback() != null
                                 ? "feedback for contact " + id + " was already given"
-                                : "feedback is taken once the contact is COMPLETED; it is " + stored.state);
+                                : "feedback is taken once the contact is COMPLETED; it is " + stored.state());
                     }
                     metrics.feedback(body.csat());
-                    stored.csat = body.csat();
-                    stored.feedbackComment = body.comment();
-                    stored.feedbackAt = at;
-                    return ContactView.of(stored, null, null);
+                    return ContactView.of(new Contact(stored.arrival(), stored.progress(),
+                            new Contact.Feedback(body.csat(), body.comment(), at)), null, null);
                 }));
     }
 
@@ -119,13 +117,13 @@ public class ContactResource {
     }
 
     /** The stored contact if this caller may see it: its own gateway's, or any for an admin. */
-    private Uni<ContactEntity> visible(String id) {
+    private Uni<Contact> visible(String id) {
         if (id.length() > MAX_ID || !PlainText.Rules.isPlain(id, false)) {
             // Never stored, since the store refuses such text: asking it would be an error, not a 404.
             return Uni.createFrom().failure(ProblemException.notFound("no contact with such an id"));
         }
         return contacts.find(id).map(stored -> {
-            if (stored == null || !(stored.gatewayId.equals(caller.getPrincipal().getName())
+            if (stored == null || !(stored.arrival().gatewayId().equals(caller.getPrincipal().getName())
                     || caller.hasRole(Roles.ADMIN))) {
                 throw ProblemException.notFound("no contact " + id);
             }
@@ -133,24 +131,13 @@ public class ContactResource {
         });
     }
 
-    private ContactEntity newContact(NewContact body, Map<String, Integer> skills, String gateway,
-                                     String idempotencyKey) {
-        ContactEntity contact = new ContactEntity();
-        contact.id = UUID.randomUUID().toString();
-        contact.gatewayId = gateway;
-        contact.idempotencyKey = idempotencyKey;
-        contact.channel = body.channel();
-        contact.mode = "LIVE";
-        contact.customerId = body.customer().id();
-        contact.customerName = body.customer().name();
-        contact.customerLanguage = body.customer().language();
-        contact.languageRequired = Boolean.TRUE.equals(body.languageRequired());
-        contact.requiredSkills = SkillMaps.write(skills);
-        contact.priority = body.priority() == null ? 0 : body.priority();
-        contact.topic = body.topic();
-        contact.context = body.context() == null ? null : body.context().toString();
-        contact.state = "QUEUED";
-        contact.createdAt = clock.instant();
-        return contact;
+    private Contact newContact(NewContact body, Map<String, Integer> skills, String gateway, String idempotencyKey) {
+        Contact.Arrival arrival = new Contact.Arrival(UUID.randomUUID().toString(), gateway, idempotencyKey,
+                body.channel(), new Contact.Customer(body.customer().id(), body.customer().name(),
+                        body.customer().language()),
+                Boolean.TRUE.equals(body.languageRequired()), SkillMaps.write(skills),
+                body.priority() == null ? 0 : body.priority(), body.topic(),
+                body.context() == null ? null : body.context().toString(), null);
+        return new Contact(arrival, Contact.Progress.waiting(Contact.Mode.LIVE, clock.instant(), null), null);
     }
 }

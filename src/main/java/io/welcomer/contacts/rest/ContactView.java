@@ -1,7 +1,8 @@
 package io.welcomer.contacts.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.welcomer.contacts.persistence.ContactEntity;
+import io.welcomer.contacts.Contact;
+import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Channel;
 import java.time.Instant;
 
@@ -17,15 +18,17 @@ public record ContactView(String id, String state, String channel, String mode, 
     public record Feedback(int csat, String comment, Instant at) {}
 
     /** A live contact still waiting on a channel the router calls back on can turn into a callback. */
-    public static ContactView of(ContactEntity contact, Integer position, Long estimatedWaitSeconds) {
-        Channel channel = Channel.fromWireName(contact.channel);
-        boolean callbackAvailable = "QUEUED".equals(contact.state) && "LIVE".equals(contact.mode)
+    public static ContactView of(Contact contact, Integer position, Long estimatedWaitSeconds) {
+        Contact.Progress progress = contact.progress();
+        Channel channel = Channel.fromWireName(contact.arrival().channel());
+        boolean callbackAvailable = progress.state() == ContactState.QUEUED && progress.mode() == Contact.Mode.LIVE
                 && channel != null && channel.callsBack();
-        Outcome outcome = contact.resolved == null ? null
-                : new Outcome(contact.resolved, contact.outcomeCode, contact.outcomeNotes);
-        return new ContactView(contact.id, contact.state, contact.channel, contact.mode, contact.agentId, position,
-                estimatedWaitSeconds, callbackAvailable, contact.createdAt, contact.offeredAt, contact.connectedAt,
-                contact.endedAt, outcome,
-                contact.csat == null ? null : new Feedback(contact.csat, contact.feedbackComment, contact.feedbackAt));
+        Outcome outcome = progress.outcome() == null ? null : new Outcome(progress.outcome().resolved(),
+                progress.outcome().code(), progress.outcome().notes());
+        Contact.Feedback feedback = contact.feedback();
+        return new ContactView(contact.id(), progress.state().name(), contact.arrival().channel(),
+                progress.mode().name(), progress.agentId(), position, estimatedWaitSeconds, callbackAvailable,
+                progress.createdAt(), progress.offeredAt(), progress.connectedAt(), progress.endedAt(), outcome,
+                feedback == null ? null : new Feedback(feedback.csat(), feedback.comment(), feedback.at()));
     }
 }

@@ -1,0 +1,142 @@
+package io.welcomer.contacts;
+
+import io.welcomer.routing.ContactState;
+import io.welcomer.routing.Outcome;
+import java.time.Instant;
+
+/**
+ * A contact as the shell knows it, live or stored. Immutable: each routing decision makes a new
+ * one, so a write or a frame in flight never sees a later change and nothing is copied by hand.
+ *
+ * @param feedback the customer's answer once given after completion; never on a live contact
+ */
+public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
+
+    /** How the contact came to be routed: handed over live, turned into a callback, or a promised follow-up. */
+    public enum Mode { LIVE, CALLBACK, FOLLOW_UP }
+
+    /**
+     * What the gateway said when it handed the contact over (a follow-up's are those of the
+     * contact it was promised on); it never changes.
+     *
+     * @param requiredSkills JSON object as stored: skill name to minimum proficiency
+     * @param context        JSON as the gateway sent it, at most 8 KiB
+     * @param followUpNote   a follow-up's note from the agent who promised it
+     */
+    public record Arrival(String id, String gatewayId, String idempotencyKey, String channel, Customer customer,
+                          boolean languageRequired, String requiredSkills, int priority, String topic, String context,
+                          String followUpNote) {}
+
+    public record Customer(String id, String name, String language) {}
+
+    /**
+     * Where the contact stands and what its agents did with it.
+     *
+     * @param callbackNumber E.164 number to dial when the customer asked to be called back
+     * @param wrappedAt      when the conversation ended and after-contact work began; null if completed at once
+     * @param touchMillis    touch time summed over the legs, once the conversation ended
+     * @param outcome        what came of it, once completed by its agent
+     */
+    public record Progress(ContactState state, Mode mode, long arrivalSeq, Instant createdAt, String agentId,
+                           String callbackNumber, Instant offeredAt, Instant connectedAt, Instant endedAt,
+                           Instant customerLeftAt, Instant wrappedAt, Long touchMillis, Outcome outcome,
+                           Transfers transfers) {
+
+        /** Waiting for its first offer, from {@code createdAt}. */
+        public static Progress waiting(Mode mode, Instant createdAt, String callbackNumber) {
+            return new Progress(ContactState.QUEUED, mode, 0, createdAt, null, callbackNumber, null, null, null, null,
+                    null, null, null, Transfers.NONE);
+        }
+
+        public Progress inState(ContactState next) {
+            return new Progress(next, mode, arrivalSeq, createdAt, agentId, callbackNumber, offeredAt, connectedAt,
+                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+        }
+
+        public Progress arrivedAs(long seq) {
+            return new Progress(state, mode, seq, createdAt, agentId, callbackNumber, offeredAt, connectedAt, endedAt,
+                    customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+        }
+
+        public Progress offeredTo(String agent, Instant at) {
+            return new Progress(ContactState.OFFERED, mode, arrivalSeq, createdAt, agent, callbackNumber, at,
+                    connectedAt, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+        }
+
+        /** Back in line, keeping its arrival place; the agent it had is gone from it. */
+        public Progress requeued() {
+            return new Progress(ContactState.QUEUED, mode, arrivalSeq, createdAt, null, callbackNumber, offeredAt,
+                    null, endedAt, null, wrappedAt, touchMillis, outcome, transfers);
+        }
+
+        public Progress connected(Instant at) {
+            return new Progress(ContactState.CONNECTED, mode, arrivalSeq, createdAt, agentId, callbackNumber,
+                    offeredAt, at, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+        }
+
+        public Progress wrapping(Instant at, long touch) {
+            return new Progress(ContactState.WRAPPING, mode, arrivalSeq, createdAt, agentId, callbackNumber,
+                    offeredAt, connectedAt, endedAt, customerLeftAt, at, touch, outcome, transfers);
+        }
+
+        /** Wrapped up first, its touch time was stored then and stands (a restart in between loses it here). */
+        public Progress completed(Instant at, long touch, Outcome result) {
+            return new Progress(ContactState.COMPLETED, mode, arrivalSeq, createdAt, agentId, callbackNumber,
+                    offeredAt, connectedAt, at, customerLeftAt, wrappedAt, wrappedAt == null ? touch : touchMillis,
+                    result, transfers);
+        }
+
+        public Progress abandoned(Instant at) {
+            return new Progress(ContactState.ABANDONED, mode, arrivalSeq, createdAt, agentId, callbackNumber,
+                    offeredAt, connectedAt, at, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+        }
+
+        public Progress callingBack(String number) {
+            return new Progress(state, Mode.CALLBACK, arrivalSeq, createdAt, agentId, number, offeredAt, connectedAt,
+                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+        }
+
+        public Progress customerLeft(Instant at) {
+            return new Progress(state, mode, arrivalSeq, createdAt, agentId, callbackNumber, offeredAt, connectedAt,
+                    endedAt, at, wrappedAt, touchMillis, outcome, transfers);
+        }
+
+        /** Warm: connected to its new owner now. Cold ({@code to} null): waiting for the line it was sent to. */
+        public Progress transferred(String from, String to, String how, String note, Instant at) {
+            return new Progress(to == null ? ContactState.QUEUED : ContactState.CONNECTED, mode, arrivalSeq,
+                    createdAt, to, callbackNumber, offeredAt, to == null ? null : at, endedAt, customerLeftAt,
+                    wrappedAt, touchMillis, outcome, transfers.next(from, how, note));
+        }
+
+        /** A promised follow-up fell due: a new contact, waiting from now. */
+        public Progress due(Instant at, long seq) {
+            return new Progress(ContactState.QUEUED, mode, seq, at, agentId, callbackNumber, offeredAt, connectedAt,
+                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+        }
+    }
+
+    /** How many times the contact was handed on, and the last hand-over: who, warm or cold, and their note. */
+    public record Transfers(int count, String lastFrom, String lastMode, String lastNote) {
+
+        public static final Transfers NONE = new Transfers(0, null, null, null);
+
+        Transfers next(String from, String how, String note) {
+            return new Transfers(count + 1, from, how, note);
+        }
+    }
+
+    /** Customer satisfaction 1-5 and a comment, given once after completion. */
+    public record Feedback(int csat, String comment, Instant at) {}
+
+    public String id() {
+        return arrival.id;
+    }
+
+    public ContactState state() {
+        return progress.state;
+    }
+
+    public Contact with(Progress next) {
+        return new Contact(arrival, next, feedback);
+    }
+}
