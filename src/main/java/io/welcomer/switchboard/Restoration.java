@@ -6,11 +6,16 @@ import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.FollowUpEntity;
+import io.welcomer.routing.Command;
+import io.welcomer.routing.Decision;
+import io.welcomer.routing.FollowUp;
+import io.welcomer.routing.Router;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Reads what the router needs to rebuild its state after a start or a crash. */
+/** Reads what the router needs to rebuild its state after a start or a crash, and hands it over. */
 public final class Restoration {
 
     public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<Contact> liveContacts,
@@ -39,6 +44,35 @@ public final class Restoration {
                 .chain(followUps -> lastEventId(session)
                 .map(lastEventId -> new Snapshot(agents, tokens, contacts, served, ended, followUps,
                         lastEventId)))))))));
+    }
+
+    /**
+     * Hands what was read to a fresh router and records, agents first, then who served whom, then
+     * live contacts in arrival order, then follow-ups; answers the writes of what the router
+     * decided meanwhile (an offer whose agent is not back, say).
+     */
+    static List<Write> replay(Snapshot snapshot, Router router, ContactRecords records, Instant now) {
+        for (AgentEntity agent : snapshot.agents()) {
+            router.handle(new Command.RegisterAgent(AgentProfiles.of(agent)));
+        }
+        snapshot.served().forEach(served -> router.handle(
+                new Command.RestoreRelationship(served.customerId(), served.agentId(), served.connectedAt())));
+        List<Write> writes = new ArrayList<>();
+        for (Contact contact : snapshot.liveContacts()) {
+            records.track(contact);
+            Contact.Progress progress = contact.progress();
+            List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
+                    progress.arrivalSeq(), progress.createdAt(), progress.state(), progress.agentId(),
+                    progress.connectedAt(), progress.mode() == Contact.Mode.CALLBACK));
+            writes.addAll(records.apply(decisions, now, null,
+                    contactId -> router.arrivalOrder(contactId).orElseThrow()).writes());
+        }
+        for (PendingFollowUp pending : snapshot.followUps()) {
+            records.restorePromise(pending);
+            router.handle(new Command.RestoreFollowUp(new FollowUp(pending.row().id, pending.row().agentId,
+                    pending.row().fromContactId, ContactRequests.of(pending.contact()), pending.row().dueAt)));
+        }
+        return writes;
     }
 
     private static Uni<List<AgentEntity>> agents(Mutiny.StatelessSession session) {

@@ -9,14 +9,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
-import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEventEntity;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
-import io.welcomer.routing.FollowUp;
 import io.welcomer.routing.LineView;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.routing.Router;
@@ -76,8 +74,7 @@ public class RoutingLoop {
     private Router router;
     private Journal journal;
     private ContactRecords records;
-    private long timerId = -1;
-    private Instant timerAt;
+    private DeadlineTimer timer;
     private volatile boolean syncing;
     private volatile boolean stopping;
 
@@ -117,6 +114,7 @@ public class RoutingLoop {
         loop = threads.context("welcomer-routing");
         router = new Router(rules, clock);
         records = new ContactRecords(0);
+        timer = new DeadlineTimer(vertx, loop, clock, this::tick);
         journal = new Journal(vertx, threads.context("welcomer-journal"), loop, storeOptions, journalConfig, registry,
                 leadership::fenced);
         if (leadership.start(vertx, threads.context("welcomer-lease"), loop, storeOptions, this::won, this::lost,
@@ -158,7 +156,7 @@ public class RoutingLoop {
      */
     private void lost(String why) {
         journal.refuse();
-        cancelTimer();
+        timer.cancel();
         router = new Router(rules, clock);
         records = new ContactRecords(0);
         listeners.forEach(DecisionListener::steppedDown);
@@ -206,25 +204,7 @@ public class RoutingLoop {
 
     private Uni<Void> restore(Restoration.Snapshot snapshot) {
         records = new ContactRecords(snapshot.lastEventId());
-        for (AgentEntity agent : snapshot.agents()) {
-            router.handle(new Command.RegisterAgent(AgentProfiles.of(agent)));
-        }
-        snapshot.served().forEach(served -> router.handle(
-                new Command.RestoreRelationship(served.customerId(), served.agentId(), served.connectedAt())));
-        List<Write> writes = new ArrayList<>();
-        for (Contact contact : snapshot.liveContacts()) {
-            records.track(contact);
-            Contact.Progress progress = contact.progress();
-            List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
-                    progress.arrivalSeq(), progress.createdAt(), progress.state(), progress.agentId(),
-                    progress.connectedAt(), progress.mode() == Contact.Mode.CALLBACK));
-            writes.addAll(records.apply(decisions, clock.instant(), null, this::arrivalOrderOf).writes());
-        }
-        for (PendingFollowUp pending : snapshot.followUps()) {
-            records.restorePromise(pending);
-            router.handle(new Command.RestoreFollowUp(new FollowUp(pending.row().id, pending.row().agentId,
-                    pending.row().fromContactId, ContactRequests.of(pending.contact()), pending.row().dueAt)));
-        }
+        List<Write> writes = Restoration.replay(snapshot, router, records, clock.instant());
         // Stored before anything the listeners do next (an agent reconnected after a rebuild).
         Uni<Void> stored = commit(writes);
         QueueStats stats = router.stats();
@@ -382,21 +362,13 @@ public class RoutingLoop {
         if (!leadership.leading()) {
             return;
         }
-        cancelTimer();
+        timer.cancel();
         router = new Router(rules, clock);
         journal.resume();
         syncing = false;
         restore(snapshot).subscribe().with(ignored -> LOG.info("routing state agrees with the store"),
                 failure -> LOG.warnf("storing the rebuilt state failed: %s", failure.toString()));
         leadership.routing();
-    }
-
-    private void cancelTimer() {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-            timerId = -1;
-            timerAt = null;
-        }
     }
 
     /** Starts tracking a contact about to arrive; its row is inserted by the {@link #settle} that creates it. */
@@ -459,24 +431,13 @@ public class RoutingLoop {
 
     /** After every command: arm the timer for the router's next deadline. */
     private void afterCommand() {
-        router.nextDeadline().ifPresent(next -> {
-            if (timerId >= 0 && !next.isBefore(timerAt)) {
-                return;
-            }
-            if (timerId >= 0) {
-                vertx.cancelTimer(timerId);
-            }
-            timerAt = next;
-            long delay = Math.max(1, Duration.between(clock.instant(), next).toMillis() + 1);
-            timerId = vertx.setTimer(delay, id -> loop.runOnContext(ignored -> {
-                timerId = -1;
-                timerAt = null;
-                if (!leadership.leading()) {
-                    return;
-                }
-                execute(new Command.Tick()).subscribe().with(decisions -> { },
-                        failure -> LOG.error("storing timer decisions failed", failure));
-            }));
-        });
+        router.nextDeadline().ifPresent(timer::arm);
+    }
+
+    private void tick() {
+        if (leadership.leading()) {
+            execute(new Command.Tick()).subscribe().with(decisions -> { },
+                    failure -> LOG.error("storing timer decisions failed", failure));
+        }
     }
 }
