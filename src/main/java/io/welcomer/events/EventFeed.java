@@ -3,7 +3,7 @@ package io.welcomer.events;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.welcomer.config.WelcomerConfig;
-import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.contacts.ContactEvent;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
@@ -105,8 +105,8 @@ public class EventFeed implements DecisionListener {
         committed.events().forEach(this::publish);
     }
 
-    private void publish(ContactEventEntity event) {
-        Set<UnicastProcessor<GatewayEvent>> ofGateway = listeners.get(event.gatewayId);
+    private void publish(ContactEvent event) {
+        Set<UnicastProcessor<GatewayEvent>> ofGateway = listeners.get(event.gatewayId());
         if (ofGateway != null && !ofGateway.isEmpty()) {
             GatewayEvent published = GatewayEvent.of(event);
             ofGateway.forEach(listener -> listener.onNext(published));

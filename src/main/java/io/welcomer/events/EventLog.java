@@ -25,6 +25,6 @@ public class EventLog {
                 .setParameter("after", after)
                 .setMaxResults(limit)
                 .getResultList())
-                .map(stored -> stored.stream().map(GatewayEvent::of).toList());
+                .map(stored -> stored.stream().map(ContactEventEntity::toEvent).map(GatewayEvent::of).toList());
     }
 }

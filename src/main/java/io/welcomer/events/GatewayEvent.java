@@ -2,7 +2,7 @@ package io.welcomer.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.contacts.ContactEvent;
 import java.time.Instant;
 
 /**
@@ -18,10 +18,11 @@ public record GatewayEvent(@JsonIgnore long id, String type, String contactId, S
 
     private static final String TRANSFERRED = "contact.transferred";
 
-    static GatewayEvent of(ContactEventEntity event) {
-        boolean transfer = TRANSFERRED.equals(event.type);
-        return new GatewayEvent(event.id, event.type, event.contactId, event.state, event.at, event.agentId,
-                event.callbackNumber, transfer ? event.fromAgentId : null, transfer ? event.agentId : null,
-                transfer ? event.transferMode : null, event.followUpId, event.dueAt);
+    static GatewayEvent of(ContactEvent event) {
+        boolean transfer = TRANSFERRED.equals(event.type());
+        return new GatewayEvent(event.id(), event.type(), event.contactId(), event.state(), event.at(),
+                event.agentId(), event.callbackNumber(), transfer ? event.fromAgentId() : null,
+                transfer ? event.agentId() : null, transfer ? event.transferMode() : null, event.followUpId(),
+                event.dueAt());
     }
 }

@@ -1,7 +1,7 @@
 package io.welcomer.switchboard;
 
 import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.QueueStats;
@@ -16,5 +16,5 @@ import java.util.Map;
  * @param stats   the router's figures right after the command
  */
 public record Committed(Command command, List<Decision> decisions, Map<String, Contact> decided,
-                        List<ContactEventEntity> events, QueueStats stats) {
+                        List<ContactEvent> events, QueueStats stats) {
 }

@@ -1,7 +1,7 @@
 package io.welcomer.switchboard;
 
 import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.contacts.ContactEvent;
 import io.welcomer.contacts.persistence.FollowUpEntity;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
@@ -95,27 +95,27 @@ final class ContactRecords {
         }
         for (Decision decision : decisions) {
             switch (decision) {
-                case Decision.Queued d -> change(d.contactId(), p -> p.inState(ContactState.QUEUED), "contact.queued",
-                        now, changed, events);
-                case Decision.Offered d -> change(d.contactId(), p -> p.offeredTo(d.agentId(), now), "contact.offered",
-                        now, changed, events).agentId = d.agentId();
-                case Decision.Requeued d -> change(d.contactId(), Contact.Progress::requeued, "contact.requeued",
-                        now, changed, events).agentId = d.previousAgentId();
+                case Decision.Queued d -> events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.inState(ContactState.QUEUED),
+                        "contact.queued", null, now, changed)));
+                case Decision.Offered d -> events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.offeredTo(d.agentId(), now),
+                        "contact.offered", d.agentId(), now, changed)));
+                case Decision.Requeued d -> events.add(new Write.AppendEvent(changed(d.contactId(), Contact.Progress::requeued,
+                        "contact.requeued", d.previousAgentId(), now, changed)));
                 case Decision.Connected d -> {
-                    ContactEventEntity event = change(d.contactId(), p -> p.connected(now), "contact.connected", now,
-                            changed, events);
-                    event.agentId = d.agentId();
-                    event.callbackNumber = changed.get(d.contactId()).progress().callbackNumber();
+                    ContactEvent connected = changed(d.contactId(), p -> p.connected(now), "contact.connected",
+                            d.agentId(), now, changed);
+                    events.add(new Write.AppendEvent(
+                            connected.withCallbackNumber(changed.get(d.contactId()).progress().callbackNumber())));
                 }
-                case Decision.Wrapping d -> change(d.contactId(), p -> p.wrapping(now, d.touchTime().toMillis()),
-                        "contact.wrapping", now, changed, events).agentId = d.agentId();
+                case Decision.Wrapping d -> events.add(new Write.AppendEvent(changed(d.contactId(),
+                        p -> p.wrapping(now, d.touchTime().toMillis()), "contact.wrapping", d.agentId(), now, changed)));
                 case Decision.Completed d -> {
-                    change(d.contactId(), p -> p.completed(now, d.touchTime().toMillis(), d.outcome()),
-                            "contact.completed", now, changed, events).agentId = d.agentId();
+                    events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.completed(now, d.touchTime().toMillis(), d.outcome()),
+                            "contact.completed", d.agentId(), now, changed)));
                     live.remove(d.contactId());
                 }
                 case Decision.Abandoned d -> {
-                    change(d.contactId(), p -> p.abandoned(now), "contact.abandoned", now, changed, events);
+                    events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.abandoned(now), "contact.abandoned", null, now, changed)));
                     live.remove(d.contactId());
                 }
                 case Decision.CallbackArranged d -> changed.put(d.contactId(), replace(d.contactId(),
@@ -126,12 +126,10 @@ final class ContactRecords {
                 case Decision.Refused d -> { }
                 case Decision.Transferred d -> {
                     String how = d.mode().name().toLowerCase(Locale.ROOT);
-                    ContactEventEntity event = change(d.contactId(),
+                    ContactEvent transferred = changed(d.contactId(),
                             p -> p.transferred(d.fromAgentId(), d.toAgentId(), how, d.note(), now),
-                            "contact.transferred", now, changed, events);
-                    event.agentId = d.toAgentId();
-                    event.fromAgentId = d.fromAgentId();
-                    event.transferMode = how;
+                            "contact.transferred", d.toAgentId(), now, changed);
+                    events.add(new Write.AppendEvent(transferred.withTransfer(d.fromAgentId(), how)));
                 }
                 case Decision.TransferOffered d -> { }
                 case Decision.TransferEnded d -> { }
@@ -149,11 +147,8 @@ final class ContactRecords {
                     }
                     promised.put(row.id, PendingFollowUp.of(row, promisedOn));
                     followUps.add(new Write.SaveFollowUp(row));
-                    ContactEventEntity event = event(promisedOn, "contact.follow-up-scheduled", now);
-                    event.agentId = row.agentId;
-                    event.followUpId = row.id;
-                    event.dueAt = row.dueAt;
-                    events.add(new Write.AppendEvent(event));
+                    events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++, promisedOn,
+                            "contact.follow-up-scheduled", row.agentId, now).withFollowUp(row.id, row.dueAt)));
                 }
                 case Decision.FollowUpDue d -> {
                     PendingFollowUp due = promised.remove(d.followUp().id());
@@ -189,14 +184,12 @@ final class ContactRecords {
         live.remove(contactId);
     }
 
-    /** The contact's new progress, its row to write, and its event (returned, for the details). */
-    private ContactEventEntity change(String contactId, UnaryOperator<Contact.Progress> next, String type, Instant now,
-                                      Map<String, Contact> changed, List<Write> events) {
+    /** The contact's new progress, kept for its row, and the event of its new state. */
+    private ContactEvent changed(String contactId, UnaryOperator<Contact.Progress> next, String type, String agentId,
+                                 Instant now, Map<String, Contact> changed) {
         Contact contact = replace(contactId, next);
         changed.put(contactId, contact);
-        ContactEventEntity event = event(contact, type, now);
-        events.add(new Write.AppendEvent(event));
-        return event;
+        return ContactEvent.of(nextEventId++, contact, type, agentId, now);
     }
 
     private Contact replace(String contactId, UnaryOperator<Contact.Progress> next) {
@@ -204,16 +197,5 @@ final class ContactRecords {
         Contact changed = contact.with(next.apply(contact.progress()));
         live.put(contactId, changed);
         return changed;
-    }
-
-    private ContactEventEntity event(Contact contact, String type, Instant now) {
-        ContactEventEntity event = new ContactEventEntity();
-        event.id = nextEventId++;
-        event.contactId = contact.id();
-        event.gatewayId = contact.arrival().gatewayId();
-        event.type = type;
-        event.state = contact.state().name();
-        event.at = now;
-        return event;
     }
 }

@@ -11,7 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
@@ -276,7 +276,7 @@ public class RoutingLoop {
                 this::arrivalOrderOf);
         List<Write> writes = new ArrayList<>(extraWrites);
         writes.addAll(applied.writes());
-        List<ContactEventEntity> events = new ArrayList<>();
+        List<ContactEvent> events = new ArrayList<>();
         for (Write write : writes) {
             if (write instanceof Write.AppendEvent appended) {
                 events.add(appended.event());

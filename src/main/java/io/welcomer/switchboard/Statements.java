@@ -4,7 +4,7 @@ import io.vertx.sqlclient.Tuple;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Outcome;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -95,7 +95,7 @@ final class Statements {
         // A contact changed twice in one flush is written once, as it was last decided.
         Map<String, Contact> inserts = new LinkedHashMap<>();
         Map<String, Contact> updates = new LinkedHashMap<>();
-        List<ContactEventEntity> events = new ArrayList<>();
+        List<ContactEvent> events = new ArrayList<>();
         Map<String, String> repeats = new LinkedHashMap<>();
         List<Statement> oneByOne = new ArrayList<>();
         for (Write write : writes) {
@@ -208,20 +208,20 @@ final class Statements {
         return progress.outcome() == null ? null : part.apply(progress.outcome());
     }
 
-    private static Tuple eventParams(List<ContactEventEntity> rows) {
+    private static Tuple eventParams(List<ContactEvent> rows) {
         return Tuple.tuple()
-                .addArrayOfLong(rows.stream().map(e -> e.id).toArray(Long[]::new))
-                .addArrayOfString(strings(rows, e -> e.contactId))
-                .addArrayOfString(strings(rows, e -> e.gatewayId))
-                .addArrayOfString(strings(rows, e -> e.type))
-                .addArrayOfString(strings(rows, e -> e.state))
-                .addArrayOfString(strings(rows, e -> e.agentId))
-                .addArrayOfOffsetDateTime(times(rows, e -> e.at))
-                .addArrayOfString(strings(rows, e -> e.callbackNumber))
-                .addArrayOfString(strings(rows, e -> e.fromAgentId))
-                .addArrayOfString(strings(rows, e -> e.transferMode))
-                .addArrayOfString(strings(rows, e -> e.followUpId))
-                .addArrayOfOffsetDateTime(times(rows, e -> e.dueAt));
+                .addArrayOfLong(rows.stream().map(ContactEvent::id).toArray(Long[]::new))
+                .addArrayOfString(strings(rows, ContactEvent::contactId))
+                .addArrayOfString(strings(rows, ContactEvent::gatewayId))
+                .addArrayOfString(strings(rows, ContactEvent::type))
+                .addArrayOfString(strings(rows, ContactEvent::state))
+                .addArrayOfString(strings(rows, ContactEvent::agentId))
+                .addArrayOfOffsetDateTime(times(rows, ContactEvent::at))
+                .addArrayOfString(strings(rows, ContactEvent::callbackNumber))
+                .addArrayOfString(strings(rows, ContactEvent::fromAgentId))
+                .addArrayOfString(strings(rows, ContactEvent::transferMode))
+                .addArrayOfString(strings(rows, ContactEvent::followUpId))
+                .addArrayOfOffsetDateTime(times(rows, ContactEvent::dueAt));
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

@@ -3,7 +3,7 @@ package io.welcomer.switchboard;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.contacts.ContactEvent;
 import io.welcomer.contacts.persistence.FollowUpEntity;
 import java.time.Instant;
 
@@ -14,7 +14,7 @@ public sealed interface Write {
 
     record UpdateContact(Contact contact) implements Write {}
 
-    record AppendEvent(ContactEventEntity event) implements Write {}
+    record AppendEvent(ContactEvent event) implements Write {}
 
     /** An ended contact's customer came back with {@code repeatedBy}. */
     record MarkRepeated(String contactId, String repeatedBy) implements Write {}

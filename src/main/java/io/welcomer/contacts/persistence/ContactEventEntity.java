@@ -1,12 +1,13 @@
 package io.welcomer.contacts.persistence;
 
+import io.welcomer.contacts.ContactEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One state change of a contact, appended and never changed. */
+/** A stored {@link ContactEvent}, for reads through Hibernate. */
 @Entity
 @Table(name = "contact_events")
 public class ContactEventEntity {
@@ -35,4 +36,9 @@ public class ContactEventEntity {
     public String followUpId;
     @Column(name = "due_at")
     public Instant dueAt;
+
+    public ContactEvent toEvent() {
+        return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
+                transferMode, followUpId, dueAt);
+    }
 }

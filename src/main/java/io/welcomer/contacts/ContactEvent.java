@@ -1,0 +1,39 @@
+package io.welcomer.contacts;
+
+import java.time.Instant;
+
+/**
+ * One state change of a contact, appended to the durable log and never changed.
+ *
+ * @param id             its place in the log, which a gateway's event stream resumes from
+ * @param callbackNumber on {@code contact.connected} of a callback: the number for the gateway to dial
+ * @param fromAgentId    on {@code contact.transferred}: the agent who handed it on ({@code agentId} took it)
+ * @param transferMode   on {@code contact.transferred}: warm or cold
+ * @param followUpId     on {@code contact.follow-up-scheduled}: the follow-up, its contact's id to be
+ * @param dueAt          on {@code contact.follow-up-scheduled}: when it is due
+ */
+public record ContactEvent(long id, String contactId, String gatewayId, String type, String state, String agentId,
+                           Instant at, String callbackNumber, String fromAgentId, String transferMode,
+                           String followUpId, Instant dueAt) {
+
+    /** The contact reached the state it is in now; {@code agentId} is the agent concerned, if any. */
+    public static ContactEvent of(long id, Contact contact, String type, String agentId, Instant at) {
+        return new ContactEvent(id, contact.id(), contact.arrival().gatewayId(), type, contact.state().name(),
+                agentId, at, null, null, null, null, null);
+    }
+
+    public ContactEvent withCallbackNumber(String number) {
+        return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, number, fromAgentId,
+                transferMode, followUpId, dueAt);
+    }
+
+    public ContactEvent withTransfer(String from, String mode) {
+        return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, from, mode,
+                followUpId, dueAt);
+    }
+
+    public ContactEvent withFollowUp(String followUp, Instant due) {
+        return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
+                transferMode, followUp, due);
+    }
+}
