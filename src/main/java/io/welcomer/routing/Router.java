@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,6 @@ public final class Router {
     public static final String AGENT_LOST = "agent-lost";
     /** Outcome code of a contact completed for its agent when the channel's wrap-up limit passed. */
     public static final String WRAP_UP_EXPIRED = "wrap-up-expired";
-    /** How far ahead a follow-up may be promised. */
-    static final Duration FOLLOW_UP_HORIZON = Duration.ofDays(30);
 
     /** Among agents of equal fit: the one idle longest, then the least loaded; agent id breaks ties. */
     private static final Comparator<RoutedAgent> DESERVING = Comparator
@@ -68,9 +65,8 @@ public final class Router {
     private final WaitingLine line = new WaitingLine(waits);
     final Deadlines deadlines = new Deadlines();
     private final Transfers transfers = new Transfers(this);
-    /** Follow-ups promised and not yet due, by id. */
-    private final Map<String, FollowUp> promised = new LinkedHashMap<>();
-    private long nextSeq = 1;
+    private final FollowUps followUps = new FollowUps(this);
+    long nextSeq = 1;
     long offerSerials;
     private long sessionSerials;
 
@@ -102,8 +98,8 @@ public final class Router {
             case CompleteContact c -> complete(c.agentId(), c.contactId(), c.outcome());
             case TransferContact c -> transfers.transfer(c);
             case CancelTransfer c -> transfers.cancel(c.agentId(), c.contactId());
-            case ScheduleFollowUp c -> scheduleFollowUp(c);
-            case RestoreFollowUp c -> promise(c.followUp());
+            case ScheduleFollowUp c -> followUps.schedule(c);
+            case RestoreFollowUp c -> followUps.promise(c.followUp());
             case RequestCallback c -> requestCallback(c.contactId());
             case CustomerLeave c -> customerLeave(c.contactId());
             case Tick c -> fireDueDeadlines();
@@ -133,7 +129,7 @@ public final class Router {
             decisions.add(new Decision.PresenceChanged(agent.id(), Presence.OFFLINE, "removed"));
         }
         for (RoutedContact promise : List.copyOf(agent.promises)) {
-            release(promise);
+            followUps.release(promise);
         }
         for (RoutedContact contact : held) {
             transfers.ownerGone(contact);
@@ -323,7 +319,7 @@ public final class Router {
      * The agent's connected or wrapping contact, or null after refusing: a contact with a warm
      * transfer waiting for an answer cannot end until the transfer is settled.
      */
-    private RoutedContact heldBy(String agentId, String contactId) {
+    RoutedContact heldBy(String agentId, String contactId) {
         RoutedContact contact = contacts.get(contactId);
         if (!roster.contains(agentId)) {
             decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
@@ -367,7 +363,7 @@ public final class Router {
         }
         switch (contact.state) {
             case QUEUED -> {
-                unreserve(contact);
+                followUps.unreserve(contact);
                 line.remove(contact, clock.instant());
                 contacts.remove(contactId);
                 decisions.add(new Decision.Abandoned(contactId, contact.channel()));
@@ -430,83 +426,6 @@ public final class Router {
         }
     }
 
-    // --- follow-ups ---
-
-    private void scheduleFollowUp(ScheduleFollowUp command) {
-        RoutedContact contact = heldBy(command.agentId(), command.contactId());
-        if (contact == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        if (!command.at().isAfter(now) || command.at().isAfter(now.plus(FOLLOW_UP_HORIZON))) {
-            decisions.add(new Decision.Refused(Refusal.FOLLOW_UP_TIME));
-            return;
-        }
-        if (contacts.containsKey(command.followUpId()) || promised.containsKey(command.followUpId())) {
-            decisions.add(new Decision.Refused(Refusal.DUPLICATE_CONTACT));
-            return;
-        }
-        ContactRequest was = contact.request;
-        FollowUp followUp = new FollowUp(command.followUpId(), command.agentId(), contact.id(),
-                new ContactRequest(command.followUpId(), was.channel(), was.customerId(), was.skills(), was.priority(),
-                        was.language(), was.languageRequired()), command.at());
-        promise(followUp);
-        decisions.add(new Decision.FollowUpScheduled(followUp));
-    }
-
-    private void promise(FollowUp followUp) {
-        promised.put(followUp.id(), followUp);
-        deadlines.add(Deadlines.Kind.FOLLOW_UP_DUE, followUp.id(), 0, followUp.at());
-    }
-
-    /** A promised follow-up is due: a new contact, for its agent first until the grace ends. */
-    private void followUpDue(String followUpId) {
-        FollowUp followUp = promised.remove(followUpId);
-        if (followUp == null) {
-            return;
-        }
-        RoutedContact contact = new RoutedContact(followUp.request(), nextSeq++, clock.instant(),
-                rules.priorityAging());
-        contact.reservedFor = followUp.agentId();
-        contacts.put(contact.id(), contact);
-        decisions.add(new Decision.FollowUpDue(followUp));
-        scheduleRelax(contact);
-        deadlines.add(Deadlines.Kind.FOLLOW_UP_GRACE, contact.id(), 0, clock.instant().plus(rules.followUpGrace()));
-        place(contact, null, false);
-    }
-
-    /** Offers the follow-up to its own agent if it can take it now, else keeps it waiting for that agent. */
-    private void reserve(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
-        RoutedAgent agent = roster.get(contact.reservedFor);
-        if (!agent.id().equals(skippedAgentId) && eligible(agent, contact, null)) {
-            offer(contact, agent);
-            return;
-        }
-        contact.state = ContactState.QUEUED;
-        agent.promises.add(contact);
-        if (!alreadyAnnounced) {
-            decisions.add(new Decision.Queued(contact.id(), contact.channel()));
-        }
-    }
-
-    /** The follow-up's grace is over, or its agent is gone: anyone eligible may take it now. */
-    private void release(RoutedContact contact) {
-        if (contact == null || contact.reservedFor == null) {
-            return;
-        }
-        boolean waiting = unreserve(contact);
-        contact.reservedFor = null;
-        if (waiting) {
-            place(contact, null, true);
-        }
-    }
-
-    /** Takes a waiting follow-up off its agent's list; answers whether it was there. */
-    private boolean unreserve(RoutedContact contact) {
-        RoutedAgent agent = contact.reservedFor == null ? null : roster.get(contact.reservedFor);
-        return agent != null && agent.promises.remove(contact);
-    }
-
     // --- timers ---
 
     private void fireDueDeadlines() {
@@ -518,8 +437,8 @@ public final class Router {
                 case RELAX -> relax(due.key(), due.serial());
                 case WRAP_UP_LIMIT -> wrapUpExpired(due.key());
                 case TRANSFER_EXPIRY -> transfers.expire(due.key(), due.serial());
-                case FOLLOW_UP_DUE -> followUpDue(due.key());
-                case FOLLOW_UP_GRACE -> release(contacts.get(due.key()));
+                case FOLLOW_UP_DUE -> followUps.due(due.key());
+                case FOLLOW_UP_GRACE -> followUps.release(contacts.get(due.key()));
             }
         }
     }
@@ -628,7 +547,7 @@ public final class Router {
      */
     void place(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
         if (contact.reservedFor != null && roster.contains(contact.reservedFor)) {
-            reserve(contact, skippedAgentId, alreadyAnnounced);
+            followUps.reserve(contact, skippedAgentId, alreadyAnnounced);
             return;
         }
         contact.reservedFor = null;
@@ -717,7 +636,7 @@ public final class Router {
         }
     }
 
-    private void offer(RoutedContact contact, RoutedAgent agent) {
+    void offer(RoutedContact contact, RoutedAgent agent) {
         Instant expiresAt = clock.instant().plus(rules.offerTimeout());
         contact.state = ContactState.OFFERED;
         contact.agentId = agent.id();
@@ -859,7 +778,7 @@ public final class Router {
                 heldIn(agent, ContactState.CONNECTED).stream().map(RoutedContact::id).toList(),
                 heldIn(agent, ContactState.WRAPPING).stream().map(RoutedContact::id).toList(),
                 List.copyOf(agent.transfersIn().keySet()),
-                promised.values().stream().filter(f -> f.agentId().equals(agentId)).toList()));
+                followUps.promisedTo(agentId)));
     }
 
     public QueueStats stats() {

@@ -1,0 +1,107 @@
+package io.welcomer.routing;
+
+import io.welcomer.routing.Command.ScheduleFollowUp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The follow-up rules: an agent promises to contact the customer again; when it falls due the new
+ * contact waits for that agent alone until the grace ends, then anyone eligible may take it.
+ */
+final class FollowUps {
+
+    /** How far ahead a follow-up may be promised. */
+    private static final Duration HORIZON = Duration.ofDays(30);
+
+    private final Router router;
+    /** Follow-ups promised and not yet due, by id. */
+    private final Map<String, FollowUp> promised = new LinkedHashMap<>();
+
+    FollowUps(Router router) {
+        this.router = router;
+    }
+
+    void schedule(ScheduleFollowUp command) {
+        RoutedContact contact = router.heldBy(command.agentId(), command.contactId());
+        if (contact == null) {
+            return;
+        }
+        Instant now = router.now();
+        if (!command.at().isAfter(now) || command.at().isAfter(now.plus(HORIZON))) {
+            router.refuse(Refusal.FOLLOW_UP_TIME);
+            return;
+        }
+        if (router.contacts.containsKey(command.followUpId()) || promised.containsKey(command.followUpId())) {
+            router.refuse(Refusal.DUPLICATE_CONTACT);
+            return;
+        }
+        ContactRequest was = contact.request;
+        FollowUp followUp = new FollowUp(command.followUpId(), command.agentId(), contact.id(),
+                new ContactRequest(command.followUpId(), was.channel(), was.customerId(), was.skills(), was.priority(),
+                        was.language(), was.languageRequired()), command.at());
+        promise(followUp);
+        router.decide(new Decision.FollowUpScheduled(followUp));
+    }
+
+    void promise(FollowUp followUp) {
+        promised.put(followUp.id(), followUp);
+        router.deadlines.add(Deadlines.Kind.FOLLOW_UP_DUE, followUp.id(), 0, followUp.at());
+    }
+
+    /** A promised follow-up is due: a new contact, for its agent first until the grace ends. */
+    void due(String followUpId) {
+        FollowUp followUp = promised.remove(followUpId);
+        if (followUp == null) {
+            return;
+        }
+        RoutedContact contact = new RoutedContact(followUp.request(), router.nextSeq++, router.now(),
+                router.rules.priorityAging());
+        contact.reservedFor = followUp.agentId();
+        router.contacts.put(contact.id(), contact);
+        router.decide(new Decision.FollowUpDue(followUp));
+        router.scheduleRelax(contact);
+        router.deadlines.add(Deadlines.Kind.FOLLOW_UP_GRACE, contact.id(), 0,
+                router.now().plus(router.rules.followUpGrace()));
+        router.place(contact, null, false);
+    }
+
+    /** Offers the follow-up to its own agent if it can take it now, else keeps it waiting for that agent. */
+    void reserve(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
+        RoutedAgent agent = router.roster.get(contact.reservedFor);
+        if (!agent.id().equals(skippedAgentId) && Router.eligible(agent, contact, null)) {
+            router.offer(contact, agent);
+            return;
+        }
+        contact.state = ContactState.QUEUED;
+        agent.promises.add(contact);
+        if (!alreadyAnnounced) {
+            router.decide(new Decision.Queued(contact.id(), contact.channel()));
+        }
+    }
+
+    /** The follow-up's grace is over, or its agent is gone: anyone eligible may take it now. */
+    void release(RoutedContact contact) {
+        if (contact == null || contact.reservedFor == null) {
+            return;
+        }
+        boolean waiting = unreserve(contact);
+        contact.reservedFor = null;
+        if (waiting) {
+            router.place(contact, null, true);
+        }
+    }
+
+    /** Takes a waiting follow-up off its agent's list; answers whether it was there. */
+    boolean unreserve(RoutedContact contact) {
+        RoutedAgent agent = contact.reservedFor == null ? null : router.roster.get(contact.reservedFor);
+        return agent != null && agent.promises.remove(contact);
+    }
+
+    /** The agent's follow-ups not yet due, in the order they were promised. */
+    List<FollowUp> promisedTo(String agentId) {
+        return promised.values().stream().filter(f -> f.agentId().equals(agentId)).toList();
+    }
+}
