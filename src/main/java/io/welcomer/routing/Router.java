@@ -44,7 +44,6 @@ import java.util.function.Consumer;
  */
 public final class Router {
 
-    private static final String MISSED_OFFERS = "missed-offers";
     /** Outcome code of a contact whose customer and agent both left before it was completed. */
     public static final String AGENT_LOST = "agent-lost";
     /** Outcome code of a contact completed for its agent when the channel's wrap-up limit passed. */
@@ -62,10 +61,11 @@ public final class Router {
     private final Relationships relationships;
     final Roster roster = new Roster();
     final Map<String, RoutedContact> contacts = new HashMap<>();
-    private final WaitingLine line = new WaitingLine(waits);
+    final WaitingLine line = new WaitingLine(waits);
     final Deadlines deadlines = new Deadlines();
-    private final Transfers transfers = new Transfers(this);
-    private final FollowUps followUps = new FollowUps(this);
+    final Transfers transfers = new Transfers(this);
+    final FollowUps followUps = new FollowUps(this);
+    private final Timers timers = new Timers(this);
     long nextSeq = 1;
     long offerSerials;
     private long sessionSerials;
@@ -102,7 +102,7 @@ public final class Router {
             case RestoreFollowUp c -> followUps.promise(c.followUp());
             case RequestCallback c -> requestCallback(c.contactId());
             case CustomerLeave c -> customerLeave(c.contactId());
-            case Tick c -> fireDueDeadlines();
+            case Tick c -> timers.fireDue();
             case RestoreContact c -> restore(c);
             case RestoreRelationship c -> relationships.remember(c.customerId(), c.agentId(), c.connectedAt());
         }
@@ -297,7 +297,7 @@ public final class Router {
     }
 
     /** The contact ends with this outcome; its agent's slot is free again. */
-    private void finish(RoutedContact contact, Outcome outcome) {
+    void finish(RoutedContact contact, Outcome outcome) {
         Instant now = clock.instant();
         Duration touchTime = contact.touchTimeAt(now);
         Duration wrapUp = contact.endedAt == null ? Duration.ZERO : Duration.between(contact.endedAt, now);
@@ -426,99 +426,11 @@ public final class Router {
         }
     }
 
-    // --- timers ---
-
-    private void fireDueDeadlines() {
-        Instant now = clock.instant();
-        for (Deadlines.Due due = deadlines.pollDue(now); due != null; due = deadlines.pollDue(now)) {
-            switch (due.kind()) {
-                case OFFER_EXPIRY -> expireOffer(due.key(), due.serial());
-                case RECONNECT_GRACE -> endGrace(due.key(), due.serial());
-                case RELAX -> relax(due.key(), due.serial());
-                case WRAP_UP_LIMIT -> wrapUpExpired(due.key());
-                case TRANSFER_EXPIRY -> transfers.expire(due.key(), due.serial());
-                case FOLLOW_UP_DUE -> followUps.due(due.key());
-                case FOLLOW_UP_GRACE -> followUps.release(contacts.get(due.key()));
-            }
-        }
-    }
-
-    private void expireOffer(String contactId, long offerSerial) {
-        RoutedContact contact = contacts.get(contactId);
-        if (contact == null || contact.state != ContactState.OFFERED || contact.offerSerial != offerSerial) {
-            return;
-        }
-        RoutedAgent agent = roster.get(contact.agentId);
-        agent.letGo(contactId);
-        decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.TIMEOUT));
-        agent.missedOffers++;
-        touched.add(agent);
-        if (agent.missedOffers < rules.maxMissedOffers()) {
-            requeue(contact, agent.id());
-            fill(agent, contactId);
-            return;
-        }
-        // An empty chair: set away, and its other offers go to someone who is there.
-        if (agent.ready) {
-            agent.awayReason = MISSED_OFFERS;
-        }
-        agent.ready = false;
-        agent.awayAfterCurrent = false;
-        agent.nextAway = null;
-        roster.refresh(agent);
-        requeue(contact, agent.id());
-        for (RoutedContact pending : heldIn(agent, ContactState.OFFERED)) {
-            agent.letGo(pending.id());
-            decisions.add(new Decision.OfferRevoked(pending.id(), agent.id(), RevokeReason.AGENT_GONE));
-            requeue(pending, agent.id());
-        }
-    }
-
-    /** The contact waited long enough: any proficiency will do, so more agents can take it. */
-    private void relax(String contactId, long relaxSerial) {
-        RoutedContact contact = contacts.get(contactId);
-        if (contact == null || contact.relaxed || contact.relaxSerial != relaxSerial) {
-            return;
-        }
-        if (contact.state != ContactState.QUEUED || contact.reservedFor != null) {
-            contact.relaxed = true;
-            return;
-        }
-        line.relax(contact);
-        RoutedAgent agent = bestFreeAgent(contact, null);
-        if (agent != null) {
-            line.remove(contact, clock.instant());
-            offer(contact, agent);
-        }
-    }
-
-    private void endGrace(String agentId, long session) {
-        RoutedAgent agent = roster.get(agentId);
-        if (agent == null || agent.connected || agent.session != session) {
-            return;
-        }
-        for (RoutedContact contact : List.copyOf(agent.active().values())) {
-            transfers.ownerGone(contact);
-            if (contact.agentId.equals(agentId)) {
-                agent.letGo(contact.id());
-                requeueOrEnd(contact, agentId);
-            }
-        }
-    }
-
-    /** The agent took too long over after-contact work: the contact completes for it. */
-    private void wrapUpExpired(String contactId) {
-        RoutedContact contact = contacts.get(contactId);
-        if (contact != null && contact.state == ContactState.WRAPPING) {
-            finish(contact, new Outcome(false, WRAP_UP_EXPIRED, null));
-        }
-    }
-
     /**
      * A connected contact that lost its agent goes back in line, unless the customer has left
      * too: then nobody is on the line and it ends, unresolved, as {@link #AGENT_LOST}.
      */
-    private void requeueOrEnd(RoutedContact contact, String agentId) {
+    void requeueOrEnd(RoutedContact contact, String agentId) {
         if (!contact.customerGone && contact.state == ContactState.CONNECTED) {
             contact.touchedBefore = contact.touchTimeAt(clock.instant());
             requeue(contact, agentId);
@@ -570,7 +482,7 @@ public final class Router {
      * A speaker of the customer's language first (it matters once anyone may take the contact),
      * then the best fit (highest proficiency on the required skills), then the most deserving.
      */
-    private RoutedAgent bestFreeAgent(RoutedContact contact, String skippedAgentId) {
+    RoutedAgent bestFreeAgent(RoutedContact contact, String skippedAgentId) {
         String language = contact.request.primaryLanguage();
         RoutedAgent best = null;
         boolean bestSpeaks = false;
@@ -737,7 +649,7 @@ public final class Router {
         }
     }
 
-    private static List<RoutedContact> heldIn(RoutedAgent agent, ContactState state) {
+    static List<RoutedContact> heldIn(RoutedAgent agent, ContactState state) {
         return agent.active().values().stream().filter(c -> c.state == state).toList();
     }
 
