@@ -31,7 +31,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -66,9 +65,9 @@ public final class Router {
     final Transfers transfers = new Transfers(this);
     final FollowUps followUps = new FollowUps(this);
     private final Timers timers = new Timers(this);
+    private final Attendance attendance = new Attendance(this);
     long nextSeq = 1;
     long offerSerials;
-    private long sessionSerials;
 
     // Per command: what was decided, and which agents may have changed presence.
     private List<Decision> decisions;
@@ -85,12 +84,13 @@ public final class Router {
         decisions = new ArrayList<>();
         touched = new LinkedHashSet<>();
         switch (command) {
-            case RegisterAgent c -> register(c.profile());
-            case RemoveAgent c -> withAgent(c.agentId(), this::remove);
-            case ConnectAgent c -> withAgent(c.agentId(), this::connect);
-            case DisconnectAgent c -> withAgent(c.agentId(), this::disconnect);
-            case MakeAvailable c -> withAgent(c.agentId(), this::makeAvailable);
-            case StepAway c -> withAgent(c.agentId(), agent -> stepAway(agent, c.reason(), c.afterCurrent()));
+            case RegisterAgent c -> attendance.register(c.profile());
+            case RemoveAgent c -> withAgent(c.agentId(), attendance::remove);
+            case ConnectAgent c -> withAgent(c.agentId(), attendance::connect);
+            case DisconnectAgent c -> withAgent(c.agentId(), attendance::disconnect);
+            case MakeAvailable c -> withAgent(c.agentId(), attendance::makeAvailable);
+            case StepAway c -> withAgent(c.agentId(),
+                    agent -> attendance.stepAway(agent, c.reason(), c.afterCurrent()));
             case ArriveContact c -> arrive(c.request());
             case AcceptOffer c -> accept(c.agentId(), c.contactId());
             case RejectOffer c -> reject(c.agentId(), c.contactId());
@@ -106,114 +106,8 @@ public final class Router {
             case RestoreContact c -> restore(c);
             case RestoreRelationship c -> relationships.remember(c.customerId(), c.agentId(), c.connectedAt());
         }
-        reportPresenceChanges();
+        attendance.reportChanges(touched);
         return decisions;
-    }
-
-    // --- agents ---
-
-    private void register(AgentProfile profile) {
-        fill(roster.register(profile));
-    }
-
-    private void remove(RoutedAgent agent) {
-        transfers.targetGone(agent);
-        List<RoutedContact> held = List.copyOf(agent.active().values());
-        agent.letGoAll();
-        roster.remove(agent);
-        if (agent.presence == Presence.AWAY && agent.reportedReason != null) {
-            decisions.add(new Decision.AwayEnded(agent.id(), agent.reportedReason,
-                    Duration.between(agent.awaySince, clock.instant())));
-        }
-        if (agent.presence != Presence.OFFLINE) {
-            decisions.add(new Decision.PresenceChanged(agent.id(), Presence.OFFLINE, "removed"));
-        }
-        for (RoutedContact promise : List.copyOf(agent.promises)) {
-            followUps.release(promise);
-        }
-        for (RoutedContact contact : held) {
-            transfers.ownerGone(contact);
-            if (contact.state == ContactState.OFFERED) {
-                decisions.add(new Decision.OfferRevoked(contact.id(), agent.id(), RevokeReason.AGENT_GONE));
-                requeue(contact, agent.id());
-            } else {
-                requeueOrEnd(contact, agent.id());
-            }
-        }
-    }
-
-    private void connect(RoutedAgent agent) {
-        agent.connected = true;
-        agent.ready = false;
-        agent.awayReason = null;
-        agent.awayAfterCurrent = false;
-        agent.nextAway = null;
-        agent.session = ++sessionSerials;
-        agent.missedOffers = 0;
-        roster.refresh(agent);
-        touched.add(agent);
-    }
-
-    private void disconnect(RoutedAgent agent) {
-        if (!agent.connected) {
-            return;
-        }
-        agent.connected = false;
-        agent.ready = false;
-        agent.awayReason = null;
-        agent.awayAfterCurrent = false;
-        agent.nextAway = null;
-        agent.session = ++sessionSerials;
-        roster.refresh(agent);
-        touched.add(agent);
-        transfers.targetGone(agent);
-        for (RoutedContact offered : heldIn(agent, ContactState.OFFERED)) {
-            agent.letGo(offered.id());
-            decisions.add(new Decision.OfferRevoked(offered.id(), agent.id(), RevokeReason.AGENT_GONE));
-            requeue(offered, agent.id());
-        }
-        if (!agent.active().isEmpty()) {
-            deadlines.add(Deadlines.Kind.RECONNECT_GRACE, agent.id(), agent.session,
-                    clock.instant().plus(rules.reconnectGrace()));
-        }
-    }
-
-    private void makeAvailable(RoutedAgent agent) {
-        if (!agent.connected) {
-            decisions.add(new Decision.Refused(Refusal.NOT_CONNECTED));
-            return;
-        }
-        agent.ready = true;
-        agent.awayReason = null;
-        agent.awayAfterCurrent = false;
-        agent.nextAway = null;
-        agent.missedOffers = 0;
-        roster.refresh(agent);
-        touched.add(agent);
-        fill(agent);
-    }
-
-    /** Away now, or (after current, while the agent holds contacts) no new offers and away once they end. */
-    private void stepAway(RoutedAgent agent, String reason, boolean afterCurrent) {
-        if (!agent.connected) {
-            decisions.add(new Decision.Refused(Refusal.NOT_CONNECTED));
-            return;
-        }
-        if (reason != null && !rules.awayReasons().contains(reason)) {
-            decisions.add(new Decision.Refused(Refusal.UNKNOWN_REASON));
-            return;
-        }
-        if (afterCurrent && agent.ready && !agent.holdsNothing()) {
-            agent.awayAfterCurrent = true;
-            agent.nextAway = reason;
-        } else {
-            agent.ready = false;
-            agent.awayReason = reason;
-            agent.awayAfterCurrent = false;
-            agent.nextAway = null;
-        }
-        roster.refresh(agent);
-        touched.add(agent);
     }
 
     // --- contacts ---
@@ -575,46 +469,6 @@ public final class Router {
             return null;
         }
         return contact;
-    }
-
-    /**
-     * Reports each touched agent whose presence, reason or "next" changed, and the time spent away
-     * for a reason that just ended. An agent away after current is away now if it holds nothing
-     * any more; until then it is reported with {@code next: AWAY} and the reason it will be away for.
-     */
-    private void reportPresenceChanges() {
-        Instant now = clock.instant();
-        for (RoutedAgent agent : touched) {
-            if (!roster.contains(agent.id())) {
-                continue;
-            }
-            if (agent.awayAfterCurrent && agent.holdsNothing()) {
-                agent.ready = false;
-                agent.awayReason = agent.nextAway;
-                agent.awayAfterCurrent = false;
-                agent.nextAway = null;
-                roster.refresh(agent);
-            }
-            Presence before = agent.presence;
-            String reasonBefore = agent.reportedReason;
-            roster.updatePresence(agent, now);
-            Presence next = agent.awayAfterCurrent ? Presence.AWAY : null;
-            String reason = agent.presence == Presence.AWAY ? agent.awayReason : next != null ? agent.nextAway : null;
-            if (before == agent.presence && Objects.equals(reasonBefore, reason) && agent.reportedNext == next) {
-                continue;
-            }
-            boolean awayEnds = before == Presence.AWAY && (agent.presence != Presence.AWAY
-                    || !Objects.equals(reasonBefore, reason));
-            if (awayEnds && reasonBefore != null) {
-                decisions.add(new Decision.AwayEnded(agent.id(), reasonBefore, Duration.between(agent.awaySince, now)));
-            }
-            if (agent.presence == Presence.AWAY && (awayEnds || before != Presence.AWAY)) {
-                agent.awaySince = now;
-            }
-            agent.reportedReason = reason;
-            agent.reportedNext = next;
-            decisions.add(new Decision.PresenceChanged(agent.id(), agent.presence, reason, next));
-        }
     }
 
     // --- for the rules kept in their own classes ---
