@@ -21,7 +21,7 @@ final class Attendance {
     }
 
     void register(AgentProfile profile) {
-        router.fill(router.roster.register(profile));
+        router.matching.fill(router.roster.register(profile));
     }
 
     void remove(RoutedAgent agent) {
@@ -43,7 +43,7 @@ final class Attendance {
             router.transfers.ownerGone(contact);
             if (contact.state == ContactState.OFFERED) {
                 router.decide(new Decision.OfferRevoked(contact.id(), agent.id(), RevokeReason.AGENT_GONE));
-                router.requeue(contact, agent.id());
+                router.matching.requeue(contact, agent.id());
             } else {
                 router.requeueOrEnd(contact, agent.id());
             }
@@ -78,7 +78,7 @@ final class Attendance {
         for (RoutedContact offered : Router.heldIn(agent, ContactState.OFFERED)) {
             agent.letGo(offered.id());
             router.decide(new Decision.OfferRevoked(offered.id(), agent.id(), RevokeReason.AGENT_GONE));
-            router.requeue(offered, agent.id());
+            router.matching.requeue(offered, agent.id());
         }
         if (!agent.active().isEmpty()) {
             router.deadlines.add(Deadlines.Kind.RECONNECT_GRACE, agent.id(), agent.session,
@@ -98,7 +98,7 @@ final class Attendance {
         agent.missedOffers = 0;
         router.roster.refresh(agent);
         router.touch(agent);
-        router.fill(agent);
+        router.matching.fill(agent);
     }
 
     /** Away now, or (after current, while the agent holds contacts) no new offers and away once they end. */

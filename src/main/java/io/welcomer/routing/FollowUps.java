@@ -62,17 +62,17 @@ final class FollowUps {
         contact.reservedFor = followUp.agentId();
         router.contacts.put(contact.id(), contact);
         router.decide(new Decision.FollowUpDue(followUp));
-        router.scheduleRelax(contact);
+        router.matching.scheduleRelax(contact);
         router.deadlines.add(Deadlines.Kind.FOLLOW_UP_GRACE, contact.id(), 0,
                 router.now().plus(router.rules.followUpGrace()));
-        router.place(contact, null, false);
+        router.matching.place(contact, null, false);
     }
 
     /** Offers the follow-up to its own agent if it can take it now, else keeps it waiting for that agent. */
     void reserve(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
         RoutedAgent agent = router.roster.get(contact.reservedFor);
-        if (!agent.id().equals(skippedAgentId) && Router.eligible(agent, contact, null)) {
-            router.offer(contact, agent);
+        if (!agent.id().equals(skippedAgentId) && Matching.eligible(agent, contact, null)) {
+            router.matching.offer(contact, agent);
             return;
         }
         contact.state = ContactState.QUEUED;
@@ -90,7 +90,7 @@ final class FollowUps {
         boolean waiting = unreserve(contact);
         contact.reservedFor = null;
         if (waiting) {
-            router.place(contact, null, true);
+            router.matching.place(contact, null, true);
         }
     }
 

@@ -39,7 +39,8 @@ import java.util.function.Consumer;
 /**
  * The routing core: takes one command at a time and returns what it decided. Plain Java with no
  * I/O and time from an injected clock, so the same rules run live and in virtual time. Not
- * thread-safe by design: one writer feeds it.
+ * thread-safe by design: one writer feeds it. It keeps the state and a contact's own commands;
+ * the other rules are in Matching, Attendance, Transfers, FollowUps and Timers.
  */
 public final class Router {
 
@@ -48,22 +49,17 @@ public final class Router {
     /** Outcome code of a contact completed for its agent when the channel's wrap-up limit passed. */
     public static final String WRAP_UP_EXPIRED = "wrap-up-expired";
 
-    /** Among agents of equal fit: the one idle longest, then the least loaded; agent id breaks ties. */
-    private static final Comparator<RoutedAgent> DESERVING = Comparator
-            .comparing((RoutedAgent a) -> a.idleSince, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingInt(a -> a.active().size())
-            .thenComparing(RoutedAgent::id);
-
     final RoutingRules rules;
     private final InstantSource clock;
     private final WaitEstimator waits = new WaitEstimator();
-    private final Relationships relationships;
+    final Relationships relationships;
     final Roster roster = new Roster();
     final Map<String, RoutedContact> contacts = new HashMap<>();
     final WaitingLine line = new WaitingLine(waits);
     final Deadlines deadlines = new Deadlines();
     final Transfers transfers = new Transfers(this);
     final FollowUps followUps = new FollowUps(this);
+    final Matching matching = new Matching(this);
     private final Timers timers = new Timers(this);
     private final Attendance attendance = new Attendance(this);
     long nextSeq = 1;
@@ -119,8 +115,8 @@ public final class Router {
         }
         RoutedContact contact = new RoutedContact(request, nextSeq++, clock.instant(), rules.priorityAging());
         contacts.put(contact.id(), contact);
-        scheduleRelax(contact);
-        place(contact, null, false);
+        matching.scheduleRelax(contact);
+        matching.place(contact, null, false);
     }
 
     private void accept(String agentId, String contactId) {
@@ -155,8 +151,8 @@ public final class Router {
         agent.letGo(contactId);
         touched.add(agent);
         decisions.add(new Decision.OfferRevoked(contactId, agentId, RevokeReason.REJECTED));
-        requeue(contact, agentId);
-        fill(agent, contactId);
+        matching.requeue(contact, agentId);
+        matching.fill(agent, contactId);
     }
 
     /** The conversation is over: touch time stops, the agent keeps the slot to wrap up. */
@@ -205,7 +201,7 @@ public final class Router {
         decisions.add(new Decision.Completed(contact.id(), contact.channel(), contact.agentId, outcome, touchTime,
                 wrapUp));
         if (agent != null) {
-            fill(agent);
+            matching.fill(agent);
         }
     }
 
@@ -269,7 +265,7 @@ public final class Router {
                 contacts.remove(contactId);
                 decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.ABANDONED));
                 decisions.add(new Decision.Abandoned(contactId, contact.channel()));
-                fill(agent);
+                matching.fill(agent);
             }
             case CONNECTED -> {
                 if (!contact.customerGone) {
@@ -288,7 +284,7 @@ public final class Router {
                 rules.priorityAging());
         contact.callback = restored.callback();
         contact.relaxed = !restored.arrivedAt().plus(rules.relaxAfter()).isAfter(clock.instant());
-        scheduleRelax(contact);
+        matching.scheduleRelax(contact);
         nextSeq = Math.max(nextSeq, restored.seq() + 1);
         contacts.put(contact.id(), contact);
         RoutedAgent agent = restored.agentId() == null ? null : roster.get(restored.agentId());
@@ -327,7 +323,7 @@ public final class Router {
     void requeueOrEnd(RoutedContact contact, String agentId) {
         if (!contact.customerGone && contact.state == ContactState.CONNECTED) {
             contact.touchedBefore = contact.touchTimeAt(clock.instant());
-            requeue(contact, agentId);
+            matching.requeue(contact, agentId);
             return;
         }
         Instant now = clock.instant();
@@ -335,123 +331,6 @@ public final class Router {
         decisions.add(new Decision.Completed(contact.id(), contact.channel(), agentId,
                 new Outcome(false, AGENT_LOST, null), contact.touchTimeAt(now),
                 contact.endedAt == null ? Duration.ZERO : Duration.between(contact.endedAt, now)));
-    }
-
-    // --- placing contacts and filling agents ---
-
-    /** A contact back in line keeps its arrival place and is offered at once where it can be. */
-    void requeue(RoutedContact contact, String previousAgentId) {
-        contact.agentId = null;
-        contact.connectedAt = null;
-        decisions.add(new Decision.Requeued(contact.id(), contact.channel(), previousAgentId));
-        place(contact, previousAgentId, true);
-    }
-
-    /**
-     * Offers the contact to the agent who served this customer last, if that agent can take it
-     * now; else to the best free eligible agent; else puts it in line. Nobody waits for one person.
-     */
-    void place(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
-        if (contact.reservedFor != null && roster.contains(contact.reservedFor)) {
-            followUps.reserve(contact, skippedAgentId, alreadyAnnounced);
-            return;
-        }
-        contact.reservedFor = null;
-        RoutedAgent chosen = relationships.lastAgentOf(contact.request.customerId(), clock.instant())
-                .map(roster::get)
-                .filter(agent -> eligible(agent, contact, skippedAgentId))
-                .orElseGet(() -> bestFreeAgent(contact, skippedAgentId));
-        if (chosen != null) {
-            offer(contact, chosen);
-            return;
-        }
-        contact.state = ContactState.QUEUED;
-        line.add(contact, clock.instant());
-        if (!alreadyAnnounced) {
-            decisions.add(new Decision.Queued(contact.id(), contact.channel()));
-        }
-    }
-
-    /**
-     * A speaker of the customer's language first (it matters once anyone may take the contact),
-     * then the best fit (highest proficiency on the required skills), then the most deserving.
-     */
-    RoutedAgent bestFreeAgent(RoutedContact contact, String skippedAgentId) {
-        String language = contact.request.primaryLanguage();
-        RoutedAgent best = null;
-        boolean bestSpeaks = false;
-        int bestFit = 0;
-        Set<String> skills = contact.request.skills().keySet();
-        // A voice or video contact needs an agent who holds nothing: the most deserving of each shape.
-        for (RoutedAgent agent : contact.channel().exclusive() ? roster.mostDeservingIdle(skills, skippedAgentId)
-                : roster.routableWith(skills)) {
-            if (!eligible(agent, contact, skippedAgentId)) {
-                continue;
-            }
-            boolean speaks = agent.profile.speaks(language);
-            int fit = agent.profile.fit(contact.request.skills());
-            int versusBest = best == null ? -1 : speaks != bestSpeaks ? (speaks ? -1 : 1)
-                    : fit != bestFit ? Integer.compare(bestFit, fit) : DESERVING.compare(agent, best);
-            if (versusBest < 0) {
-                best = agent;
-                bestSpeaks = speaks;
-                bestFit = fit;
-            }
-        }
-        return best;
-    }
-
-    /** Relaxing drops minimum proficiencies to 1 and, unless the contact insists, its language. */
-    void scheduleRelax(RoutedContact contact) {
-        boolean languageMayRelax = contact.request.primaryLanguage() != null && !contact.request.languageRequired();
-        if (!contact.relaxed && (!contact.request.skills().isEmpty() || languageMayRelax)) {
-            deadlines.add(Deadlines.Kind.RELAX, contact.id(), contact.relaxSerial,
-                    contact.needingSince.plus(rules.relaxAfter()));
-        }
-    }
-
-    static boolean eligible(RoutedAgent agent, RoutedContact contact, String skippedAgentId) {
-        return !agent.id().equals(skippedAgentId) && agent.canTake(contact.channel())
-                && agent.profile.meets(contact.requiredSkills()) && agent.profile.speaks(contact.requiredLanguage());
-    }
-
-    void fill(RoutedAgent agent) {
-        fill(agent, null);
-    }
-
-    /**
-     * Offers waiting contacts to the agent while it has room. An agent that just let a contact go
-     * (rejected, timed out) is offered other contacts first; the one it let go comes back to it
-     * only when nothing else waits for it, so it never sits free while that customer waits.
-     * Before this, the contact was offered to every other free eligible agent (see requeue).
-     */
-    void fill(RoutedAgent agent, String letGoContactId) {
-        for (RoutedContact promise : List.copyOf(agent.promises)) {
-            if (!promise.id().equals(letGoContactId) && eligible(agent, promise, null)) {
-                agent.promises.remove(promise);
-                offer(promise, agent);
-            }
-        }
-        for (RoutedContact next = line.nextFor(agent, letGoContactId); next != null;
-             next = line.nextFor(agent, letGoContactId)) {
-            line.remove(next, clock.instant());
-            offer(next, agent);
-        }
-        if (letGoContactId != null) {
-            fill(agent, null);
-        }
-    }
-
-    void offer(RoutedContact contact, RoutedAgent agent) {
-        Instant expiresAt = clock.instant().plus(rules.offerTimeout());
-        contact.state = ContactState.OFFERED;
-        contact.agentId = agent.id();
-        contact.offerSerial = ++offerSerials;
-        agent.hold(contact);
-        roster.idleSince(agent, null);
-        touched.add(agent);
-        deadlines.add(Deadlines.Kind.OFFER_EXPIRY, contact.id(), contact.offerSerial, expiresAt);
-        decisions.add(new Decision.Offered(contact.id(), contact.channel(), agent.id(), expiresAt));
     }
 
     private RoutedContact offeredTo(String agentId, String contactId) {
@@ -488,10 +367,6 @@ public final class Router {
     /** The agent's presence may have changed: it is reported once the command is done. */
     void touch(RoutedAgent agent) {
         touched.add(agent);
-    }
-
-    void remember(String customerId, String agentId, Instant connectedAt) {
-        relationships.remember(customerId, agentId, connectedAt);
     }
 
     private void withAgent(String agentId, Consumer<RoutedAgent> action) {

@@ -45,8 +45,8 @@ final class Timers {
         agent.missedOffers++;
         router.touch(agent);
         if (agent.missedOffers < router.rules.maxMissedOffers()) {
-            router.requeue(contact, agent.id());
-            router.fill(agent, contactId);
+            router.matching.requeue(contact, agent.id());
+            router.matching.fill(agent, contactId);
             return;
         }
         // An empty chair: set away, and its other offers go to someone who is there.
@@ -57,11 +57,11 @@ final class Timers {
         agent.awayAfterCurrent = false;
         agent.nextAway = null;
         router.roster.refresh(agent);
-        router.requeue(contact, agent.id());
+        router.matching.requeue(contact, agent.id());
         for (RoutedContact pending : Router.heldIn(agent, ContactState.OFFERED)) {
             agent.letGo(pending.id());
             router.decide(new Decision.OfferRevoked(pending.id(), agent.id(), RevokeReason.AGENT_GONE));
-            router.requeue(pending, agent.id());
+            router.matching.requeue(pending, agent.id());
         }
     }
 
@@ -76,10 +76,10 @@ final class Timers {
             return;
         }
         router.line.relax(contact);
-        RoutedAgent agent = router.bestFreeAgent(contact, null);
+        RoutedAgent agent = router.matching.bestFreeAgent(contact, null);
         if (agent != null) {
             router.line.remove(contact, router.now());
-            router.offer(contact, agent);
+            router.matching.offer(contact, agent);
         }
     }
 

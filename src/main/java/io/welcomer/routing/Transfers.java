@@ -50,7 +50,7 @@ final class Transfers {
         if (!target.connected) {
             return Refusal.TARGET_NOT_CONNECTED;
         }
-        if (target == owner || !Router.eligible(target, contact, null)) {
+        if (target == owner || !Matching.eligible(target, contact, null)) {
             return Refusal.TARGET_NOT_ELIGIBLE;
         }
         Instant expiresAt = router.now().plus(router.rules.offerTimeout());
@@ -74,9 +74,9 @@ final class Transfers {
         contact.redirect(contact.request.redirectedTo(to.skills(), to.language()), router.now());
         router.decide(new Decision.Transferred(contact.id(), contact.channel(), owner.id(), null, TransferMode.COLD,
                 note));
-        router.scheduleRelax(contact);
-        router.place(contact, owner.id(), true);
-        router.fill(owner, contact.id());
+        router.matching.scheduleRelax(contact);
+        router.matching.place(contact, owner.id(), true);
+        router.matching.fill(owner, contact.id());
         return null;
     }
 
@@ -101,10 +101,10 @@ final class Transfers {
         contact.transfer = null;
         router.touch(owner);
         router.touch(target);
-        router.remember(contact.request.customerId(), target.id(), now);
+        router.relationships.remember(contact.request.customerId(), target.id(), now);
         router.decide(new Decision.Transferred(contact.id(), contact.channel(), owner.id(), target.id(),
                 TransferMode.WARM, note));
-        router.fill(owner);
+        router.matching.fill(owner);
     }
 
     /** A warm transfer ends unaccepted (if one is pending): the contact stays with its owner. */
@@ -117,7 +117,7 @@ final class Transfers {
         router.touch(target);
         contact.transfer = null;
         router.decide(new Decision.TransferEnded(contact.id(), contact.agentId, target.id(), status));
-        router.fill(target);
+        router.matching.fill(target);
     }
 
     void cancel(String agentId, String contactId) {
