@@ -67,6 +67,21 @@ final class Journal {
     private boolean flushing;
     private boolean scheduled;
 
+    /** The journal's connection to {@code store}: pipelined, its statements prepared once and bounded in time. */
+    static PgConnectOptions connectOptions(PgConnectOptions store, JournalConfig config) {
+        return new PgConnectOptions(store)
+                .setPipeliningLimit(256)
+                .setConnectTimeout((int) config.flushDeadline().toMillis())
+                .setCachePreparedStatements(true)
+                .setMetricsName("welcomer-journal")
+                .addProperty("application_name", "welcomer-journal")
+                .addProperty("statement_timeout", Long.toString(config.statementTimeout().toMillis()))
+                // Every statement finds its rows by key. A plan made while the contacts table
+                // looked small (a new database, statistics not gathered yet) would read all of it
+                // for each flush's update, and go on doing so as it grows.
+                .addProperty("enable_seqscan", "off");
+    }
+
     /** {@code context} is the journal's own: its work never waits behind routing's or a request's. */
     Journal(Vertx vertx, Context context, Context routing, PgConnectOptions options, JournalConfig config,
             MeterRegistry registry, Runnable onFenced) {

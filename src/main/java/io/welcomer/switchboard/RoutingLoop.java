@@ -95,13 +95,7 @@ public class RoutingLoop {
         this.leadership = new Leadership(leaseConfig, registry);
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user);
         password.ifPresent(options::setPassword);
-        this.storeOptions = options
-                .setPipeliningLimit(256)
-                .setConnectTimeout((int) journalConfig.flushDeadline().toMillis())
-                .setCachePreparedStatements(true)
-                .setMetricsName("welcomer-journal")
-                .addProperty("application_name", "welcomer-journal")
-                .addProperty("statement_timeout", Long.toString(journalConfig.statementTimeout().toMillis()));
+        this.storeOptions = Journal.connectOptions(options, journalConfig);
     }
 
     /**
