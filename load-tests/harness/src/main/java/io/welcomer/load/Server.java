@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The server under test, seen from outside: its CPU time and, for a JVM, its heap after a GC. */
 public record Server(long pid) {
 
     private static final double TICKS_PER_SECOND = 100;
+    private static final Pattern USED = Pattern.compile("used (\\d+)([KMG])");
 
     /** User plus system CPU seconds the process has used so far (Linux /proc). */
     public double cpuSeconds() {
@@ -21,17 +24,23 @@ public record Server(long pid) {
         }
     }
 
-    /** Heap in use right after a full GC, in bytes, from jcmd (the JDK running this harness). */
+    /**
+     * Heap in use right after a full GC, in bytes, from jcmd (the JDK running this harness):
+     * G1 says e.g. "garbage-first heap   total reserved 393216K, committed 65536K, used 23456K",
+     * ZGC "ZHeap           used 40M, capacity 1024M".
+     */
     public long heapAfterGc() {
         run("GC.run");
-        String info = run("GC.heap_info");
-        // e.g. " garbage-first heap   total reserved 393216K, committed 65536K, used 23456K [..."
-        int used = info.indexOf("used ");
-        if (used < 0) {
+        Matcher used = USED.matcher(run("GC.heap_info"));
+        if (!used.find()) {
             return -1;
         }
-        String kilobytes = info.substring(used + 5, info.indexOf('K', used));
-        return Long.parseLong(kilobytes.trim()) * 1024;
+        long amount = Long.parseLong(used.group(1));
+        return switch (used.group(2)) {
+            case "K" -> amount << 10;
+            case "M" -> amount << 20;
+            default -> amount << 30;
+        };
     }
 
     private String run(String command) {
