@@ -34,7 +34,8 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
      *
      * @param callbackNumber E.164 number to dial when the customer asked to be called back
      * @param wrappedAt      when the conversation ended and after-contact work began; null if completed at once
-     * @param touchMillis    touch time summed over the legs, once the conversation ended
+     * @param touchMillis    touch time summed over the legs once the conversation ended; before, over
+     *                       the legs before the last transfer (null if none)
      * @param outcome        what came of it, once completed by its agent
      */
     public record Progress(ContactState state, Mode mode, long arrivalSeq, Instant createdAt, String agentId,
@@ -101,11 +102,14 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
                     endedAt, at, wrappedAt, touchMillis, outcome, transfers);
         }
 
-        /** Warm: connected to its new owner now. Cold ({@code to} null): waiting for the line it was sent to. */
-        public Progress transferred(String from, String to, String how, String note, Instant at) {
+        /**
+         * Warm: connected to its new owner now. Cold ({@code to} null): waiting for the line it was
+         * sent to. Until the conversation ends, the touch time kept is that of the legs so far.
+         */
+        public Progress transferred(String from, String to, String how, String note, Instant at, long touchedBefore) {
             return new Progress(to == null ? ContactState.QUEUED : ContactState.CONNECTED, mode, arrivalSeq,
                     createdAt, to, callbackNumber, offeredAt, to == null ? null : at, endedAt, customerLeftAt,
-                    wrappedAt, touchMillis, outcome, transfers.next(from, how, note));
+                    wrappedAt, touchedBefore, outcome, transfers.next(from, how, note));
         }
 
         /** A promised follow-up fell due: a new contact, waiting from now. */

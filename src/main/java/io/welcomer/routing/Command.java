@@ -1,5 +1,6 @@
 package io.welcomer.routing;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** Everything that can happen to the router; each is handled to completion, one at a time. */
@@ -74,8 +75,20 @@ public sealed interface Command {
     /**
      * A contact that was live when the server stopped, as the store holds it. Restore agents
      * first; restore contacts in arrival order. An OFFERED contact waits again in its place; a
-     * CONNECTED one stays with its agent for the reconnect grace.
+     * CONNECTED one stays with its agent for the reconnect grace, a WRAPPING one too.
+     *
+     * @param touched   a CONNECTED contact's touch time over the legs before its last transfer; a
+     *                  WRAPPING one's whole touch time
+     * @param wrappedAt when a WRAPPING contact's conversation ended (null if the store does not say)
      */
     record RestoreContact(ContactRequest request, long seq, Instant arrivedAt, ContactState state,
-                          String agentId, Instant connectedAt, boolean callback) implements Command {}
+                          String agentId, Instant connectedAt, boolean callback, Duration touched,
+                          Instant wrappedAt) implements Command {
+
+        /** A contact never transferred and not in wrap-up. */
+        public RestoreContact(ContactRequest request, long seq, Instant arrivedAt, ContactState state,
+                              String agentId, Instant connectedAt, boolean callback) {
+            this(request, seq, arrivedAt, state, agentId, connectedAt, callback, Duration.ZERO, null);
+        }
+    }
 }

@@ -42,10 +42,11 @@ public sealed interface Decision {
 
     /**
      * The contact left its owner: warm, now connected to {@code toAgentId}; cold, waiting for the
-     * line it was sent to ({@code toAgentId} null).
+     * line it was sent to ({@code toAgentId} null). {@code touchedBefore} is its touch time over
+     * the legs so far, which the store keeps so that a restart does not forget them.
      */
     record Transferred(String contactId, Channel channel, String fromAgentId, String toAgentId, TransferMode mode,
-                       String note) implements Decision {}
+                       String note, Duration touchedBefore) implements Decision {}
 
     /** A follow-up is promised; the shell stores it so that it survives a restart. */
     record FollowUpScheduled(FollowUp followUp) implements Decision {}

@@ -300,10 +300,9 @@ public final class Router {
                     decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
                 } else {
                     contact.state = restored.state();
+                    contact.touchedBefore = restored.touched();
                     if (restored.state() == ContactState.WRAPPING) {
-                        // The store does not say when the conversation ended: wrap-up counts from the restart.
-                        contact.touchTime = Duration.between(restored.connectedAt(), clock.instant());
-                        contact.endedAt = clock.instant();
+                        restoreWrapUp(contact, restored);
                     }
                     contact.agentId = agent.id();
                     contact.connectedAt = restored.connectedAt();
@@ -314,6 +313,23 @@ public final class Router {
             }
             case COMPLETED, ABANDONED -> contacts.remove(contact.id());
         }
+    }
+
+    /**
+     * Wrap-up goes on where it was: the touch time stored when the conversation ended stands, and
+     * the channel's wrap-up limit counts from then. A store that does not say when (written before
+     * it kept that) counts from the restart.
+     */
+    private void restoreWrapUp(RoutedContact contact, RestoreContact restored) {
+        if (restored.wrappedAt() == null) {
+            contact.touchTime = Duration.between(restored.connectedAt(), clock.instant());
+            contact.endedAt = clock.instant();
+            return;
+        }
+        contact.touchTime = restored.touched();
+        contact.endedAt = restored.wrappedAt();
+        rules.wrapUpLimit(contact.channel()).ifPresent(limit ->
+                deadlines.add(Deadlines.Kind.WRAP_UP_LIMIT, contact.id(), 0, restored.wrappedAt().plus(limit)));
     }
 
     /**

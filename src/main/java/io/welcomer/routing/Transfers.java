@@ -73,7 +73,7 @@ final class Transfers {
         contact.transfers++;
         contact.redirect(contact.request.redirectedTo(to.skills(), to.language()), router.now());
         router.decide(new Decision.Transferred(contact.id(), contact.channel(), owner.id(), null, TransferMode.COLD,
-                note));
+                note, contact.touchedBefore));
         router.matching.scheduleRelax(contact);
         router.matching.place(contact, owner.id(), true);
         router.matching.fill(owner, contact.id());
@@ -103,7 +103,7 @@ final class Transfers {
         router.touch(target);
         router.relationships.remember(contact.request.customerId(), target.id(), now);
         router.decide(new Decision.Transferred(contact.id(), contact.channel(), owner.id(), target.id(),
-                TransferMode.WARM, note));
+                TransferMode.WARM, note, contact.touchedBefore));
         router.matching.fill(owner);
     }
 

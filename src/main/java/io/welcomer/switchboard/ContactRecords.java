@@ -127,7 +127,8 @@ final class ContactRecords {
                 case Decision.Transferred d -> {
                     String how = d.mode().name().toLowerCase(Locale.ROOT);
                     ContactEvent transferred = changed(d.contactId(),
-                            p -> p.transferred(d.fromAgentId(), d.toAgentId(), how, d.note(), now),
+                            p -> p.transferred(d.fromAgentId(), d.toAgentId(), how, d.note(), now,
+                                    d.touchedBefore().toMillis()),
                             "contact.transferred", d.toAgentId(), now, changed);
                     events.add(new Write.AppendEvent(transferred.withTransfer(d.fromAgentId(), how)));
                 }

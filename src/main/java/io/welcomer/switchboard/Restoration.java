@@ -10,6 +10,7 @@ import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.FollowUp;
 import io.welcomer.routing.Router;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,9 @@ public final class Restoration {
             Contact.Progress progress = contact.progress();
             List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
                     progress.arrivalSeq(), progress.createdAt(), progress.state(), progress.agentId(),
-                    progress.connectedAt(), progress.mode() == Contact.Mode.CALLBACK));
+                    progress.connectedAt(), progress.mode() == Contact.Mode.CALLBACK,
+                    progress.touchMillis() == null ? Duration.ZERO : Duration.ofMillis(progress.touchMillis()),
+                    progress.wrappedAt()));
             writes.addAll(records.apply(decisions, now, null,
                     contactId -> router.arrivalOrder(contactId).orElseThrow()).writes());
         }

@@ -160,4 +160,30 @@ class RestoreTest {
         assertThat(desk.arrive(request("x", VOICE)).size(), is(1));
         assertThat(desk.router.arrivalOrder("x").getAsLong(), greaterThan(6L));
     }
+
+    @Test
+    void aTransferredContactRestoredConnectedKeepsTheTouchTimeOfItsEarlierLegs() {
+        registerAgents();
+        desk.handle(new RestoreContact(request("t1", VOICE), 7, Desk.START.minusSeconds(120), ContactState.CONNECTED,
+                "a1", Desk.START.minusSeconds(10), false, Duration.ofSeconds(65), null));
+        desk.connect("a1");
+        desk.advanceSeconds(20);
+
+        assertThat(Desk.only(Completed.class, desk.complete("a1", "t1")),
+                contains(new Completed("t1", VOICE, "a1", Desk.RESOLVED, Duration.ofSeconds(95))));
+    }
+
+    @Test
+    void aContactRestoredInWrapUpKeepsItsTouchTimeAndItsWrapUpLimitCountsFromWhenItEnded() {
+        Desk limited = new Desk(RoutingRules.defaults().withWrapUpLimits(Map.of(VOICE, Duration.ofSeconds(120))));
+        limited.register("a1", Map.of());
+        limited.handle(new RestoreContact(request("w1", VOICE), 7, Desk.START.minusSeconds(400), ContactState.WRAPPING,
+                "a1", Desk.START.minusSeconds(300), false, Duration.ofSeconds(90), Desk.START.minusSeconds(100)));
+        limited.connect("a1");
+
+        assertThat(limited.tickAfter(Duration.ofSeconds(19)), is(empty()));
+        assertThat(Desk.only(Completed.class, limited.tickAfter(Duration.ofSeconds(1))), contains(new Completed("w1",
+                VOICE, "a1", new Outcome(false, Router.WRAP_UP_EXPIRED, null), Duration.ofSeconds(90),
+                Duration.ofSeconds(120))));
+    }
 }

@@ -51,7 +51,8 @@ class TransferTest {
         desk.advanceSeconds(5);
 
         assertThat(Desk.only(Transferred.class, desk.accept("target", "c1")),
-                contains(new Transferred("c1", VOICE, "owner", "target", TransferMode.WARM, "note")));
+                contains(new Transferred("c1", VOICE, "owner", "target", TransferMode.WARM, "note",
+                        Duration.ofSeconds(65))));
         assertThat(desk.view("owner").connectedContactIds(), is(empty()));
         assertThat(desk.presence("owner"), is(Presence.AVAILABLE));
         desk.advanceSeconds(100);
@@ -120,7 +121,7 @@ class TransferTest {
         desk.disconnect("owner");
 
         assertThat(Desk.only(Transferred.class, desk.accept("target", "c1")),
-                contains(new Transferred("c1", VOICE, "owner", "target", TransferMode.WARM, "note")));
+                contains(new Transferred("c1", VOICE, "owner", "target", TransferMode.WARM, "note", Duration.ZERO)));
         assertThat(desk.tickAfter(desk.rules.reconnectGrace()), is(empty()));
         assertThat(desk.view("target").connectedContactIds(), contains("c1"));
     }
@@ -170,7 +171,7 @@ class TransferTest {
         desk.advanceSeconds(40);
 
         assertThat(desk.coldTransfer("owner", "early", skills("spanish", 1), null), contains(
-                new Transferred("early", VOICE, "owner", null, TransferMode.COLD, "note"),
+                new Transferred("early", VOICE, "owner", null, TransferMode.COLD, "note", Duration.ofSeconds(40)),
                 new Decision.PresenceChanged("owner", Presence.AVAILABLE, null)));
         assertThat(desk.position("early"), is(1));
         assertThat(desk.position("later"), is(2));

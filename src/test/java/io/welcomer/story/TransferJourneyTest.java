@@ -78,6 +78,11 @@ class TransferJourneyTest {
                 assertEquals("accepted", owner.next("transfer-status").path("status").asText());
                 gateway().get("/v1/contacts/{id}", id).then().statusCode(200)
                         .body("state", equalTo("CONNECTED")).body("agentId", equalTo(ben));
+                try (Database db = Database.open()) {
+                    // Ana's leg is stored with the transfer: a restart now would not forget it.
+                    assertEquals(1, db.count("select count(*) from contacts where id = ? and wrapped_at is null"
+                            + " and touch_ms is not null", id));
+                }
 
                 colleague.send(Map.of("type", "end", "contactId", id));
                 awaitState(id, "WRAPPING");
