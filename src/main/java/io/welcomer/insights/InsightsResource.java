@@ -2,6 +2,7 @@ package io.welcomer.insights;
 
 import io.smallrye.mutiny.Uni;
 import io.welcomer.config.WelcomerConfig;
+import io.welcomer.insights.persistence.TouchTimeStore;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,13 +17,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Touch time set against outcome: for completed contacts that ended in [from, to), per band of
  * time spent with the customer, how many were resolved, how many customers came back, how many
- * were resolved first time, and how they felt. One aggregate query in PostgreSQL.
+ * were resolved first time, and how they felt. The counting is {@link TouchTimeStore}'s.
  */
 @Path("/v1/insights")
 @RolesAllowed(Roles.ADMIN)
@@ -33,12 +33,12 @@ public class InsightsResource {
 
     private static final Duration DEFAULT_RANGE = Duration.ofDays(7);
 
-    private final Mutiny.SessionFactory sessions;
+    private final TouchTimeStore store;
     private final WelcomerConfig config;
     private final InstantSource clock;
 
-    InsightsResource(Mutiny.SessionFactory sessions, WelcomerConfig config, InstantSource clock) {
-        this.sessions = sessions;
+    InsightsResource(TouchTimeStore store, WelcomerConfig config, InstantSource clock) {
+        this.store = store;
         this.config = config;
         this.clock = clock;
     }
@@ -55,83 +55,21 @@ public class InsightsResource {
             throw new ProblemException(Response.Status.BAD_REQUEST, "by may only be channel");
         }
         boolean byChannel = by != null;
-        Instant windowOpenSince = clock.instant().minus(config.repeatWindow());
-        // One short aggregate: compiling it (PostgreSQL's JIT) costs more than it saves (about
-        // 250 ms of 1 s over a million contacts), so it is off for this transaction only.
-        return sessions.withStatelessTransaction(session -> session.createNativeQuery("set local jit = off")
-                        .executeUpdate()
-                        .chain(() -> session.createNativeQuery(sql(byChannel), Object[].class)
-                                .setParameter("from", since)
-                                .setParameter("to", until)
-                                .setParameter("windowOpen", windowOpenSince)
-                                .getResultList()))
-                .map(rows -> answer(since, until, byChannel, rows));
+        return store.tallies(since, until, byChannel, clock.instant().minus(config.repeatWindow()))
+                .map(tallies -> answer(since, until, byChannel, tallies));
     }
 
-    /**
-     * Counts and sums per band (and channel): a hash aggregate into at most 20 rows, over the
-     * band column PostgreSQL keeps for each contact (V6). The total is added up from those rows,
-     * which is cheaper than asking PostgreSQL for it by grouping sets (that sorts every contact).
-     */
-    private static String sql(boolean byChannel) {
-        String channel = byChannel ? "channel" : "cast(null as varchar)";
-        return """
-                select touch_band, %s as channel_key, count(*),
-                       count(*) filter (where resolved),
-                       count(*) filter (where repeated_by is not null),
-                       count(*) filter (where resolved and repeated_by is null),
-                       sum(csat), count(csat),
-                       count(*) filter (where repeated_by is null and ended_at > :windowOpen),
-                       sum(coalesce(extract(epoch from ended_at - wrapped_at), 0))
-                from contacts
-                where state = 'COMPLETED' and ended_at >= :from and ended_at < :to and touch_band is not null
-                group by touch_band, channel_key
-                order by touch_band, channel_key""".formatted(channel);
-    }
-
-    /** One row's figures; added up for the total. */
-    private record Tally(long contacts, long resolved, long repeated, long firstContactResolved, long csatSum,
-                         long csatResponses, long stillInRepeatWindow, double wrapUpSeconds) {
-
-        static Tally of(Object[] row) {
-            return new Tally(count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]),
-                    count(row[7]), count(row[8]), row[9] == null ? 0 : ((Number) row[9]).doubleValue());
-        }
-
-        Tally plus(Tally other) {
-            return new Tally(contacts + other.contacts, resolved + other.resolved, repeated + other.repeated,
-                    firstContactResolved + other.firstContactResolved, csatSum + other.csatSum,
-                    csatResponses + other.csatResponses, stillInRepeatWindow + other.stillInRepeatWindow,
-                    wrapUpSeconds + other.wrapUpSeconds);
-        }
-
-        TouchTimeBand band(String band, String channel) {
-            return new TouchTimeBand(band, channel, contacts, rate(resolved, contacts), rate(repeated, contacts),
-                    rate(firstContactResolved, contacts), rate(csatSum, csatResponses), csatResponses,
-                    stillInRepeatWindow, contacts == 0 ? null : wrapUpSeconds / contacts);
-        }
-
-        private static Double rate(long part, long whole) {
-            return whole == 0 ? null : (double) part / whole;
-        }
-
-        private static long count(Object value) {
-            return value == null ? 0 : ((Number) value).longValue();
-        }
-    }
-
-    private static TouchTimeInsights answer(Instant from, Instant to, boolean byChannel, List<Object[]> rows) {
+    private static TouchTimeInsights answer(Instant from, Instant to, boolean byChannel, List<BandTally> tallies) {
         List<TouchTimeBand> bands = new ArrayList<>();
-        Tally total = new Tally(0, 0, 0, 0, 0, 0, 0, 0);
-        for (Object[] row : rows) {
-            Tally tally = Tally.of(row);
-            bands.add(tally.band(TouchTimeBand.LABELS[((Number) row[0]).intValue()], (String) row[1]));
+        BandTally total = BandTally.NONE;
+        for (BandTally tally : tallies) {
+            bands.add(tally.toBand(TouchTimeBand.LABELS[tally.band()], tally.channel()));
             total = total.plus(tally);
         }
         if (!byChannel) {
             bands = everyBand(bands);
         }
-        return new TouchTimeInsights(from, to, byChannel ? "channel" : null, bands, total.band(null, null));
+        return new TouchTimeInsights(from, to, byChannel ? "channel" : null, bands, total.toBand(null, null));
     }
 
     /** Without grouping, every band is listed, with zero contacts where none fell in it. */
