@@ -143,7 +143,7 @@ final class Statements {
 
     private static Tuple insertParams(List<Contact> rows) {
         List<Contact.Arrival> arrivals = rows.stream().map(Contact::arrival).toList();
-        Tuple params = Tuple.tuple()
+        Tuple params = withProgress(Tuple.tuple()
                 .addArrayOfString(strings(arrivals, Contact.Arrival::id))
                 .addArrayOfString(strings(arrivals, Contact.Arrival::gatewayId))
                 .addArrayOfString(strings(arrivals, Contact.Arrival::idempotencyKey))
@@ -160,32 +160,30 @@ final class Statements {
                 .addArrayOfString(strings(rows, c -> c.state().name()))
                 .addArrayOfString(strings(rows, c -> c.progress().agentId()))
                 .addArrayOfString(strings(rows, c -> c.progress().callbackNumber()))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().createdAt()))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().offeredAt()))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().connectedAt()))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().endedAt()))
-                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().customerLeftAt()))
-                .addArrayOfBoolean(rows.stream().map(c -> resolved(c.progress())).toArray(Boolean[]::new))
-                .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::code)))
-                .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::notes)))
+                .addArrayOfOffsetDateTime(times(rows, c -> c.progress().createdAt())), rows)
                 .addArrayOfBoolean(arrivals.stream().map(Contact.Arrival::languageRequired).toArray(Boolean[]::new));
         return withAgentWork(params, rows).addArrayOfString(strings(arrivals, Contact.Arrival::followUpNote));
     }
 
     private static Tuple updateParams(List<Contact> rows) {
-        return withAgentWork(Tuple.tuple()
+        return withAgentWork(withProgress(Tuple.tuple()
                 .addArrayOfString(strings(rows, Contact::id))
                 .addArrayOfString(strings(rows, c -> c.state().name()))
                 .addArrayOfString(strings(rows, c -> c.progress().mode().name()))
                 .addArrayOfString(strings(rows, c -> c.progress().agentId()))
-                .addArrayOfString(strings(rows, c -> c.progress().callbackNumber()))
+                .addArrayOfString(strings(rows, c -> c.progress().callbackNumber())), rows), rows);
+    }
+
+    /** The columns of where the contact got to: offered, connected, ended, left, and what came of it. */
+    private static Tuple withProgress(Tuple params, List<Contact> rows) {
+        return params
                 .addArrayOfOffsetDateTime(times(rows, c -> c.progress().offeredAt()))
                 .addArrayOfOffsetDateTime(times(rows, c -> c.progress().connectedAt()))
                 .addArrayOfOffsetDateTime(times(rows, c -> c.progress().endedAt()))
                 .addArrayOfOffsetDateTime(times(rows, c -> c.progress().customerLeftAt()))
                 .addArrayOfBoolean(rows.stream().map(c -> resolved(c.progress())).toArray(Boolean[]::new))
                 .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::code)))
-                .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::notes))), rows);
+                .addArrayOfString(strings(rows, c -> outcome(c.progress(), Outcome::notes)));
     }
 
     /** The columns of the agent's work: when the conversation ended, the summed touch time, the last transfer. */
