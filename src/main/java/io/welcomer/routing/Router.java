@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * The routing core: takes one command at a time and returns what it decided. Plain Java with no
  * I/O and time from an injected clock, so the same rules run live and in virtual time. Not
  * thread-safe by design: one writer feeds it. It keeps the state and a contact's own commands;
- * the other rules are in Matching, Attendance, Transfers, FollowUps and Timers.
+ * the other rules are in Matching, Attendance, Transfers, FollowUps, Timers and Restores.
  */
 public final class Router {
 
@@ -62,6 +62,7 @@ public final class Router {
     final Matching matching = new Matching(this);
     private final Timers timers = new Timers(this);
     private final Attendance attendance = new Attendance(this);
+    private final Restores restores = new Restores(this);
     long nextSeq = 1;
     long offerSerials;
 
@@ -99,7 +100,7 @@ public final class Router {
             case RequestCallback c -> requestCallback(c.contactId());
             case CustomerLeave c -> customerLeave(c.contactId());
             case Tick c -> timers.fireDue();
-            case RestoreContact c -> restore(c);
+            case RestoreContact c -> restores.restore(c);
             case RestoreRelationship c -> relationships.remember(c.customerId(), c.agentId(), c.connectedAt());
         }
         attendance.reportChanges(touched);
@@ -277,59 +278,6 @@ public final class Router {
             case WRAPPING -> { }
             case COMPLETED, ABANDONED -> throw new IllegalStateException("ended contact still live: " + contactId);
         }
-    }
-
-    private void restore(RestoreContact restored) {
-        RoutedContact contact = new RoutedContact(restored.request(), restored.seq(), restored.arrivedAt(),
-                rules.priorityAging());
-        contact.callback = restored.callback();
-        contact.relaxed = !restored.arrivedAt().plus(rules.relaxAfter()).isAfter(clock.instant());
-        matching.scheduleRelax(contact);
-        nextSeq = Math.max(nextSeq, restored.seq() + 1);
-        contacts.put(contact.id(), contact);
-        RoutedAgent agent = restored.agentId() == null ? null : roster.get(restored.agentId());
-        switch (restored.state()) {
-            case QUEUED -> line.add(contact, clock.instant());
-            case OFFERED -> {
-                line.add(contact, clock.instant());
-                decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
-            }
-            case CONNECTED, WRAPPING -> {
-                if (agent == null) {
-                    line.add(contact, clock.instant());
-                    decisions.add(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
-                } else {
-                    contact.state = restored.state();
-                    contact.touchedBefore = restored.touched();
-                    if (restored.state() == ContactState.WRAPPING) {
-                        restoreWrapUp(contact, restored);
-                    }
-                    contact.agentId = agent.id();
-                    contact.connectedAt = restored.connectedAt();
-                    agent.hold(contact);
-                    deadlines.add(Deadlines.Kind.RECONNECT_GRACE, agent.id(), agent.session,
-                            clock.instant().plus(rules.reconnectGrace()));
-                }
-            }
-            case COMPLETED, ABANDONED -> contacts.remove(contact.id());
-        }
-    }
-
-    /**
-     * Wrap-up goes on where it was: the touch time stored when the conversation ended stands, and
-     * the channel's wrap-up limit counts from then. A store that does not say when (written before
-     * it kept that) counts from the restart.
-     */
-    private void restoreWrapUp(RoutedContact contact, RestoreContact restored) {
-        if (restored.wrappedAt() == null) {
-            contact.touchTime = Duration.between(restored.connectedAt(), clock.instant());
-            contact.endedAt = clock.instant();
-            return;
-        }
-        contact.touchTime = restored.touched();
-        contact.endedAt = restored.wrappedAt();
-        rules.wrapUpLimit(contact.channel()).ifPresent(limit ->
-                deadlines.add(Deadlines.Kind.WRAP_UP_LIMIT, contact.id(), 0, restored.wrappedAt().plus(limit)));
     }
 
     /**
