@@ -1,0 +1,126 @@
+package io.welcomer.switchboard;
+
+import static io.welcomer.routing.Channel.VOICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.welcomer.contacts.Contact;
+import io.welcomer.contacts.ContactEvent;
+import io.welcomer.routing.ContactState;
+import io.welcomer.routing.Decision;
+import io.welcomer.routing.Outcome;
+import io.welcomer.routing.TransferMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Routing decisions turned into what the store keeps: one row per contact as last decided, one
+ * event per state change, and the contacts as decided for the listeners. No database: the rows
+ * are checked as written, before the journal.
+ */
+class ContactRecordsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
+
+    private final ContactRecords records = new ContactRecords(41);
+
+    private static Contact waiting(String id) {
+        return new Contact(new Contact.Arrival(id, "gw", null, "voice", new Contact.Customer("cust", "Ana", "en"),
+                false, "{}", 0, null, null, null), Contact.Progress.waiting(Contact.Mode.LIVE, T0, null), null);
+    }
+
+    private ContactRecords.Applied apply(Instant at, Decision... decisions) {
+        return records.apply(List.of(decisions), at, null, id -> 1);
+    }
+
+    @Test
+    void aNewContactOfferedAtOnceIsInsertedOnceAsOfferedAfterItsEvents() {
+        records.track(waiting("c1"));
+
+        ContactRecords.Applied applied = records.apply(List.of(new Decision.Offered("c1", VOICE, "kim", T0)), T0,
+                "c1", id -> 1);
+
+        List<Write> writes = applied.writes();
+        assertEquals(2, writes.size());
+        Contact inserted = assertInstanceOf(Write.InsertContact.class, writes.get(0)).contact();
+        assertEquals(ContactState.OFFERED, inserted.state());
+        assertEquals("kim", inserted.progress().agentId());
+        ContactEvent offered = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
+        assertEquals(new ContactEvent(42, "c1", "gw", "contact.offered", "OFFERED", "kim", T0, null, null, null,
+                null, null), offered);
+        assertEquals(inserted, applied.decided().get("c1"));
+    }
+
+    @Test
+    void anEndedContactIsNoLongerLiveButListenersGetItAsItEnded() {
+        records.track(waiting("c1"));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0));
+        apply(T0.plusSeconds(5), new Decision.Connected("c1", VOICE, "kim", Duration.ofSeconds(5)));
+        Contact beforeEnd = records.get("c1");
+
+        ContactRecords.Applied applied = apply(T0.plusSeconds(65), new Decision.Completed("c1", VOICE, "kim",
+                new Outcome(true, "fixed", null), Duration.ofSeconds(60)));
+
+        assertNull(records.get("c1"));
+        Contact completed = applied.decided().get("c1");
+        assertEquals(ContactState.COMPLETED, completed.state());
+        assertEquals(60_000L, completed.progress().touchMillis());
+        assertEquals(T0.plusSeconds(65), completed.progress().endedAt());
+        // What a listener got earlier is a value: the later decision did not change it.
+        assertEquals(ContactState.CONNECTED, beforeEnd.state());
+        assertNull(beforeEnd.progress().endedAt());
+    }
+
+    @Test
+    void theTouchTimeStoredAtWrapUpStandsWhenTheContactCompletes() {
+        records.track(waiting("c1"));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0), new Decision.Connected("c1", VOICE, "kim",
+                Duration.ZERO));
+        apply(T0.plusSeconds(90), new Decision.Wrapping("c1", VOICE, "kim", Duration.ofSeconds(90)));
+
+        Contact completed = apply(T0.plusSeconds(150), new Decision.Completed("c1", VOICE, "kim",
+                new Outcome(true, null, null), Duration.ofSeconds(150))).decided().get("c1");
+
+        assertEquals(90_000L, completed.progress().touchMillis());
+        assertEquals(T0.plusSeconds(90), completed.progress().wrappedAt());
+    }
+
+    @Test
+    void aCallbacksNumberReachesItsRowAndTheGatewaysConnectedEvent() {
+        records.track(waiting("c1"));
+        records.detailCallback("+15551234567");
+        Contact arranged = apply(T0, new Decision.CallbackArranged("c1")).decided().get("c1");
+        assertEquals(Contact.Mode.CALLBACK, arranged.progress().mode());
+        assertEquals("+15551234567", arranged.progress().callbackNumber());
+
+        apply(T0.plusSeconds(30), new Decision.Offered("c1", VOICE, "kim", T0));
+        List<Write> writes = apply(T0.plusSeconds(35), new Decision.Connected("c1", VOICE, "kim",
+                Duration.ofSeconds(35))).writes();
+
+        ContactEvent connected = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
+        assertEquals("+15551234567", connected.callbackNumber());
+    }
+
+    @Test
+    void aWarmTransferStoresTheLegsSoFarAndWhoHandedItOn() {
+        records.track(waiting("c1"));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0), new Decision.Connected("c1", VOICE, "kim",
+                Duration.ZERO));
+
+        ContactRecords.Applied applied = apply(T0.plusSeconds(70), new Decision.Transferred("c1", VOICE, "kim", "lee",
+                TransferMode.WARM, "refund approved", Duration.ofSeconds(70)));
+
+        Contact moved = applied.decided().get("c1");
+        assertEquals("lee", moved.progress().agentId());
+        assertEquals(T0.plusSeconds(70), moved.progress().connectedAt());
+        assertEquals(70_000L, moved.progress().touchMillis());
+        assertEquals(new Contact.Transfers(1, "kim", "warm", "refund approved"), moved.progress().transfers());
+        ContactEvent event = assertInstanceOf(Write.AppendEvent.class, applied.writes().get(1)).event();
+        assertEquals("kim", event.fromAgentId());
+        assertEquals("lee", event.agentId());
+        assertEquals("warm", event.transferMode());
+    }
+}
