@@ -1,8 +1,6 @@
 package io.welcomer.switchboard;
 
 import io.vertx.sqlclient.Tuple;
-import io.welcomer.agents.persistence.AgentEntity;
-import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Outcome;
