@@ -51,13 +51,18 @@ final class Attendance {
     }
 
     void connect(RoutedAgent agent) {
-        agent.connected = true;
+        agent.missedOffers = 0;
+        newSession(agent, true);
+    }
+
+    /** Signed in or out: a new session, not ready, with nothing of the last one's away plans. */
+    private void newSession(RoutedAgent agent, boolean connected) {
+        agent.connected = connected;
         agent.ready = false;
         agent.awayReason = null;
         agent.awayAfterCurrent = false;
         agent.nextAway = null;
         agent.session = ++sessionSerials;
-        agent.missedOffers = 0;
         router.roster.refresh(agent);
         router.touch(agent);
     }
@@ -66,14 +71,7 @@ final class Attendance {
         if (!agent.connected) {
             return;
         }
-        agent.connected = false;
-        agent.ready = false;
-        agent.awayReason = null;
-        agent.awayAfterCurrent = false;
-        agent.nextAway = null;
-        agent.session = ++sessionSerials;
-        router.roster.refresh(agent);
-        router.touch(agent);
+        newSession(agent, false);
         router.transfers.targetGone(agent);
         for (RoutedContact offered : Router.heldIn(agent, ContactState.OFFERED)) {
             agent.letGo(offered.id());
