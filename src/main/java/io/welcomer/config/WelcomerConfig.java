@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Welcomer's settings; every key is {@code welcomer.*} and can be set from the environment. */
 @ConfigMapping(prefix = "welcomer")
@@ -18,6 +19,13 @@ public interface WelcomerConfig {
 
     /** Bearer keys of admins and ops. Required: the server does not start without. */
     List<String> adminKeys();
+
+    /**
+     * Bearer keys of supervisors: the floor, the reads and the supervisor actions, nothing that
+     * creates or deletes. Optional (supervisors may sign in through OpenID Connect instead). Any
+     * key may be named, {@code name:secret}; the name is the actor in the audit trail.
+     */
+    Optional<List<String>> supervisorKeys();
 
     /** How long an agent token opens sessions after it is issued; a session open at expiry is closed. */
     @WithDefault("12h")

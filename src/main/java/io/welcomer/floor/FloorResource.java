@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The supervisor's view of the floor: lines and agents, once or as a live stream. */
 @Path("/v1/floor")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.SUPERVISOR)
 public class FloorResource {
 
     /** Keeps an idle stream open through proxies, and lets a viewer notice a dead one. */

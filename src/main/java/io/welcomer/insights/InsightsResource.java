@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * were resolved first time, and how they felt. The counting is {@link TouchTimeStore}'s.
  */
 @Path("/v1/insights")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.SUPERVISOR)
 public class InsightsResource {
 
     public record TouchTimeInsights(Instant from, Instant to, String groupedBy, List<TouchTimeBand> bands,

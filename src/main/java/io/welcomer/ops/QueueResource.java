@@ -12,9 +12,9 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The queue at a glance, for ops. */
+/** The queue at a glance, for supervisors and ops. */
 @Path("/v1/queue")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.SUPERVISOR)
 public class QueueResource {
 
     public record QueueBody(int waiting, long oldestWaitSeconds, int callbacksWaiting, Map<String, Integer> byChannel,

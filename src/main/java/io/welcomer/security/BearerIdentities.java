@@ -10,12 +10,14 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns a bearer credential into a caller: a gateway or admin key, or an agent token. */
+/** Turns a bearer credential into a caller: a gateway, supervisor or admin key, or an agent token. */
 @ApplicationScoped
 public class BearerIdentities implements IdentityProvider<TokenAuthenticationRequest> {
 
     /** An agent identity's attribute: the Instant its token expires, when its session is closed. */
     public static final String TOKEN_EXPIRES_AT = "welcomer.token-expires-at";
+    /** Set on the identity of a configured key, which the per-key rate limit applies to. */
+    static final String KEY = "welcomer.key";
 
     private final ApiKeys keys;
     private final AgentTokens tokens;
@@ -33,15 +35,16 @@ public class BearerIdentities implements IdentityProvider<TokenAuthenticationReq
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String presented = request.getToken().getToken();
-        var caller = keys.identify(presented);
-        if (caller.isPresent()) {
-            var identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(caller.get().name()))
-                    .addRole(Roles.GATEWAY);
-            if (Roles.ADMIN.equals(caller.get().role())) {
-                identity.addRole(Roles.ADMIN);
-            }
-            return Uni.createFrom().item(identity.build());
+        var known = keys.identify(presented);
+        if (known.isPresent()) {
+            Caller caller = known.get().caller();
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(known.get().principal()))
+                    .addRoles(Roles.grantedTo(caller.role()))
+                    .addAttribute(Caller.NAME, caller.name())
+                    .addAttribute(Caller.ROLE, caller.role())
+                    .addAttribute(KEY, true)
+                    .build());
         }
         return tokens.holderOf(presented)
                 .map(holder -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()

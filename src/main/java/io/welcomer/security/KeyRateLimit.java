@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * A token bucket per bearer key: {@code welcomer.rate-limit.requests-per-second} sustained,
- * {@code burst} at once. Past it a 429 with Retry-After, answered before any work is done.
+ * A token bucket per configured key (gateway, supervisor or admin):
+ * {@code welcomer.rate-limit.requests-per-second} sustained, {@code burst} at once. Past it a 429 with Retry-After, answered before any work is done.
  * Buckets are keyed by the authenticated caller, never by what a request claims, so their
  * number is bounded by the configured keys.
  */
@@ -43,7 +43,7 @@ public class KeyRateLimit {
     @ServerRequestFilter
     public Uni<Response> limit() {
         return identities.getDeferredIdentity().map(identity -> {
-            if (identity.isAnonymous() || !identity.hasRole(Roles.GATEWAY)) {
+            if (identity.isAnonymous() || identity.getAttribute(BearerIdentities.KEY) == null) {
                 return null;
             }
             long waitSeconds = take(identity.getPrincipal().getName());

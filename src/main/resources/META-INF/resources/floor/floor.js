@@ -1,10 +1,11 @@
 // The supervisor's floor: one long-lived stream (Server-Sent Events read through fetch, so the
-// admin key travels in the Authorization header, never in a URL), redrawn on every picture.
+// supervisor's or admin's key travels in the Authorization header, never in a URL), redrawn on
+// every picture.
 // The clock only re-labels waits between pictures; nothing polls the server.
 
 import {clock} from '../agent/people.js';
 
-const KEY = 'welcomer.admin-key';
+const KEY = 'welcomer.floor-key';
 const FIRST_RETRY_MS = 500;
 const LONGEST_RETRY_MS = 15000;
 
@@ -28,7 +29,7 @@ async function watch(key) {
     return retry(key, controller);
   }
   if (response.status === 401 || response.status === 403) {
-    return signOut('The server did not accept this admin key.');
+    return signOut('The server did not accept this key for the floor.');
   }
   if (!response.ok) {
     return retry(key, controller);

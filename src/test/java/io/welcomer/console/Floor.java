@@ -16,7 +16,7 @@ final class Floor {
 
     static Page open(BrowserContext browser) {
         Page page = browser.newPage();
-        page.navigate("/floor/#key=" + Api.ADMIN_KEY);
+        page.navigate("/floor/#key=" + Api.SUPERVISOR_KEY);
         assertThat(page.getByText("Live:")).isVisible();
         return page;
     }

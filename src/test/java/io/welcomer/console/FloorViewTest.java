@@ -91,11 +91,11 @@ class FloorViewTest {
     }
 
     @Test
-    void theFloorNeedsAnAdminKey() {
+    void theFloorNeedsASupervisorOrAdminKey() {
         Page page = browser.newPage();
         page.navigate("/floor/#key=" + Api.GATEWAY_KEY);
-        assertThat(page.getByText("The server did not accept this admin key")).isVisible();
-        assertThat(page.getByLabel("Admin key")).isVisible();
+        assertThat(page.getByText("The server did not accept this key for the floor")).isVisible();
+        assertThat(page.getByLabel("Supervisor key")).isVisible();
         admin().get("/v1/floor").then().statusCode(200).body("version", greaterThan(0));
         gateway().get("/v1/floor").then().statusCode(403);
         given().get("/v1/floor/events").then().statusCode(401);

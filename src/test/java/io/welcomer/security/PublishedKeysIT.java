@@ -17,6 +17,11 @@ class PublishedKeysIT {
     }
 
     @Test
+    void prodRefusesADevKeyUnderAName() throws Exception {
+        refuses(Map.of("WELCOMER_SUPERVISOR_KEYS", "lead:dev-supervisor-key"), "dev-supervisor-key");
+    }
+
+    @Test
     void prodRefusesTheKubernetesPlaceholders() throws Exception {
         refuses(Map.of("WELCOMER_GATEWAY_KEYS", "replace-with-a-long-random-gateway-key"),
                 "replace-with-a-long-random-gateway-key");

@@ -17,6 +17,11 @@ public final class Api {
     public static final String ADMIN_KEY = "test-admin-key";
     public static final String GATEWAY_KEY = "test-gateway-key";
     public static final String OTHER_GATEWAY_KEY = "test-gateway-key-2";
+    /** Named {@code floor-lead} in the test profile. */
+    public static final String SUPERVISOR_KEY = "test-supervisor-key";
+    public static final String SUPERVISOR_NAME = "floor-lead";
+    /** The admin key named {@code ops} in the test profile (the unnamed one is {@code admin-1}). */
+    public static final String OPS_KEY = "test-ops-key";
 
     private Api() {
     }
@@ -27,6 +32,10 @@ public final class Api {
 
     public static RequestSpecification admin() {
         return given().auth().oauth2(ADMIN_KEY).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification supervisor() {
+        return given().auth().oauth2(SUPERVISOR_KEY).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification gateway() {

@@ -25,7 +25,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Admins create agents, issue their tokens and see them live. */
+/** Admins create agents and issue their tokens; supervisors and admins see them live. */
 @Path("/v1/agents")
 @RolesAllowed(Roles.ADMIN)
 public class AgentResource {
@@ -69,12 +69,14 @@ public class AgentResource {
     }
 
     @GET
+    @RolesAllowed(Roles.SUPERVISOR)
     public Uni<List<AgentBody>> list() {
         return directory.all().map(cards -> cards.stream().map(AgentBody::of).toList());
     }
 
     @GET
     @Path("/{agentId}")
+    @RolesAllowed(Roles.SUPERVISOR)
     public Uni<AgentBody> get(@RestPath String agentId) {
         return directory.find(agentId).map(card -> AgentBody.of(card.orElseThrow(() -> unknown(agentId))));
     }
