@@ -1,12 +1,15 @@
 package io.welcomer.agents;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
+import io.welcomer.audit.AuditEntry;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.security.AgentTokens;
+import io.welcomer.security.Caller;
 import io.welcomer.security.Secrets;
 import io.welcomer.switchboard.AgentProfiles;
 import io.welcomer.switchboard.DecisionListener;
@@ -22,8 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Agent profiles and their tokens: what admins create, list and delete. The profiles map is
- * touched only on the routing context; tokens are mirrored for the WebSocket upgrade.
+ * Agent profiles and their tokens: what admins create, list and delete, each change audited in
+ * the commit that makes it. The profiles map is touched only on the routing context; tokens are
+ * mirrored for the WebSocket upgrade.
  */
 @ApplicationScoped
 public class AgentDirectory implements DecisionListener {
@@ -40,12 +44,14 @@ public class AgentDirectory implements DecisionListener {
         this.tokens = tokens;
     }
 
-    /** Creates or replaces an agent; answers whether it was created. */
-    public Uni<Boolean> save(AgentEntity agent) {
+    /** Creates or replaces an agent, audited as done {@code by} this caller; answers whether it was created. */
+    public Uni<Boolean> save(AgentEntity agent, Caller by) {
         return loop.onLoop(() -> {
+            boolean created = !agents.containsKey(agent.id);
             Uni<?> stored = loop.execute(new Command.RegisterAgent(AgentProfiles.of(agent)),
-                    List.of(new Write.SaveAgent(agent)));
-            boolean created = agents.put(agent.id, agent) == null;
+                    List.of(new Write.SaveAgent(agent), audit(by, created ? "agent.created" : "agent.replaced",
+                            agent.id, profileOf(agent))));
+            agents.put(agent.id, agent);
             return stored.map(ignored -> created);
         });
     }
@@ -63,8 +69,8 @@ public class AgentDirectory implements DecisionListener {
                 : Uni.createFrom().item(Optional.ofNullable(agents.get(agentId)).map(this::card)));
     }
 
-    /** Issues a new token for the agent; empty if there is no such agent. */
-    public Uni<Optional<String>> issueToken(String agentId) {
+    /** Issues a new token for the agent, audited (without the token); empty if there is no such agent. */
+    public Uni<Optional<String>> issueToken(String agentId, Caller by) {
         return loop.onLoop(() -> {
             if (!agents.containsKey(agentId)) {
                 return Uni.createFrom().item(Optional.<String>empty());
@@ -74,21 +80,39 @@ public class AgentDirectory implements DecisionListener {
             stored.tokenHash = Secrets.sha256Hex(token);
             stored.agentId = agentId;
             stored.createdAt = loop.clock().instant();
-            return loop.commit(List.of(new Write.SaveToken(stored)))
+            return loop.commit(List.of(new Write.SaveToken(stored), audit(by, "agent.token-issued", agentId,
+                            Map.of("expiresAt", tokens.expiryOf(stored.createdAt).toString()))))
                     .invoke(() -> tokens.add(stored.tokenHash, agentId, stored.createdAt))
                     .map(ignored -> Optional.of(token));
         });
     }
 
-    /** Signs the agent out and deletes it; its contacts are routed elsewhere. False if unknown. */
-    public Uni<Boolean> remove(String agentId) {
+    /**
+     * Revokes every token of the agent, audited; once that is stored no token of it opens a
+     * session. False if there is no such agent.
+     */
+    public Uni<Boolean> revokeTokens(String agentId, Caller by) {
+        return loop.onLoop(() -> {
+            if (!agents.containsKey(agentId)) {
+                return Uni.createFrom().item(false);
+            }
+            return loop.commit(List.of(new Write.DeleteTokens(agentId), audit(by, "agent.tokens-revoked", agentId,
+                            Map.of())))
+                    .invoke(() -> tokens.revokeAll(agentId))
+                    .replaceWith(true);
+        });
+    }
+
+    /** Signs the agent out and deletes it, audited; its contacts are routed elsewhere. False if unknown. */
+    public Uni<Boolean> remove(String agentId, Caller by) {
         return loop.onLoop(() -> {
             AgentEntity agent = agents.get(agentId);
             if (agent == null) {
                 return Uni.createFrom().item(false);
             }
             // Decided first: refused while the store is unavailable, the agent stays as it is.
-            Uni<?> stored = loop.execute(new Command.RemoveAgent(agentId), List.of(new Write.DeleteAgent(agent)));
+            Uni<?> stored = loop.execute(new Command.RemoveAgent(agentId), List.of(new Write.DeleteAgent(agent),
+                    audit(by, "agent.deleted", agentId, Map.of("name", agent.name))));
             agents.remove(agentId);
             tokens.revokeAll(agentId);
             return stored.map(ignored -> true);
@@ -100,6 +124,20 @@ public class AgentDirectory implements DecisionListener {
         agents.clear();
         snapshot.agents().forEach(agent -> agents.put(agent.id, agent));
         tokens.replaceAll(snapshot.tokens());
+    }
+
+    private Write.Audit audit(Caller by, String action, String agentId, Map<String, ?> detail) {
+        return new Write.Audit(AuditEntry.of(by, action, agentId, detail, loop.clock().instant()));
+    }
+
+    /** The profile as the audit trail shows it. */
+    private static Map<String, Object> profileOf(AgentEntity agent) {
+        Map<String, Object> profile = new HashMap<>();
+        profile.put("name", agent.name);
+        profile.put("skills", new JsonObject(agent.skills));
+        profile.put("capacity", new JsonObject(agent.capacity));
+        profile.put("languages", agent.languages.isEmpty() ? List.of() : List.of(agent.languages.split(",")));
+        return profile;
     }
 
     private AgentCard card(AgentEntity agent) {

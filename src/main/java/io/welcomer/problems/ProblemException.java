@@ -1,31 +1,62 @@
 package io.welcomer.problems;
 
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** A domain error a resource raises; the mapper turns it into a problem response. */
 public class ProblemException extends RuntimeException {
 
-    private final Response.Status status;
+    /** 422, which this version of Jakarta REST has no constant for. */
+    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    private final Response.StatusType status;
     private final Integer retryAfterSeconds;
+    private final String field;
 
     public ProblemException(Response.Status status, String detail) {
-        this(status, detail, null);
+        this(status, detail, null, null);
     }
 
-    private ProblemException(Response.Status status, String detail, Integer retryAfterSeconds) {
+    private ProblemException(Response.StatusType status, String detail, Integer retryAfterSeconds, String field) {
         super(detail, null, false, false);
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.field = field;
+    }
+
+    /** Bad input in one field (of the body, or a query parameter): a 400 naming it. */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(Response.Status.BAD_REQUEST, field + " " + message, null, field);
+    }
+
+    /** Well-formed input that names something the server cannot do it with: a 422 naming the field. */
+    public static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(UNPROCESSABLE, field + " " + message, null, field);
     }
 
     /** One caller asks too much: it may try again after this many seconds. */
     public static ProblemException tooManyRequests(String detail, int retryAfterSeconds) {
-        return new ProblemException(Response.Status.TOO_MANY_REQUESTS, detail, retryAfterSeconds);
+        return new ProblemException(Response.Status.TOO_MANY_REQUESTS, detail, retryAfterSeconds, null);
     }
 
     /** The server cannot take this work now: try again after this many seconds. */
     public static ProblemException unavailable(String detail, int retryAfterSeconds) {
-        return new ProblemException(Response.Status.SERVICE_UNAVAILABLE, detail, retryAfterSeconds);
+        return new ProblemException(Response.Status.SERVICE_UNAVAILABLE, detail, retryAfterSeconds, null);
     }
 
     public static ProblemException notFound(String detail) {
@@ -37,7 +68,9 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem problem() {
-        return Problem.of(status, getMessage());
+        Problem problem = Problem.of(status, getMessage());
+        return field == null ? problem : new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
+                List.of(new Problem.FieldError(field, getMessage().substring(field.length() + 1))));
     }
 
     public Response toResponse() {

@@ -30,6 +30,11 @@ public class AgentTokens {
         this.ttl = config.tokenTtl();
     }
 
+    /** When a token issued at {@code issuedAt} stops opening sessions. */
+    public Instant expiryOf(Instant issuedAt) {
+        return issuedAt.plus(ttl);
+    }
+
     /** A token issued at {@code issuedAt}; one already expired is not kept. */
     public void add(String tokenHash, String agentId, Instant issuedAt) {
         Instant now = clock.instant();

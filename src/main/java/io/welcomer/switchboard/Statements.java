@@ -85,6 +85,13 @@ final class Statements {
             insert into agent_tokens (token_hash, agent_id, created_at) values ($1, $2, $3)
             on conflict (token_hash) do nothing""";
 
+    static final String DELETE_TOKENS = "delete from agent_tokens where agent_id = $1";
+
+    static final String AUDIT = """
+            insert into audit_log (id, at, actor, role, action, target, detail)
+            values ($1, $2, $3, $4, $5, $6, $7::text::jsonb)
+            on conflict (id) do nothing""";
+
     private Statements() {
     }
 
@@ -118,6 +125,10 @@ final class Statements {
                 case Write.DeleteAgent w -> oneByOne.add(new Statement(DELETE_AGENT, Tuple.of(w.agent().id)));
                 case Write.SaveToken w -> oneByOne.add(new Statement(SAVE_TOKEN, Tuple.of(w.token().tokenHash,
                         w.token().agentId, time(w.token().createdAt))));
+                case Write.DeleteTokens w -> oneByOne.add(new Statement(DELETE_TOKENS, Tuple.of(w.agentId())));
+                case Write.Audit w -> oneByOne.add(new Statement(AUDIT, Tuple.of(w.entry().id(), time(w.entry().at()),
+                        w.entry().actor(), w.entry().role(), w.entry().action(), w.entry().target(),
+                        w.entry().detail())));
             }
         }
         List<Statement> statements = new ArrayList<>();

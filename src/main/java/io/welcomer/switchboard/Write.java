@@ -2,6 +2,7 @@ package io.welcomer.switchboard;
 
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.persistence.AgentTokenEntity;
+import io.welcomer.audit.AuditEntry;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.ContactEvent;
 import io.welcomer.contacts.persistence.FollowUpEntity;
@@ -29,4 +30,13 @@ public sealed interface Write {
     record DeleteAgent(AgentEntity agent) implements Write {}
 
     record SaveToken(AgentTokenEntity token) implements Write {}
+
+    /** Every token of the agent is revoked. */
+    record DeleteTokens(String agentId) implements Write {}
+
+    /**
+     * An admin or supervisor change, recorded in the same commit as the change: add it to the
+     * writes of the command (or of {@link RoutingLoop#commit}) that makes the change.
+     */
+    record Audit(AuditEntry entry) implements Write {}
 }

@@ -1,12 +1,12 @@
 package io.welcomer.agents.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.welcomer.agents.AgentDirectory;
 import io.welcomer.agents.persistence.AgentEntity;
-import io.welcomer.agents.persistence.AgentTokenStore;
 import io.welcomer.agents.ws.TokenLifetimes;
 import io.welcomer.problems.ProblemException;
-import io.welcomer.security.AgentTokens;
+import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.SkillMaps;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,17 +37,14 @@ public class AgentResource {
 
     private final AgentDirectory directory;
     private final InstantSource clock;
-    private final AgentTokenStore tokenStore;
-    private final AgentTokens tokens;
     private final TokenLifetimes lifetimes;
+    private final SecurityIdentity identity;
 
-    AgentResource(AgentDirectory directory, InstantSource clock, AgentTokenStore tokenStore, AgentTokens tokens,
-                  TokenLifetimes lifetimes) {
+    AgentResource(AgentDirectory directory, InstantSource clock, TokenLifetimes lifetimes, SecurityIdentity identity) {
         this.directory = directory;
         this.clock = clock;
-        this.tokenStore = tokenStore;
-        this.tokens = tokens;
         this.lifetimes = lifetimes;
+        this.identity = identity;
     }
 
     /** 201 for a new agent, 200 for a replaced one. */
@@ -62,7 +59,7 @@ public class AgentResource {
         agent.capacity = SkillMaps.write(body.capacity() == null ? Map.of() : body.capacity());
         agent.languages = body.languages() == null ? "" : String.join(",", body.languages());
         agent.updatedAt = clock.instant();
-        return directory.save(agent)
+        return directory.save(agent, Caller.of(identity))
                 .chain(created -> directory.find(agentId).map(card -> RestResponse.ResponseBuilder
                         .create(created ? Response.Status.CREATED : Response.Status.OK, AgentBody.of(card.orElseThrow()))
                         .build()));
@@ -85,7 +82,7 @@ public class AgentResource {
     @POST
     @Path("/{agentId}/tokens")
     public Uni<RestResponse<IssuedToken>> issueToken(@RestPath String agentId) {
-        return directory.issueToken(agentId).map(token -> RestResponse.status(Response.Status.CREATED,
+        return directory.issueToken(agentId, Caller.of(identity)).map(token -> RestResponse.status(Response.Status.CREATED,
                 new IssuedToken(token.orElseThrow(() -> unknown(agentId)))));
     }
 
@@ -96,25 +93,20 @@ public class AgentResource {
     @DELETE
     @Path("/{agentId}/tokens")
     public Uni<RestResponse<Void>> revokeTokens(@RestPath String agentId) {
-        return directory.find(agentId)
-                .chain(card -> {
-                    if (card.isEmpty()) {
-                        throw unknown(agentId);
-                    }
-                    return tokenStore.deleteAll(agentId);
-                })
-                .map(deleted -> {
-                    tokens.revokeAll(agentId);
-                    lifetimes.revoked(agentId);
-                    return RestResponse.<Void>noContent();
-                });
+        return directory.revokeTokens(agentId, Caller.of(identity)).map(revoked -> {
+            if (!revoked) {
+                throw unknown(agentId);
+            }
+            lifetimes.revoked(agentId);
+            return RestResponse.<Void>noContent();
+        });
     }
 
     /** Signs the agent out, closes its session and routes its contacts to others. */
     @DELETE
     @Path("/{agentId}")
     public Uni<RestResponse<Void>> delete(@RestPath String agentId) {
-        return directory.remove(agentId).map(removed -> {
+        return directory.remove(agentId, Caller.of(identity)).map(removed -> {
             if (!removed) {
                 throw unknown(agentId);
             }
