@@ -1,5 +1,6 @@
 package io.welcomer.contacts;
 
+import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Outcome;
 import java.time.Instant;
@@ -54,9 +55,14 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
                     endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
         }
 
-        public Progress arrivedAs(long seq) {
-            return new Progress(state, mode, seq, createdAt, agentId, callbackNumber, offeredAt, connectedAt, endedAt,
-                    customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+        /**
+         * Placed in arrival order by routing, at the time routing gave it: records are read in
+         * that order, and the time never runs backwards along it. A promised follow-up that fell
+         * due arrives so too, waiting from then on.
+         */
+        public Progress arrived(Arrived arrived) {
+            return new Progress(state, mode, arrived.seq(), arrived.at(), agentId, callbackNumber, offeredAt,
+                    connectedAt, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
         }
 
         public Progress offeredTo(String agent, Instant at) {
@@ -110,12 +116,6 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
             return new Progress(to == null ? ContactState.QUEUED : ContactState.CONNECTED, mode, arrivalSeq,
                     createdAt, to, callbackNumber, offeredAt, to == null ? null : at, endedAt, customerLeftAt,
                     wrappedAt, touchedBefore, outcome, transfers.next(from, how, note));
-        }
-
-        /** A promised follow-up fell due: a new contact, waiting from now. */
-        public Progress due(Instant at, long seq) {
-            return new Progress(ContactState.QUEUED, mode, seq, at, agentId, callbackNumber, offeredAt, connectedAt,
-                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
         }
     }
 

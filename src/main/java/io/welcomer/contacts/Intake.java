@@ -192,7 +192,7 @@ public class Intake implements DecisionListener {
         // Decided first: refused while the store is unavailable, nothing is tracked.
         List<Decision> decisions = loop.decide(arrival);
         String id = contact.id();
-        loop.track(contact.with(contact.progress().arrivedAs(loop.arrivalOrder(id).orElseThrow())));
+        loop.track(contact.with(contact.progress().arrived(loop.arrived(id).orElseThrow())));
         rememberKey(contact);
         Optional<String> repeated = repeats.arrival(contact.arrival().customer().id(), loop.clock().instant());
         Uni<?> stored = loop.settle(arrival, decisions, id,

@@ -73,6 +73,18 @@ public sealed interface Command {
     record RestoreRelationship(String customerId, String agentId, Instant connectedAt) implements Command {}
 
     /**
+     * The newest contact the store holds arrived as {@code lastSeq} at {@code lastArrivedAt}: later
+     * arrivals come after it in both, across restarts and takeovers.
+     */
+    record ResumeArrivals(long lastSeq, Instant lastArrivedAt) implements Command {}
+
+    /**
+     * The customer's data is being erased: routing forgets who served them. Refused while the
+     * customer has a live contact or a follow-up not yet due.
+     */
+    record ForgetCustomer(String customerId) implements Command {}
+
+    /**
      * A contact that was live when the server stopped, as the store holds it. Restore agents
      * first; restore contacts in arrival order. An OFFERED contact waits again in its place; a
      * CONNECTED one stays with its agent for the reconnect grace, a WRAPPING one too.

@@ -57,7 +57,7 @@ final class FollowUps {
         if (followUp == null) {
             return;
         }
-        RoutedContact contact = new RoutedContact(followUp.request(), router.nextSeq++, router.now(),
+        RoutedContact contact = new RoutedContact(followUp.request(), router.nextSeq++, router.arrivalTime(),
                 router.rules.priorityAging());
         contact.reservedFor = followUp.agentId();
         router.contacts.put(contact.id(), contact);
@@ -98,6 +98,11 @@ final class FollowUps {
     boolean unreserve(RoutedContact contact) {
         RoutedAgent agent = contact.reservedFor == null ? null : router.roster.get(contact.reservedFor);
         return agent != null && agent.promises.remove(contact);
+    }
+
+    /** Whether a follow-up not yet due is promised to this customer. */
+    boolean promisedForCustomer(String customerId) {
+        return promised.values().stream().anyMatch(f -> f.request().customerId().equals(customerId));
     }
 
     /** The agent's follow-ups not yet due, in the order they were promised. */

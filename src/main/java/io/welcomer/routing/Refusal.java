@@ -17,7 +17,8 @@ public enum Refusal {
     TARGET_NOT_CONNECTED("the transfer target has no open session"),
     TARGET_NOT_ELIGIBLE("the transfer target cannot take this contact now"),
     CUSTOMER_GONE("the customer has left"),
-    FOLLOW_UP_TIME("a follow-up must be in the future and at most 30 days ahead");
+    FOLLOW_UP_TIME("a follow-up must be in the future and at most 30 days ahead"),
+    CUSTOMER_LIVE("the customer has a live contact or a follow-up not yet due");
 
     private final String message;
 

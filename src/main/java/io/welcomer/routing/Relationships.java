@@ -50,6 +50,11 @@ final class Relationships {
         return Optional.of(served.agentId());
     }
 
+    /** The customer's data is erased: nobody served them, as far as routing knows. */
+    void forget(String customerId) {
+        lastServed.remove(customerId);
+    }
+
     /** How many customers are remembered: bounded by the connections within the window. */
     int size() {
         return lastServed.size();

@@ -8,6 +8,7 @@ import io.welcomer.routing.Command.ConnectAgent;
 import io.welcomer.routing.Command.CustomerLeave;
 import io.welcomer.routing.Command.DisconnectAgent;
 import io.welcomer.routing.Command.EndContact;
+import io.welcomer.routing.Command.ForgetCustomer;
 import io.welcomer.routing.Command.MakeAvailable;
 import io.welcomer.routing.Command.RegisterAgent;
 import io.welcomer.routing.Command.RejectOffer;
@@ -16,6 +17,7 @@ import io.welcomer.routing.Command.RequestCallback;
 import io.welcomer.routing.Command.RestoreContact;
 import io.welcomer.routing.Command.RestoreFollowUp;
 import io.welcomer.routing.Command.RestoreRelationship;
+import io.welcomer.routing.Command.ResumeArrivals;
 import io.welcomer.routing.Command.ScheduleFollowUp;
 import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
@@ -32,7 +34,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -64,6 +65,8 @@ public final class Router {
     private final Attendance attendance = new Attendance(this);
     private final Restores restores = new Restores(this);
     long nextSeq = 1;
+    /** The latest arrival time given: arrival times never run backwards, so they agree with {@link #nextSeq}. */
+    private Instant lastArrival = Instant.MIN;
     long offerSerials;
 
     // Per command: what was decided, and which agents may have changed presence.
@@ -102,6 +105,8 @@ public final class Router {
             case Tick c -> timers.fireDue();
             case RestoreContact c -> restores.restore(c);
             case RestoreRelationship c -> relationships.remember(c.customerId(), c.agentId(), c.connectedAt());
+            case ResumeArrivals c -> resumeArrivals(c);
+            case ForgetCustomer c -> forget(c.customerId());
         }
         attendance.reportChanges(touched);
         return decisions;
@@ -114,7 +119,7 @@ public final class Router {
             decisions.add(new Decision.Refused(Refusal.DUPLICATE_CONTACT));
             return;
         }
-        RoutedContact contact = new RoutedContact(request, nextSeq++, clock.instant(), rules.priorityAging());
+        RoutedContact contact = new RoutedContact(request, nextSeq++, arrivalTime(), rules.priorityAging());
         contacts.put(contact.id(), contact);
         matching.scheduleRelax(contact);
         matching.place(contact, null, false);
@@ -402,10 +407,39 @@ public final class Router {
                 .toList();
     }
 
-    /** The arrival order of a live contact, which a restore hands back to keep its place. */
-    public OptionalLong arrivalOrder(String contactId) {
+    /** Where and when a live contact arrived, which the store keeps and a restore hands back. */
+    public Optional<Arrived> arrived(String contactId) {
         RoutedContact contact = contacts.get(contactId);
-        return contact == null ? OptionalLong.empty() : OptionalLong.of(contact.seq);
+        return contact == null ? Optional.empty() : Optional.of(new Arrived(contact.seq, contact.arrivedAt));
+    }
+
+    /**
+     * Now, or the latest arrival time if the clock went back: records are read in arrival order by
+     * time, so a later arrival never has an earlier time.
+     */
+    Instant arrivalTime() {
+        Instant now = clock.instant();
+        if (now.isAfter(lastArrival)) {
+            lastArrival = now;
+        }
+        return lastArrival;
+    }
+
+    private void resumeArrivals(ResumeArrivals resumed) {
+        nextSeq = Math.max(nextSeq, resumed.lastSeq() + 1);
+        if (resumed.lastArrivedAt().isAfter(lastArrival)) {
+            lastArrival = resumed.lastArrivedAt();
+        }
+    }
+
+    /** Erasure: routing forgets who served the customer, unless the customer is still being served. */
+    private void forget(String customerId) {
+        boolean live = contacts.values().stream().anyMatch(c -> c.request.customerId().equals(customerId));
+        if (live || followUps.promisedForCustomer(customerId)) {
+            decisions.add(new Decision.Refused(Refusal.CUSTOMER_LIVE));
+            return;
+        }
+        relationships.forget(customerId);
     }
 
     /** When the next deadline falls due; the shell sends {@link Tick} then. */

@@ -3,6 +3,7 @@ package io.welcomer.switchboard;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.ContactEvent;
 import io.welcomer.contacts.persistence.FollowUpEntity;
+import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -82,7 +83,7 @@ final class ContactRecords {
      * (inserted when {@code created} is that contact, or a follow-up that fell due), then the
      * events in decision order, then follow-up rows; and each concerned contact as decided.
      */
-    Applied apply(List<Decision> decisions, Instant now, String created, ToLongFunction<String> arrivalOrder) {
+    Applied apply(List<Decision> decisions, Instant now, String created, Function<String, Arrived> arrivals) {
         Map<String, Contact> changed = new LinkedHashMap<>();
         Set<String> inserted = new HashSet<>();
         List<Write> events = new ArrayList<>();
@@ -154,7 +155,7 @@ final class ContactRecords {
                 case Decision.FollowUpDue d -> {
                     PendingFollowUp due = promised.remove(d.followUp().id());
                     Contact contact = due.contact();
-                    contact = contact.with(contact.progress().due(now, arrivalOrder.applyAsLong(contact.id())));
+                    contact = contact.with(contact.progress().arrived(arrivals.apply(contact.id())));
                     live.put(contact.id(), contact);
                     changed.put(contact.id(), contact);
                     inserted.add(contact.id());

@@ -6,6 +6,7 @@ import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.FollowUpEntity;
+import io.welcomer.routing.Arrived;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.FollowUp;
@@ -19,8 +20,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /** Reads what the router needs to rebuild its state after a start or a crash, and hands it over. */
 public final class Restoration {
 
+    /** @param newest where and when the newest stored contact arrived; null when none is stored */
     public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<Contact> liveContacts,
-                    List<Served> served, List<Ended> ended, List<PendingFollowUp> followUps, long lastEventId) {}
+                    List<Served> served, List<Ended> ended, List<PendingFollowUp> followUps, long lastEventId,
+                    Arrived newest) {}
 
     /** A contact that ended inside the repeat window and was not repeated yet, oldest first. */
     public record Ended(String customerId, String contactId, Instant endedAt) {}
@@ -43,8 +46,9 @@ public final class Restoration {
                 .chain(served -> ended(session, servedSince)
                 .chain(ended -> followUps(session)
                 .chain(followUps -> lastEventId(session)
-                .map(lastEventId -> new Snapshot(agents, tokens, contacts, served, ended, followUps,
-                        lastEventId)))))))));
+                .chain(lastEventId -> newest(session)
+                .map(newest -> new Snapshot(agents, tokens, contacts, served, ended, followUps,
+                        lastEventId, newest))))))))));
     }
 
     /**
@@ -55,6 +59,9 @@ public final class Restoration {
     static List<Write> replay(Snapshot snapshot, Router router, ContactRecords records, Instant now) {
         for (AgentEntity agent : snapshot.agents()) {
             router.handle(new Command.RegisterAgent(AgentProfiles.of(agent)));
+        }
+        if (snapshot.newest() != null) {
+            router.handle(new Command.ResumeArrivals(snapshot.newest().seq(), snapshot.newest().at()));
         }
         snapshot.served().forEach(served -> router.handle(
                 new Command.RestoreRelationship(served.customerId(), served.agentId(), served.connectedAt())));
@@ -68,7 +75,7 @@ public final class Restoration {
                     progress.touchMillis() == null ? Duration.ZERO : Duration.ofMillis(progress.touchMillis()),
                     progress.wrappedAt()));
             writes.addAll(records.apply(decisions, now, null,
-                    contactId -> router.arrivalOrder(contactId).orElseThrow()).writes());
+                    contactId -> router.arrived(contactId).orElseThrow()).writes());
         }
         for (PendingFollowUp pending : snapshot.followUps()) {
             records.restorePromise(pending);
@@ -130,6 +137,16 @@ public final class Restoration {
     private static Uni<Long> lastEventId(Mutiny.StatelessSession session) {
         return session.createSelectionQuery("select coalesce(max(id), 0) from ContactEventEntity", Long.class)
                 .getSingleResult();
+    }
+
+    /** The newest contact's place and time, found at the end of the arrival index. */
+    private static Uni<Arrived> newest(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery(
+                        "select c.arrivalSeq, c.createdAt from ContactEntity c order by c.createdAt desc, c.arrivalSeq desc",
+                        Object[].class)
+                .setMaxResults(1)
+                .getSingleResultOrNull()
+                .map(row -> row == null ? null : new Arrived((Long) row[0], (Instant) row[1]));
     }
 
     private static Served served(Object[] row) {

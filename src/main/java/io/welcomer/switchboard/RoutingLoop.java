@@ -13,6 +13,7 @@ import io.welcomer.config.WelcomerConfig;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.AgentView;
+import io.welcomer.routing.Arrived;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.LineView;
@@ -30,7 +31,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -267,7 +267,7 @@ public class RoutingLoop {
     public Uni<Committed> settle(Command command, List<Decision> decisions, String createdContactId,
                                  List<Write> extraWrites) {
         ContactRecords.Applied applied = records.apply(decisions, clock.instant(), createdContactId,
-                this::arrivalOrderOf);
+                this::arrivedOf);
         List<Write> writes = new ArrayList<>(extraWrites);
         writes.addAll(applied.writes());
         List<ContactEvent> events = new ArrayList<>();
@@ -398,8 +398,8 @@ public class RoutingLoop {
         return records.promisedBy(agentId);
     }
 
-    private long arrivalOrderOf(String contactId) {
-        return router.arrivalOrder(contactId).orElseThrow();
+    private Arrived arrivedOf(String contactId) {
+        return router.arrived(contactId).orElseThrow();
     }
 
     public Optional<WaitingView> waiting(String contactId) {
@@ -410,8 +410,9 @@ public class RoutingLoop {
         return router.agent(agentId);
     }
 
-    public OptionalLong arrivalOrder(String contactId) {
-        return router.arrivalOrder(contactId);
+    /** Where and when a live contact arrived, as its row keeps it. */
+    public Optional<Arrived> arrived(String contactId) {
+        return router.arrived(contactId);
     }
 
     public QueueStats stats() {

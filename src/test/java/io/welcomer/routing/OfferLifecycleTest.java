@@ -61,7 +61,7 @@ class OfferLifecycleTest {
 
         assertThat(desk.complete("a1", "c1"), contains(new Refused(Refusal.UNKNOWN_CONTACT)));
         assertThat(desk.leave("c1"), contains(new Refused(Refusal.UNKNOWN_CONTACT)));
-        assertThat(desk.router.arrivalOrder("c1").isPresent(), is(false));
+        assertThat(desk.router.arrived("c1").isPresent(), is(false));
     }
 
     @Test

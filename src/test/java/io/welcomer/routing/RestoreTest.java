@@ -44,7 +44,7 @@ class RestoreTest {
 
         assertThat(restore(request("q1", VOICE), 7, 60, ContactState.QUEUED, null), is(empty()));
         assertThat(desk.position("q1"), is(1));
-        assertThat(desk.router.arrivalOrder("q1").getAsLong(), is(7L));
+        assertThat(desk.router.arrived("q1").orElseThrow().seq(), is(7L));
     }
 
     @Test
@@ -142,7 +142,7 @@ class RestoreTest {
 
         desk.arrive("fresh", VOICE);
 
-        assertThat(desk.router.arrivalOrder("fresh").getAsLong(), greaterThan(42L));
+        assertThat(desk.router.arrived("fresh").orElseThrow().seq(), greaterThan(42L));
         assertThat(desk.position("fresh"), is(3));
         desk.connect("a1");
         assertThat(Desk.only(Offered.class, desk.available("a1")), contains(desk.offered("s41", VOICE, "a1")));
@@ -156,9 +156,9 @@ class RestoreTest {
         restore(request("gone", VOICE), 6, 100, ContactState.ABANDONED, null);
 
         assertThat(desk.router.stats().waiting(), is(0));
-        assertThat(desk.router.arrivalOrder("done").isPresent(), is(false));
+        assertThat(desk.router.arrived("done").isPresent(), is(false));
         assertThat(desk.arrive(request("x", VOICE)).size(), is(1));
-        assertThat(desk.router.arrivalOrder("x").getAsLong(), greaterThan(6L));
+        assertThat(desk.router.arrived("x").orElseThrow().seq(), greaterThan(6L));
     }
 
     @Test

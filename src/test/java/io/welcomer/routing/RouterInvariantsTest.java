@@ -327,7 +327,7 @@ class RouterInvariantsTest {
         for (Channel channel : Channel.values()) {
             List<Live> line = new ArrayList<>(model.waitingOn(channel));
             line.sort(Comparator.comparingInt((Live c) -> -c.request.priority())
-                    .thenComparingLong(c -> router.arrivalOrder(c.request.contactId()).orElseThrow()));
+                    .thenComparingLong(c -> router.arrived(c.request.contactId()).orElseThrow().seq()));
             Map<List<Object>, Integer> competingSoFar = new HashMap<>();
             for (int i = 0; i < line.size(); i++) {
                 String contactId = line.get(i).request.contactId();
@@ -371,7 +371,7 @@ class RouterInvariantsTest {
             model.promised.values().forEach(f -> assertTrue(f.at().isAfter(now), f.id() + " due but not offered"));
         }
         for (String contactId : model.ended) {
-            assertTrue(router.arrivalOrder(contactId).isEmpty(), contactId + " ended but still live");
+            assertTrue(router.arrived(contactId).isEmpty(), contactId + " ended but still live");
         }
     }
 

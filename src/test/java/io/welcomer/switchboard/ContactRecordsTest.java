@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.ContactEvent;
+import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Outcome;
@@ -33,7 +34,7 @@ class ContactRecordsTest {
     }
 
     private ContactRecords.Applied apply(Instant at, Decision... decisions) {
-        return records.apply(List.of(decisions), at, null, id -> 1);
+        return records.apply(List.of(decisions), at, null, id -> new Arrived(1, at));
     }
 
     @Test
@@ -41,7 +42,7 @@ class ContactRecordsTest {
         records.track(waiting("c1"));
 
         ContactRecords.Applied applied = records.apply(List.of(new Decision.Offered("c1", VOICE, "kim", T0)), T0,
-                "c1", id -> 1);
+                "c1", id -> new Arrived(1, T0));
 
         List<Write> writes = applied.writes();
         assertEquals(2, writes.size());
