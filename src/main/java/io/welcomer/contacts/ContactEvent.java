@@ -11,29 +11,35 @@ import java.time.Instant;
  * @param transferMode   on {@code contact.transferred}: warm or cold
  * @param followUpId     on {@code contact.follow-up-scheduled}: the follow-up, its contact's id to be
  * @param dueAt          on {@code contact.follow-up-scheduled}: when it is due
+ * @param reason         on {@code contact.requeued} after an offer: why the offer ended (rejected, timeout, agent-gone)
  */
 public record ContactEvent(long id, String contactId, String gatewayId, String type, String state, String agentId,
                            Instant at, String callbackNumber, String fromAgentId, String transferMode,
-                           String followUpId, Instant dueAt) {
+                           String followUpId, Instant dueAt, String reason) {
 
     /** The contact reached the state it is in now; {@code agentId} is the agent concerned, if any. */
     public static ContactEvent of(long id, Contact contact, String type, String agentId, Instant at) {
         return new ContactEvent(id, contact.id(), contact.arrival().gatewayId(), type, contact.state().name(),
-                agentId, at, null, null, null, null, null);
+                agentId, at, null, null, null, null, null, null);
     }
 
     public ContactEvent withCallbackNumber(String number) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, number, fromAgentId,
-                transferMode, followUpId, dueAt);
+                transferMode, followUpId, dueAt, reason);
     }
 
     public ContactEvent withTransfer(String from, String mode) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, from, mode,
-                followUpId, dueAt);
+                followUpId, dueAt, reason);
     }
 
     public ContactEvent withFollowUp(String followUp, Instant due) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUp, due);
+                transferMode, followUp, due, reason);
+    }
+
+    public ContactEvent withReason(String why) {
+        return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
+                transferMode, followUpId, dueAt, why);
     }
 }

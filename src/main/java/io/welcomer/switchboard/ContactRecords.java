@@ -88,6 +88,8 @@ final class ContactRecords {
         Set<String> inserted = new HashSet<>();
         List<Write> events = new ArrayList<>();
         List<Write> followUps = new ArrayList<>();
+        // Why an offer was revoked, for the requeue that follows it in the same command.
+        Map<String, String> revoked = new HashMap<>();
         Detail given = detail;
         detail = null;
         if (created != null) {
@@ -101,7 +103,7 @@ final class ContactRecords {
                 case Decision.Offered d -> events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.offeredTo(d.agentId(), now),
                         "contact.offered", d.agentId(), now, changed)));
                 case Decision.Requeued d -> events.add(new Write.AppendEvent(changed(d.contactId(), Contact.Progress::requeued,
-                        "contact.requeued", d.previousAgentId(), now, changed)));
+                        "contact.requeued", d.previousAgentId(), now, changed).withReason(revoked.remove(d.contactId()))));
                 case Decision.Connected d -> {
                     ContactEvent connected = changed(d.contactId(), p -> p.connected(now), "contact.connected",
                             d.agentId(), now, changed);
@@ -122,7 +124,7 @@ final class ContactRecords {
                 case Decision.CallbackArranged d -> changed.put(d.contactId(), replace(d.contactId(),
                         p -> p.callingBack(given instanceof Detail.CallbackNumber number ? number.number() : null)));
                 case Decision.CustomerLeft d -> changed.put(d.contactId(), replace(d.contactId(), p -> p.customerLeft(now)));
-                case Decision.OfferRevoked d -> { }
+                case Decision.OfferRevoked d -> revoked.put(d.contactId(), d.reason().wireName());
                 case Decision.PresenceChanged d -> { }
                 case Decision.Refused d -> { }
                 case Decision.Transferred d -> {

@@ -56,10 +56,10 @@ final class Statements {
 
     static final String APPEND_EVENTS = """
             insert into contact_events (id, contact_id, gateway_id, type, state, agent_id, at, callback_number,
-                from_agent_id, transfer_mode, follow_up_id, due_at)
+                from_agent_id, transfer_mode, follow_up_id, due_at, reason)
             select * from unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::timestamptz[], $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[],
-                $12::timestamptz[])
+                $12::timestamptz[], $13::varchar[])
             on conflict (id) do nothing""";
 
     static final String MARK_REPEATED = """
@@ -228,7 +228,8 @@ final class Statements {
                 .addArrayOfString(strings(rows, ContactEvent::fromAgentId))
                 .addArrayOfString(strings(rows, ContactEvent::transferMode))
                 .addArrayOfString(strings(rows, ContactEvent::followUpId))
-                .addArrayOfOffsetDateTime(times(rows, ContactEvent::dueAt));
+                .addArrayOfOffsetDateTime(times(rows, ContactEvent::dueAt))
+                .addArrayOfString(strings(rows, ContactEvent::reason));
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

@@ -10,6 +10,7 @@ import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
+import io.welcomer.routing.Decision.RevokeReason;
 import io.welcomer.routing.Outcome;
 import io.welcomer.routing.TransferMode;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class ContactRecordsTest {
         assertEquals("kim", inserted.progress().agentId());
         ContactEvent offered = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
         assertEquals(new ContactEvent(42, "c1", "gw", "contact.offered", "OFFERED", "kim", T0, null, null, null,
-                null, null), offered);
+                null, null, null), offered);
         assertEquals(inserted, applied.decided().get("c1"));
     }
 
@@ -123,5 +124,17 @@ class ContactRecordsTest {
         assertEquals("kim", event.fromAgentId());
         assertEquals("lee", event.agentId());
         assertEquals("warm", event.transferMode());
+    }
+
+    @Test
+    void aRequeueSaysWhyTheOfferBeforeItEndedAndARestoresRequeueSaysNothing() {
+        records.track(waiting("c1"));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0));
+        List<Write> rejected = apply(T0.plusSeconds(3), new Decision.OfferRevoked("c1", "kim", RevokeReason.REJECTED),
+                new Decision.Requeued("c1", VOICE, "kim")).writes();
+        List<Write> restored = apply(T0.plusSeconds(9), new Decision.Requeued("c1", VOICE, "kim")).writes();
+
+        assertEquals("rejected", assertInstanceOf(Write.AppendEvent.class, rejected.get(1)).event().reason());
+        assertNull(assertInstanceOf(Write.AppendEvent.class, restored.get(1)).event().reason());
     }
 }

@@ -36,9 +36,11 @@ public class ContactEventEntity {
     public String followUpId;
     @Column(name = "due_at")
     public Instant dueAt;
+    /** Set on contact.requeued after an offer: why the offer ended. */
+    public String reason;
 
     public ContactEvent toEvent() {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUpId, dueAt);
+                transferMode, followUpId, dueAt, reason);
     }
 }

@@ -1,0 +1,98 @@
+package io.welcomer.records.persistence;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import io.welcomer.problems.ProblemException;
+import io.welcomer.records.RecordsConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Long reads streamed to a client: each on its own connection of a small pool apart from the one
+ * requests and offers read through, so an export never starves them. A query runs as a cursor in
+ * a read-only transaction, fetched a few rows at a time as the client takes them.
+ */
+@ApplicationScoped
+class Exports {
+
+    /** Rows per fetch: enough to keep the socket busy, few enough that memory stays flat. */
+    private static final int FETCH = 256;
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    private final Pool pool;
+    private final int max;
+    private final AtomicInteger running = new AtomicInteger();
+
+    Exports(Vertx vertx, RecordsConfig config,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user)
+                .addProperty("application_name", "welcomer-records")
+                // A client that stops reading holds a transaction open; past this it loses the export.
+                .addProperty("idle_in_transaction_session_timeout",
+                        Long.toString(config.exportIdleTimeout().toMillis()));
+        password.ifPresent(options::setPassword);
+        this.max = config.maxExports();
+        this.pool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(max).setName("welcomer-records"))
+                .connectingTo(options)
+                .using(vertx)
+                .build();
+    }
+
+    /**
+     * {@code first}, then the rows of the query as {@code each} makes them, once a connection is
+     * open: a 503 with Retry-After, before anything is sent, when the exports allowed are all running.
+     */
+    <T> Multi<T> stream(String sql, Tuple params, List<T> first, Function<Row, T> each) {
+        return Multi.createFrom().resourceFromUni(this::open,
+                        reading -> Multi.createBy().concatenating().streams(Multi.createFrom().iterable(first),
+                                reading.connection().prepare(sql).onItem().transformToMulti(statement ->
+                                        statement.createStream(FETCH, params).toMulti().map(each))))
+                .withFinalizer(this::close);
+    }
+
+    private Uni<Reading> open() {
+        if (running.incrementAndGet() > max) {
+            running.decrementAndGet();
+            return Uni.createFrom().failure(ProblemException.unavailable(
+                    max + " exports are running, as many as allowed; retry later", RETRY_AFTER_SECONDS));
+        }
+        return pool.getConnection()
+                .chain(connection -> connection.begin()
+                        .onFailure().call(failure -> connection.close())
+                        .map(transaction -> new Reading(connection, transaction)))
+                .onFailure().invoke(running::decrementAndGet);
+    }
+
+    /** Done, failed or cut by the client: the transaction ends and the connection goes back at once. */
+    private Uni<Void> close(Reading reading) {
+        return reading.transaction().rollback()
+                .onFailure().recoverWithNull()
+                .eventually(() -> reading.connection().close())
+                .eventually(() -> { running.decrementAndGet(); })
+                .replaceWithVoid();
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.closeAndAwait();
+    }
+
+    private record Reading(SqlConnection connection, Transaction transaction) {}
+}
