@@ -25,13 +25,14 @@ create table erasures (
 );
 create index erasures_running on erasures (requested_at) where state = 'running';
 
--- How far each background sweep along contacts_arrival has got: every contact that arrived
--- before done_before has been seen to.
+-- How far each background sweep along contacts_arrival has got: every contact up to this place in
+-- arrival order has been seen to.
 create table sweeps (
     name         varchar(32)  primary key,
-    done_before  timestamptz  not null
+    done_at      timestamptz  not null,
+    done_seq     bigint       not null
 );
-insert into sweeps values ('retention', '-infinity'), ('idempotency-keys', '-infinity');
+insert into sweeps values ('retention', '-infinity', 0), ('idempotency-keys', '-infinity', 0);
 
 -- The secret that signs record cursors: one per database, so every server of it reads the
 -- cursors of the others, and a restart keeps them good.

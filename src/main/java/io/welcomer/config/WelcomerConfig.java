@@ -67,6 +67,13 @@ public interface WelcomerConfig {
     @WithDefault("7d")
     Duration repeatWindow();
 
+    /**
+     * How long a gateway's Idempotency-Key names the contact it made: the same key within it answers
+     * that contact again; after it, the key makes a new contact. Older keys are freed in the background.
+     */
+    @WithDefault("24h")
+    Duration idempotencyWindow();
+
     /** Requests per bearer key (gateway or admin), so one busy or broken caller cannot starve the rest. */
     RateLimit rateLimit();
 

@@ -50,9 +50,11 @@ public class Intake implements DecisionListener {
     private final RepeatWatch repeats;
     private final Map<String, String> liveByIdempotencyKey = new HashMap<>();
     private final int maxWaiting;
+    private final Duration idempotencyWindow;
 
     Intake(RoutingLoop loop, ContactStore contacts, RoutingMetrics metrics, WelcomerConfig config) {
         this.maxWaiting = config.maxWaiting();
+        this.idempotencyWindow = config.idempotencyWindow();
         this.loop = loop;
         this.contacts = contacts;
         this.metrics = metrics;
@@ -161,8 +163,22 @@ public class Intake implements DecisionListener {
         repeats.ended(contact.arrival().customer().id(), contactId, contact.progress().endedAt());
     }
 
+    /**
+     * The contact this gateway's key made within the idempotency window. A key older than that is
+     * freed here (the background sweep frees the rest), so it makes a new contact.
+     */
     private Uni<Optional<Contact>> storedByKey(Contact contact) {
-        return contacts.byIdempotencyKey(contact.arrival().gatewayId(), contact.arrival().idempotencyKey());
+        String key = contact.arrival().idempotencyKey();
+        return contacts.byIdempotencyKey(contact.arrival().gatewayId(), key).chain(stored -> {
+            if (stored.isEmpty() || withinWindow(stored.get())) {
+                return Uni.createFrom().item(stored);
+            }
+            return contacts.freeIdempotencyKey(stored.get().id(), key).replaceWith(Optional.<Contact>empty());
+        });
+    }
+
+    private boolean withinWindow(Contact contact) {
+        return contact.progress().createdAt().plus(idempotencyWindow).isAfter(loop.clock().instant());
     }
 
     private Uni<Admission> known(Contact stored) {
@@ -172,6 +188,11 @@ public class Intake implements DecisionListener {
     private Uni<Admission> admitOnLoop(Contact contact, ContactRequest request) {
         String existing = liveByIdempotencyKey.get(keyOf(contact));
         Contact first = existing == null ? null : loop.contact(existing);
+        if (first != null && !withinWindow(first)) {
+            // Still live past the window (a long wait, a callback): its key no longer names it.
+            liveByIdempotencyKey.remove(keyOf(contact));
+            first = null;
+        }
         if (first != null) {
             // Null: look again once the first request's writes are settled (stored or not).
             return loop.commit(List.of()).replaceWith((Admission) null);

@@ -43,6 +43,13 @@ public class ContactStore {
                 .map(stored -> Optional.ofNullable(stored).map(ContactEntity::toContact));
     }
 
+    /** The contact's idempotency key no longer names it: past the window, the key makes a new contact. */
+    public Uni<Void> freeIdempotencyKey(String contactId, String idempotencyKey) {
+        return pool.preparedQuery("update contacts set idempotency_key = null where id = $1 and idempotency_key = $2")
+                .execute(Tuple.of(contactId, idempotencyKey))
+                .replaceWithVoid();
+    }
+
     /**
      * The customer's earlier contacts, newest first, at most {@code limit}. Read for every offer,
      * so it is one prepared statement on the SQL client, no session and no entities.

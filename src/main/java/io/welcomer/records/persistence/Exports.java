@@ -42,6 +42,7 @@ class Exports {
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user)
+                .setMetricsName("welcomer-records")
                 .addProperty("application_name", "welcomer-records")
                 // A client that stops reading holds a transaction open; past this it loses the export.
                 .addProperty("idle_in_transaction_session_timeout",
