@@ -137,6 +137,9 @@ public class Intake implements DecisionListener {
 
     @Override
     public void committed(Committed committed) {
+        if (committed.command() instanceof Command.ForgetCustomer forget) {
+            repeats.forget(forget.customerId());
+        }
         for (Decision decision : committed.decisions()) {
             switch (decision) {
                 case Decision.Completed d -> ended(d.contactId(), committed);

@@ -40,6 +40,11 @@ public final class RepeatWatch {
         return latestEnded.size();
     }
 
+    /** The customer's data is erased: their next contact repeats none before it. */
+    public void forget(String customerId) {
+        latestEnded.remove(customerId);
+    }
+
     /** Forgets everything (before a rebuild from the store). */
     public void clear() {
         latestEnded.clear();

@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The background sweeps: personal data past {@code welcomer.retention.personal-data} is erased, and
- * idempotency keys past {@code welcomer.idempotency-window} are freed. Each goes in batches of
+ * idempotency keys past {@code welcomer.idempotency-window} are freed (and customers' erasures a
+ * stop interrupted are taken up). Each goes in batches of
  * short transactions on the shared pool with a pause between, never on the journal's connection,
  * and touches ended contacts (retention) or a column the journal never writes (keys).
  */
@@ -24,14 +25,16 @@ public class Sweeps {
     private static final Logger LOG = Logger.getLogger(Sweeps.class);
 
     private final SweepStore store;
+    private final Erasures erasures;
     private final RetentionConfig retention;
     private final WelcomerConfig config;
     private final InstantSource clock;
     private final Counter erased;
 
-    Sweeps(SweepStore store, RetentionConfig retention, WelcomerConfig config, InstantSource clock,
-           MeterRegistry registry) {
+    Sweeps(SweepStore store, Erasures erasures, RetentionConfig retention, WelcomerConfig config,
+           InstantSource clock, MeterRegistry registry) {
         this.store = store;
+        this.erasures = erasures;
         this.retention = retention;
         this.config = config;
         this.clock = clock;
@@ -43,7 +46,7 @@ public class Sweeps {
     @Scheduled(every = "${welcomer.retention.every}", delayed = "${welcomer.retention.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return sweep().onFailure().invoke(failure -> LOG.warnf("a sweep stopped, to go on at the next: %s",
+        return erasures.resume().chain(this::sweep).onFailure().invoke(failure -> LOG.warnf("a sweep stopped, to go on at the next: %s",
                 failure.toString())).onFailure().recoverWithNull().replaceWithVoid();
     }
 

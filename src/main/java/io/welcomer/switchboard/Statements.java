@@ -74,6 +74,10 @@ final class Statements {
 
     static final String FOLLOW_UP_DUE = "update follow_ups set became_due_at = $2 where id = $1";
 
+    static final String START_ERASURE = """
+            insert into erasures (id, customer_id, requested_at, state) values ($1, $2, $3, 'running')
+            on conflict (id) do nothing""";
+
     static final String SAVE_AGENT = """
             insert into agents (id, name, skills, capacity, updated_at, languages) values ($1, $2, $3, $4, $5, $6)
             on conflict (id) do update set name = excluded.name, skills = excluded.skills,
@@ -119,6 +123,8 @@ final class Statements {
                         w.followUp().agentId, w.followUp().fromContactId, time(w.followUp().dueAt),
                         w.followUp().callbackNumber, w.followUp().note, time(w.followUp().createdAt))));
                 case Write.FollowUpDue w -> oneByOne.add(new Statement(FOLLOW_UP_DUE, Tuple.of(w.followUpId(), time(w.at()))));
+                case Write.StartErasure w -> oneByOne.add(new Statement(START_ERASURE, Tuple.of(w.erasureId(),
+                        w.customerId(), time(w.at()))));
                 case Write.SaveAgent w -> oneByOne.add(new Statement(SAVE_AGENT, Tuple.of(w.agent().id,
                         w.agent().name, w.agent().skills, w.agent().capacity, time(w.agent().updatedAt),
                         w.agent().languages)));

@@ -25,6 +25,9 @@ public sealed interface Write {
 
     record FollowUpDue(String followUpId, Instant at) implements Write {}
 
+    /** A customer's erasure is asked for: stored with the command that made routing forget them. */
+    record StartErasure(String erasureId, String customerId, Instant at) implements Write {}
+
     record SaveAgent(AgentEntity agent) implements Write {}
 
     record DeleteAgent(AgentEntity agent) implements Write {}
