@@ -1,15 +1,19 @@
 package io.welcomer.records;
 
 import io.smallrye.mutiny.Uni;
+import io.welcomer.audit.AuditEntry;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.records.persistence.ErasureStore;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
+import io.welcomer.security.Caller;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.Write;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -35,10 +39,11 @@ public class Erasures {
     }
 
     /**
-     * Starts erasing the customer's personal data; answers the erasure's id once it is stored. The
-     * same for a customer nobody knows, which is not told apart.
+     * Starts erasing the customer's personal data; answers the erasure's id once it is stored with
+     * its audit entry (who and when, naming the erasure, never the customer). The same for a
+     * customer nobody knows, which is not told apart.
      */
-    public Uni<String> erase(String customerId) {
+    public Uni<String> erase(String customerId, Caller by) {
         String erasureId = UUID.randomUUID().toString();
         return loop.onLoop(() -> {
             Command forget = new Command.ForgetCustomer(customerId);
@@ -47,8 +52,9 @@ public class Erasures {
                 return Uni.createFrom().failure(ProblemException.conflict("this customer has a live contact or a "
                         + "follow-up not yet due; erase them once it has ended"));
             }
-            return loop.settle(forget, decisions, null,
-                    List.of(new Write.StartErasure(erasureId, customerId, clock.instant())));
+            Instant now = clock.instant();
+            return loop.settle(forget, decisions, null, List.of(new Write.StartErasure(erasureId, customerId, now),
+                    new Write.Audit(AuditEntry.of(by, "customer.erasure-requested", erasureId, Map.of(), now))));
         }).invoke(() -> run(erasureId)).replaceWith(erasureId);
     }
 

@@ -4,13 +4,16 @@ import static io.welcomer.support.Api.admin;
 import static io.welcomer.support.Api.gateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
 import io.welcomer.support.Database;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,12 @@ class ErasureTest {
         }
         admin().queryParam("customerId", customer).get("/v1/contacts").then().statusCode(200)
                 .body("items.size()", equalTo(0));
+        // Audited: who asked and when, naming the erasure; the customer is nowhere in the trail.
+        String erasureId = location.substring(location.lastIndexOf('/') + 1);
+        String audit = admin().get("/v1/audit").then().statusCode(200).extract().asString();
+        assertEquals(List.of("customer.erasure-requested"), JsonPath.from(audit)
+                .getList("items.findAll { it.target == '" + erasureId + "' }.action"));
+        assertFalse(audit.contains(customer), "the audit trail names the erased customer");
 
         // The customer comes back: a stranger to routing, with no history, to the better agent.
         String expert = Api.uniqueId("expert");

@@ -1,11 +1,13 @@
 package io.welcomer.records.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.welcomer.problems.PlainText;
 import io.welcomer.problems.Problem;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.records.Erasure;
 import io.welcomer.records.Erasures;
+import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -29,9 +31,11 @@ public class CustomerResource {
     private static final int MAX_CUSTOMER_ID = 200;
 
     private final Erasures erasures;
+    private final SecurityIdentity caller;
 
-    CustomerResource(Erasures erasures) {
+    CustomerResource(Erasures erasures, SecurityIdentity caller) {
         this.erasures = erasures;
+        this.caller = caller;
     }
 
     @DELETE
@@ -40,7 +44,8 @@ public class CustomerResource {
             description = "Their name, context, notes, comments, callback and follow-up numbers go from every "
                     + "ended contact, its events and follow-ups; the contacts stay, under a pseudonym, with their "
                     + "times, states and outcomes, so insight totals do not move. Routing forgets who served "
-                    + "them; offers no longer show their history. A customer nobody knows is answered the same.")
+                    + "them; offers no longer show their history. A customer nobody knows is answered the same. "
+                    + "Audited as customer.erasure-requested, naming the erasure, never the customer.")
     @APIResponse(responseCode = "202", description = "Erasing; follow the Location",
             headers = @Header(name = "Location", description = "/v1/erasures/{id}"),
             content = @Content(schema = @Schema(implementation = Erasure.class)))
@@ -52,7 +57,7 @@ public class CustomerResource {
         if (customerId.length() > MAX_CUSTOMER_ID || !PlainText.Rules.isPlain(customerId, false)) {
             throw ProblemException.notFound("no customer with such an id");
         }
-        return erasures.erase(customerId).map(id -> RestResponse.ResponseBuilder
+        return erasures.erase(customerId, Caller.of(caller)).map(id -> RestResponse.ResponseBuilder
                 .create(Response.Status.ACCEPTED, new Erasure(id, "running", null, null, null))
                 .header(HttpHeaders.LOCATION, "/v1/erasures/" + id)
                 .build());
