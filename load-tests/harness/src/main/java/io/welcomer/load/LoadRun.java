@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * queue   results port pid                      long queues: a freed agent's pick with 1k, 10k, 100k waiting
  * flood   results port pid rate seconds agents  rough clients: intake p99 and heap, quiet then beside a
  *                                               flooding socket and one that stopped reading
+ * steady  results port pid rate seconds         intake at one rate (nobody serves): its p99, to set beside
+ *                                               the same with something else running (records/run.sh)
  * report  results directory                     report.md and latency.png
  * </pre>
  */
@@ -49,9 +51,11 @@ public final class LoadRun {
                     Integer.parseInt(args[6]));
             case "flood" -> flood(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
                     Double.parseDouble(args[4]), Duration.ofSeconds(Long.parseLong(args[5])), Integer.parseInt(args[6]));
+            case "steady" -> steady(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
+                    Double.parseDouble(args[4]), Duration.ofSeconds(Long.parseLong(args[5])));
             case "queue" -> queue(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])));
             case "report" -> Report.write(Path.of(args[1]), Path.of(args[2]));
-            default -> throw new IllegalArgumentException("scenario: intake, busy, flood, queue or report");
+            default -> throw new IllegalArgumentException("scenario: intake, busy, flood, steady, queue or report");
         }
         System.exit(0);
     }
@@ -135,6 +139,26 @@ public final class LoadRun {
         System.out.printf("busy %8.0f/s %d agents  intake %s  to offer %s  server time to human mean %.1f ms%n",
                 rate, agentCount, intake.summary().row(), toOffer.row(), serverMeanMillis);
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Gateways post at one rate for a while, after a warm-up; one line with the intake's figures. */
+    static void steady(Path results, int port, Server server, double rate, Duration duration) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Http gateway = new Http(vertx, port, GATEWAY_KEY, 64);
+        AtomicLong numbers = new AtomicLong();
+        await(OpenLoad.run(vertx, rate, WARM_UP, new Measure("warm-up"), intended ->
+                gateway.send(HttpMethod.POST, "/v1/contacts", contact("steady", "w-" + numbers.incrementAndGet()), 201)));
+        Measure intake = new Measure("intake");
+        double cpuBefore = server.cpuSeconds();
+        long start = System.nanoTime();
+        await(OpenLoad.run(vertx, rate, duration, intake, intended ->
+                gateway.send(HttpMethod.POST, "/v1/contacts", contact("steady", "s-" + numbers.incrementAndGet()), 201)));
+        double cpu = (server.cpuSeconds() - cpuBefore) / ((System.nanoTime() - start) / 1e9);
+        Measure.Summary summary = intake.summary();
+        append(results, new JsonObject().put("scenario", "steady").put("offered", rate).put("cpu", cpu)
+                .put("measures", new JsonObject().put("intake", summary(summary))));
+        System.out.printf("steady %6.0f/s  %s  cpu %.2f%n", rate, summary.row(), cpu);
+        vertx.close();
     }
 
     /**
