@@ -59,7 +59,7 @@ public class AgentFrames implements DecisionListener {
                 case Decision.PresenceChanged d -> {
                     // A new session learns its presence from hello.
                     if (!(committed.command() instanceof Command.ConnectAgent)) {
-                        links.send(d.agentId(), new Frames.PresenceChanged(d.presence(), d.reason(), d.next()));
+                        links.send(d.agentId(), new Frames.PresenceChanged(d.presence(), d.reason(), d.next(), d.by()));
                     }
                 }
                 case Decision.Queued d -> { }
@@ -71,6 +71,8 @@ public class AgentFrames implements DecisionListener {
                 case Decision.FollowUpScheduled d -> { }
                 case Decision.FollowUpDue d -> { }
                 case Decision.AwayEnded d -> { }
+                case Decision.Moved d -> { }
+                case Decision.PriorityChanged d -> { }
                 case Decision.Refused d -> { }
             }
         }
