@@ -18,7 +18,7 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
 
     /**
      * What the gateway said when it handed the contact over (a follow-up's are those of the
-     * contact it was promised on); it never changes.
+     * contact it was promised on); only a supervisor changes it, and only the priority.
      *
      * @param requiredSkills JSON object as stored: skill name to minimum proficiency
      * @param context        JSON as the gateway sent it, at most 8 KiB
@@ -142,5 +142,12 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
 
     public Contact with(Progress next) {
         return new Contact(arrival, next, feedback);
+    }
+
+    /** The same contact at the priority a supervisor gave it. */
+    public Contact withPriority(int priority) {
+        Arrival a = arrival;
+        return new Contact(new Arrival(a.id, a.gatewayId, a.idempotencyKey, a.channel, a.customer, a.languageRequired,
+                a.requiredSkills, priority, a.topic, a.context, a.followUpNote), progress, feedback);
     }
 }

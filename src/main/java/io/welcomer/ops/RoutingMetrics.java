@@ -102,6 +102,7 @@ public class RoutingMetrics implements DecisionListener {
                 case REJECTED -> "rejected";
                 case TIMEOUT -> "timeout";
                 case ABANDONED, AGENT_GONE -> "revoked";
+                case MOVED -> "moved";
             });
             case Decision.Requeued d -> { }
             case Decision.CallbackArranged d -> { }
@@ -114,6 +115,8 @@ public class RoutingMetrics implements DecisionListener {
             case Decision.TransferEnded d -> transfers(TransferMode.WARM, d.status().wireName());
             case Decision.FollowUpScheduled d -> { }
             case Decision.FollowUpDue d -> { }
+            case Decision.Moved d -> { }
+            case Decision.PriorityChanged d -> { }
             case Decision.AwayEnded d -> Counter.builder("welcomer.agent.away.seconds")
                     .description("Time agents spent away, by the reason they gave")
                     .baseUnit("seconds")

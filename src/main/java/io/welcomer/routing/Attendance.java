@@ -62,6 +62,7 @@ final class Attendance {
         agent.awayReason = null;
         agent.awayAfterCurrent = false;
         agent.nextAway = null;
+        agent.setBy = null;
         agent.session = ++sessionSerials;
         router.roster.refresh(agent);
         router.touch(agent);
@@ -71,6 +72,21 @@ final class Attendance {
         if (!agent.connected) {
             return;
         }
+        endSession(agent);
+    }
+
+    /** A supervisor ends the agent's session, as if it had dropped; the presence it reports says by whom. */
+    void signOut(RoutedAgent agent, String by) {
+        if (!agent.connected) {
+            router.refuse(Refusal.NOT_CONNECTED);
+            return;
+        }
+        endSession(agent);
+        agent.setBy = by;
+    }
+
+    /** Offers go back to the line at once; connected contacts wait for the reconnect grace. */
+    private void endSession(RoutedAgent agent) {
         newSession(agent, false);
         router.transfers.targetGone(agent);
         for (RoutedContact offered : Router.heldIn(agent, ContactState.OFFERED)) {
@@ -93,14 +109,18 @@ final class Attendance {
         agent.awayReason = null;
         agent.awayAfterCurrent = false;
         agent.nextAway = null;
+        agent.setBy = null;
         agent.missedOffers = 0;
         router.roster.refresh(agent);
         router.touch(agent);
         router.matching.fill(agent);
     }
 
-    /** Away now, or (after current, while the agent holds contacts) no new offers and away once they end. */
-    void stepAway(RoutedAgent agent, String reason, boolean afterCurrent) {
+    /**
+     * Away now, or (after current, while the agent holds contacts) no new offers and away once they
+     * end; {@code by} the supervisor who said so, or null when the agent said it.
+     */
+    void stepAway(RoutedAgent agent, String reason, boolean afterCurrent, String by) {
         if (!agent.connected) {
             router.refuse(Refusal.NOT_CONNECTED);
             return;
@@ -118,6 +138,7 @@ final class Attendance {
             agent.awayAfterCurrent = false;
             agent.nextAway = null;
         }
+        agent.setBy = by;
         router.roster.refresh(agent);
         router.touch(agent);
     }
@@ -145,7 +166,10 @@ final class Attendance {
             router.roster.updatePresence(agent, now);
             Presence next = agent.awayAfterCurrent ? Presence.AWAY : null;
             String reason = agent.presence == Presence.AWAY ? agent.awayReason : next != null ? agent.nextAway : null;
-            if (before == agent.presence && Objects.equals(reasonBefore, reason) && agent.reportedNext == next) {
+            String by = agent.presence == Presence.AWAY || agent.presence == Presence.OFFLINE || next != null
+                    ? agent.setBy : null;
+            if (before == agent.presence && Objects.equals(reasonBefore, reason) && agent.reportedNext == next
+                    && Objects.equals(agent.reportedBy, by)) {
                 continue;
             }
             boolean awayEnds = before == Presence.AWAY && (agent.presence != Presence.AWAY
@@ -158,7 +182,8 @@ final class Attendance {
             }
             agent.reportedReason = reason;
             agent.reportedNext = next;
-            router.decide(new Decision.PresenceChanged(agent.id(), agent.presence, reason, next));
+            agent.reportedBy = by;
+            router.decide(new Decision.PresenceChanged(agent.id(), agent.presence, reason, next, by));
         }
     }
 }

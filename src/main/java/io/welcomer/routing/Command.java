@@ -31,6 +31,27 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * A supervisor sets the agent away, now or after its current contacts, as if the agent had
+     * said so; {@code by} names the supervisor, and the agent's presence says so until it changes it.
+     */
+    record SendAway(String agentId, String reason, boolean afterCurrent, String by) implements Command {}
+
+    /**
+     * A supervisor signs the agent out: its session ends as if it had dropped (offers back to the
+     * line, connected contacts wait for the reconnect grace); the profile stays.
+     */
+    record SignOut(String agentId, String by) implements Command {}
+
+    /**
+     * A supervisor moves a waiting or offered contact: an offer is revoked, the contact keeps its
+     * place by arrival and, moved to an agent, is offered to that agent first when it has room.
+     */
+    record MoveContact(String contactId, MoveTarget to, String by) implements Command {}
+
+    /** A supervisor changes a waiting contact's priority (0-100); it keeps its arrival. */
+    record ChangePriority(String contactId, int priority, String by) implements Command {}
+
     /** A customer reached out. */
     record ArriveContact(ContactRequest request) implements Command {}
 

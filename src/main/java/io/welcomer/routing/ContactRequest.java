@@ -24,6 +24,11 @@ public record ContactRequest(String contactId, Channel channel, String customerI
         return Languages.primary(language);
     }
 
+    /** The same contact at another priority. */
+    ContactRequest withPriority(int newPriority) {
+        return new ContactRequest(contactId, channel, customerId, skills, newPriority, language, languageRequired);
+    }
+
     /** The same contact needing other skills and language: where a cold transfer sends it. */
     ContactRequest redirectedTo(Map<String, Integer> newSkills, String newLanguage) {
         return new ContactRequest(contactId, channel, customerId, newSkills, priority,

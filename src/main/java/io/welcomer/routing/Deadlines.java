@@ -11,7 +11,7 @@ import java.util.PriorityQueue;
  */
 final class Deadlines {
 
-    enum Kind { OFFER_EXPIRY, RECONNECT_GRACE, RELAX, WRAP_UP_LIMIT, TRANSFER_EXPIRY, FOLLOW_UP_DUE, FOLLOW_UP_GRACE }
+    enum Kind { OFFER_EXPIRY, RECONNECT_GRACE, RELAX, WRAP_UP_LIMIT, TRANSFER_EXPIRY, FOLLOW_UP_DUE, RESERVATION_GRACE }
 
     record Due(Kind kind, String key, long serial, Instant at, long order) {}
 

@@ -65,13 +65,30 @@ public sealed interface Decision {
 
     /**
      * The agent's presence, reason or "next" changed. With {@code next} AWAY the agent takes no new
-     * offers and is away, for {@code reason}, once its last contact ends.
+     * offers and is away, for {@code reason}, once its last contact ends. {@code by} names the
+     * supervisor who set it away or signed it out (null: the agent itself, or routing).
      */
-    record PresenceChanged(String agentId, Presence presence, String reason, Presence next) implements Decision {
+    record PresenceChanged(String agentId, Presence presence, String reason, Presence next, String by)
+            implements Decision {
+        public PresenceChanged(String agentId, Presence presence, String reason, Presence next) {
+            this(agentId, presence, reason, next, null);
+        }
+
         public PresenceChanged(String agentId, Presence presence, String reason) {
-            this(agentId, presence, reason, null);
+            this(agentId, presence, reason, null, null);
         }
     }
+
+    /**
+     * A supervisor ({@code by}) moved the contact to {@code toAgentId}; it was offered to
+     * {@code fromAgentId} (null if it was waiting). It waits now, in its arrival place, unless an
+     * offer follows.
+     */
+    record Moved(String contactId, Channel channel, String fromAgentId, String toAgentId, String by)
+            implements Decision {}
+
+    /** A supervisor ({@code by}) changed a waiting contact's priority. */
+    record PriorityChanged(String contactId, int priority, String by) implements Decision {}
 
     /** The agent was away for this reason this long; the away time per reason is counted from it. */
     record AwayEnded(String agentId, String reason, Duration away) implements Decision {}
@@ -81,7 +98,7 @@ public sealed interface Decision {
 
     /** Why an offer was revoked, in the words of the agent protocol. */
     enum RevokeReason {
-        TIMEOUT, ABANDONED, REJECTED, AGENT_GONE;
+        TIMEOUT, ABANDONED, REJECTED, AGENT_GONE, MOVED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

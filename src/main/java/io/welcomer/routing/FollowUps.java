@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The follow-up rules: an agent promises to contact the customer again; when it falls due the new
- * contact waits for that agent alone until the grace ends, then anyone eligible may take it.
+ * contact waits for that agent alone until the grace ends, then anyone eligible may take it. A
+ * contact a supervisor moves to an agent is reserved for that agent the same way.
  */
 final class FollowUps {
 
@@ -59,13 +60,24 @@ final class FollowUps {
         }
         RoutedContact contact = new RoutedContact(followUp.request(), router.nextSeq++, router.arrivalTime(),
                 router.rules.priorityAging());
-        contact.reservedFor = followUp.agentId();
         router.contacts.put(contact.id(), contact);
         router.decide(new Decision.FollowUpDue(followUp));
         router.matching.scheduleRelax(contact);
-        router.deadlines.add(Deadlines.Kind.FOLLOW_UP_GRACE, contact.id(), 0,
-                router.now().plus(router.rules.followUpGrace()));
+        reserveFor(contact, followUp.agentId(), false);
         router.matching.place(contact, null, false);
+    }
+
+    /**
+     * From now until the grace ends the contact waits for this agent alone (placed by the caller);
+     * moved there by a supervisor, that agent may take it whatever it asks for.
+     */
+    void reserveFor(RoutedContact contact, String agentId, boolean byMove) {
+        unreserve(contact);
+        contact.reservedFor = agentId;
+        contact.reservedByMove = byMove;
+        contact.reservationSerial++;
+        router.deadlines.add(Deadlines.Kind.RESERVATION_GRACE, contact.id(), contact.reservationSerial,
+                router.now().plus(router.rules.followUpGrace()));
     }
 
     /** Offers the follow-up to its own agent if it can take it now, else keeps it waiting for that agent. */
@@ -82,15 +94,34 @@ final class FollowUps {
         }
     }
 
-    /** The follow-up's grace is over, or its agent is gone: anyone eligible may take it now. */
+    /** The reservation's grace is over: anyone eligible may take the contact now. */
+    void release(RoutedContact contact, long reservationSerial) {
+        if (contact != null && contact.reservationSerial == reservationSerial) {
+            release(contact);
+        }
+    }
+
+    /** The reserved agent is gone: anyone eligible may take the contact now. */
     void release(RoutedContact contact) {
         if (contact == null || contact.reservedFor == null) {
             return;
         }
         boolean waiting = unreserve(contact);
         contact.reservedFor = null;
+        contact.reservedByMove = false;
         if (waiting) {
             router.matching.place(contact, null, true);
+        }
+    }
+
+    /**
+     * The agent a supervisor moved the contact to let its offer go (rejected, timed out): the
+     * move is over, and the contact goes to whoever else may take it.
+     */
+    void endMove(RoutedContact contact, String agentId) {
+        if (contact.reservedByMove && agentId.equals(contact.reservedFor)) {
+            contact.reservedFor = null;
+            contact.reservedByMove = false;
         }
     }
 

@@ -94,9 +94,11 @@ final class Matching {
         }
     }
 
+    /** Whether the agent may be offered the contact now; a supervisor's move vouches for skills and language. */
     static boolean eligible(RoutedAgent agent, RoutedContact contact, String skippedAgentId) {
         return !agent.id().equals(skippedAgentId) && agent.canTake(contact.channel())
-                && agent.profile.meets(contact.requiredSkills()) && agent.profile.speaks(contact.requiredLanguage());
+                && (contact.movedTo(agent)
+                    || agent.profile.meets(contact.requiredSkills()) && agent.profile.speaks(contact.requiredLanguage()));
     }
 
     void fill(RoutedAgent agent) {

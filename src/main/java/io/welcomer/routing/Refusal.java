@@ -18,7 +18,9 @@ public enum Refusal {
     TARGET_NOT_ELIGIBLE("the transfer target cannot take this contact now"),
     CUSTOMER_GONE("the customer has left"),
     FOLLOW_UP_TIME("a follow-up must be in the future and at most 30 days ahead"),
-    CUSTOMER_LIVE("the customer has a live contact or a follow-up not yet due");
+    CUSTOMER_LIVE("the customer has a live contact or a follow-up not yet due"),
+    UNKNOWN_TARGET("no such agent to move the contact to"),
+    TARGET_CANNOT_TAKE_CHANNEL("the agent takes no contacts on this channel");
 
     private final String message;
 

@@ -38,9 +38,12 @@ final class RoutedAgent {
     /** Said "away after current": no new offers, and away for {@link #nextAway} once it holds nothing. */
     boolean awayAfterCurrent;
     String nextAway;
+    /** The supervisor who set the agent away or signed it out (null: the agent itself, or routing). */
+    String setBy;
     /** What was last reported, and since when the reported away reason holds. */
     String reportedReason;
     Presence reportedNext;
+    String reportedBy;
     Instant awaySince;
 
     RoutedAgent(AgentProfile profile, Roster roster) {

@@ -19,9 +19,10 @@ final class RoutedContact {
     final Instant arrivedAt;
     /**
      * The aged priority (priority + aging points x minutes waited) less aging x now: the same
-     * shift for every contact, so the order it gives never changes while they wait.
+     * shift for every contact, so the order it gives never changes while they wait (only a
+     * supervisor's change of priority moves it, see {@link #reprioritize}).
      */
-    final double rank;
+    double rank;
     /** The line it waits in: its channel, the names of the skills it needs and its language. */
     WaitingLine.SkillNames line;
     ContactState state = ContactState.QUEUED;
@@ -44,14 +45,36 @@ final class RoutedContact {
     Instant endedAt;
     int transfers;
     PendingTransfer transfer;
-    /** A due follow-up waiting for the agent who promised it, until the grace ends. */
+    /**
+     * The one agent the contact waits for until the grace ends: the agent who promised a due
+     * follow-up, or the agent a supervisor moved it to.
+     */
     String reservedFor;
+    /** Reserved by a supervisor's move: that agent may take it whatever skills and language it asks for. */
+    boolean reservedByMove;
+    /** Counts reservations, so a grace deadline set for an earlier one is recognised. */
+    long reservationSerial;
 
     RoutedContact(ContactRequest request, long seq, Instant arrivedAt, double agingPerMinute) {
         this.seq = seq;
         this.arrivedAt = arrivedAt;
-        this.rank = request.priority() - agingPerMinute * arrivedAt.toEpochMilli() / 60_000.0;
+        this.rank = rankOf(request.priority(), arrivedAt, agingPerMinute);
         redirect(request, arrivedAt);
+    }
+
+    private static double rankOf(int priority, Instant arrivedAt, double agingPerMinute) {
+        return priority - agingPerMinute * arrivedAt.toEpochMilli() / 60_000.0;
+    }
+
+    /** A new priority, aged from the contact's arrival as the old one was; call only while it is in no line. */
+    void reprioritize(int priority, double agingPerMinute) {
+        request = request.withPriority(priority);
+        rank = rankOf(priority, arrivedAt, agingPerMinute);
+    }
+
+    /** Whether a supervisor moved it to this agent, which may then take it whatever it asks for. */
+    boolean movedTo(RoutedAgent agent) {
+        return reservedByMove && agent.id().equals(reservedFor);
     }
 
     /** Needs what this request asks from {@code now} on; call only while the contact is in no line. */

@@ -3,6 +3,7 @@ package io.welcomer.routing;
 import io.welcomer.routing.Command.AcceptOffer;
 import io.welcomer.routing.Command.ArriveContact;
 import io.welcomer.routing.Command.CancelTransfer;
+import io.welcomer.routing.Command.ChangePriority;
 import io.welcomer.routing.Command.CompleteContact;
 import io.welcomer.routing.Command.ConnectAgent;
 import io.welcomer.routing.Command.CustomerLeave;
@@ -10,6 +11,7 @@ import io.welcomer.routing.Command.DisconnectAgent;
 import io.welcomer.routing.Command.EndContact;
 import io.welcomer.routing.Command.ForgetCustomer;
 import io.welcomer.routing.Command.MakeAvailable;
+import io.welcomer.routing.Command.MoveContact;
 import io.welcomer.routing.Command.RegisterAgent;
 import io.welcomer.routing.Command.RejectOffer;
 import io.welcomer.routing.Command.RemoveAgent;
@@ -19,6 +21,8 @@ import io.welcomer.routing.Command.RestoreFollowUp;
 import io.welcomer.routing.Command.RestoreRelationship;
 import io.welcomer.routing.Command.ResumeArrivals;
 import io.welcomer.routing.Command.ScheduleFollowUp;
+import io.welcomer.routing.Command.SendAway;
+import io.welcomer.routing.Command.SignOut;
 import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
 import io.welcomer.routing.Command.TransferContact;
@@ -41,7 +45,7 @@ import java.util.function.Consumer;
  * The routing core: takes one command at a time and returns what it decided. Plain Java with no
  * I/O and time from an injected clock, so the same rules run live and in virtual time. Not
  * thread-safe by design: one writer feeds it. It keeps the state and a contact's own commands;
- * the other rules are in Matching, Attendance, Transfers, FollowUps, Timers and Restores.
+ * the other rules are in Matching, Attendance, Transfers, FollowUps, Timers, Restores and Supervision.
  */
 public final class Router {
 
@@ -64,6 +68,7 @@ public final class Router {
     private final Timers timers = new Timers(this);
     private final Attendance attendance = new Attendance(this);
     private final Restores restores = new Restores(this);
+    private final Supervision supervision = new Supervision(this);
     long nextSeq = 1;
     /** The latest arrival time given: arrival times never run backwards, so they agree with {@link #nextSeq}. */
     private Instant lastArrival = Instant.MIN;
@@ -90,7 +95,12 @@ public final class Router {
             case DisconnectAgent c -> withAgent(c.agentId(), attendance::disconnect);
             case MakeAvailable c -> withAgent(c.agentId(), attendance::makeAvailable);
             case StepAway c -> withAgent(c.agentId(),
-                    agent -> attendance.stepAway(agent, c.reason(), c.afterCurrent()));
+                    agent -> attendance.stepAway(agent, c.reason(), c.afterCurrent(), null));
+            case SendAway c -> withAgent(c.agentId(),
+                    agent -> attendance.stepAway(agent, c.reason(), c.afterCurrent(), c.by()));
+            case SignOut c -> withAgent(c.agentId(), agent -> attendance.signOut(agent, c.by()));
+            case MoveContact c -> supervision.move(c);
+            case ChangePriority c -> supervision.changePriority(c);
             case ArriveContact c -> arrive(c.request());
             case AcceptOffer c -> accept(c.agentId(), c.contactId());
             case RejectOffer c -> reject(c.agentId(), c.contactId());
@@ -140,6 +150,7 @@ public final class Router {
         roster.get(agentId).missedOffers = 0;
         relationships.remember(contact.request.customerId(), agentId, now);
         contact.reservedFor = null;
+        contact.reservedByMove = false;
         decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
                 Duration.between(contact.arrivedAt, now)));
     }
@@ -157,6 +168,7 @@ public final class Router {
         agent.letGo(contactId);
         touched.add(agent);
         decisions.add(new Decision.OfferRevoked(contactId, agentId, RevokeReason.REJECTED));
+        followUps.endMove(contact, agentId);
         matching.requeue(contact, agentId);
         matching.fill(agent, contactId);
     }
@@ -241,12 +253,17 @@ public final class Router {
         RoutedContact contact = contacts.get(contactId);
         if (contact == null) {
             decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
-        } else if (contact.state != ContactState.QUEUED || contact.reservedFor != null) {
+        } else if (contact.state != ContactState.QUEUED || contact.reservedFor != null && !contact.reservedByMove) {
             decisions.add(new Decision.Refused(Refusal.NOT_WAITING));
         } else if (!contact.channel().callsBack()) {
             decisions.add(new Decision.Refused(Refusal.NO_CALLBACK_ON_CHANNEL));
         } else {
-            line.markCallback(contact);
+            if (contact.reservedFor == null) {
+                line.markCallback(contact);
+            } else {
+                // Waiting for the agent a supervisor moved it to, outside the line: it counts there once placed.
+                contact.callback = true;
+            }
             decisions.add(new Decision.CallbackArranged(contactId));
         }
     }

@@ -29,7 +29,7 @@ final class Timers {
                 case WRAP_UP_LIMIT -> wrapUpExpired(due.key());
                 case TRANSFER_EXPIRY -> router.transfers.expire(due.key(), due.serial());
                 case FOLLOW_UP_DUE -> router.followUps.due(due.key());
-                case FOLLOW_UP_GRACE -> router.followUps.release(router.contacts.get(due.key()));
+                case RESERVATION_GRACE -> router.followUps.release(router.contacts.get(due.key()), due.serial());
             }
         }
     }
@@ -42,6 +42,7 @@ final class Timers {
         RoutedAgent agent = router.roster.get(contact.agentId);
         agent.letGo(contactId);
         router.decide(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.TIMEOUT));
+        router.followUps.endMove(contact, agent.id());
         agent.missedOffers++;
         router.touch(agent);
         if (agent.missedOffers < router.rules.maxMissedOffers()) {
@@ -52,6 +53,7 @@ final class Timers {
         // An empty chair: set away, and its other offers go to someone who is there.
         if (agent.ready) {
             agent.awayReason = MISSED_OFFERS;
+            agent.setBy = null;
         }
         agent.ready = false;
         agent.awayAfterCurrent = false;

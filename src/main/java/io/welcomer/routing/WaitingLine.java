@@ -122,6 +122,19 @@ final class WaitingLine {
         }
     }
 
+    /**
+     * The contact's order changes (a new priority): it takes its new place in its line; its
+     * arrival, the line's history and the counts stay as they are.
+     */
+    void reorder(RoutedContact contact, Runnable change) {
+        removeFromGroup(contact);
+        TreeSet<RoutedContact> line = lines.get(contact.line);
+        line.remove(contact);
+        change.run();
+        line.add(contact);
+        addToGroup(contact);
+    }
+
     /** A waiting contact turns into a callback; it keeps its place. */
     void markCallback(RoutedContact contact) {
         if (!contact.callback) {

@@ -81,13 +81,13 @@ final class ContactRecords {
     /**
      * Applies decisions to the contacts they concern and returns the writes: one row per contact
      * (inserted when {@code created} is that contact, or a follow-up that fell due), then the
-     * events in decision order, then follow-up rows; and each concerned contact as decided.
+     * events in decision order, then follow-up rows and priorities; and each concerned contact as decided.
      */
     Applied apply(List<Decision> decisions, Instant now, String created, Function<String, Arrived> arrivals) {
         Map<String, Contact> changed = new LinkedHashMap<>();
         Set<String> inserted = new HashSet<>();
         List<Write> events = new ArrayList<>();
-        List<Write> followUps = new ArrayList<>();
+        List<Write> otherRows = new ArrayList<>();
         // Why an offer was revoked, for the requeue that follows it in the same command.
         Map<String, String> revoked = new HashMap<>();
         Detail given = detail;
@@ -150,7 +150,7 @@ final class ContactRecords {
                         row.note = followUp.note();
                     }
                     promised.put(row.id, PendingFollowUp.of(row, promisedOn));
-                    followUps.add(new Write.SaveFollowUp(row));
+                    otherRows.add(new Write.SaveFollowUp(row));
                     events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++, promisedOn,
                             "contact.follow-up-scheduled", row.agentId, now).withFollowUp(row.id, row.dueAt)));
                 }
@@ -161,17 +161,25 @@ final class ContactRecords {
                     live.put(contact.id(), contact);
                     changed.put(contact.id(), contact);
                     inserted.add(contact.id());
-                    followUps.add(new Write.FollowUpDue(contact.id(), now));
+                    otherRows.add(new Write.FollowUpDue(contact.id(), now));
                 }
                 case Decision.AwayEnded d -> { }
+                case Decision.Moved d -> events.add(new Write.AppendEvent(changed(d.contactId(),
+                        p -> p.state() == ContactState.OFFERED ? p.requeued() : p, "contact.moved", d.toAgentId(), now,
+                        changed).withActor(d.by())));
+                case Decision.PriorityChanged d -> {
+                    Contact reprioritized = live.get(d.contactId()).withPriority(d.priority());
+                    live.put(d.contactId(), reprioritized);
+                    otherRows.add(new Write.ChangePriority(d.contactId(), d.priority()));
+                }
             }
         }
-        List<Write> writes = new ArrayList<>(changed.size() + events.size() + followUps.size());
+        List<Write> writes = new ArrayList<>(changed.size() + events.size() + otherRows.size());
         changed.forEach((id, contact) -> writes.add(inserted.contains(id)
                 ? new Write.InsertContact(contact)
                 : new Write.UpdateContact(contact)));
         writes.addAll(events);
-        writes.addAll(followUps);
+        writes.addAll(otherRows);
         Map<String, Contact> decided = new HashMap<>();
         for (Decision decision : decisions) {
             String contactId = Decisions.contactOf(decision);

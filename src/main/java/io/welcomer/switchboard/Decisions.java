@@ -29,6 +29,8 @@ public final class Decisions {
             case Decision.FollowUpScheduled d -> d.followUp().fromContactId();
             case Decision.FollowUpDue d -> d.followUp().id();
             case Decision.AwayEnded d -> null;
+            case Decision.Moved d -> d.contactId();
+            case Decision.PriorityChanged d -> d.contactId();
         };
     }
 }

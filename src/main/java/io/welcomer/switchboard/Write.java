@@ -28,6 +28,9 @@ public sealed interface Write {
     /** A customer's erasure is asked for: stored with the command that made routing forget them. */
     record StartErasure(String erasureId, String customerId, Instant at) implements Write {}
 
+    /** A supervisor changed a waiting contact's priority. */
+    record ChangePriority(String contactId, int priority) implements Write {}
+
     record SaveAgent(AgentEntity agent) implements Write {}
 
     record DeleteAgent(AgentEntity agent) implements Write {}

@@ -153,6 +153,22 @@ final class Desk {
         return handle(new Command.ScheduleFollowUp(agentId, contactId, followUpId, at));
     }
 
+    List<Decision> sendAway(String agentId, String reason, boolean afterCurrent, String by) {
+        return handle(new Command.SendAway(agentId, reason, afterCurrent, by));
+    }
+
+    List<Decision> signOut(String agentId, String by) {
+        return handle(new Command.SignOut(agentId, by));
+    }
+
+    List<Decision> move(String contactId, String toAgentId, String by) {
+        return handle(new Command.MoveContact(contactId, new MoveTarget.ToAgent(toAgentId), by));
+    }
+
+    List<Decision> changePriority(String contactId, int priority, String by) {
+        return handle(new Command.ChangePriority(contactId, priority, by));
+    }
+
     List<Decision> leave(String contactId) {
         return handle(new CustomerLeave(contactId));
     }

@@ -62,7 +62,8 @@ class RouterInvariantsTest {
             "CustomerLeft", "Requeued", "Refused", "OfferRevoked TIMEOUT", "OfferRevoked REJECTED",
             "OfferRevoked ABANDONED", "OfferRevoked AGENT_GONE", "PresenceChanged missed-offers",
             "PresenceChanged next", "Wrapping", "Completed wrap-up-expired", "Transferred COLD", "FollowUpScheduled",
-            "FollowUpDue", "AwayEnded", "Offered follow-up to its agent", "Offered language relaxed");
+            "FollowUpDue", "AwayEnded", "Offered follow-up to its agent", "Offered language relaxed", "Moved",
+            "OfferRevoked MOVED", "Offered to the agent it was moved to", "PriorityChanged", "PresenceChanged by");
     /** Every way a warm transfer ends has its own core test; the random run must see them settled at all. */
     private static final List<String> CALM_KINDS = List.of("Connected", "Completed", "TransferOffered",
             "warm transfer settled", "Transferred COLD", "Wrapping", "FollowUpDue");
@@ -108,7 +109,8 @@ class RouterInvariantsTest {
         for (Decision decision : decisions) {
             String kind = switch (decision) {
                 case Decision.OfferRevoked d -> "OfferRevoked " + d.reason();
-                case Decision.PresenceChanged d -> "PresenceChanged " + (d.next() != null ? "next" : d.reason());
+                case Decision.PresenceChanged d -> "PresenceChanged "
+                        + (d.by() != null ? "by" : d.next() != null ? "next" : d.reason());
                 case Decision.Transferred d -> d.mode() == TransferMode.WARM ? "warm transfer settled" : "Transferred COLD";
                 case Decision.TransferEnded d -> "warm transfer settled";
                 case Decision.Completed d -> Router.WRAP_UP_EXPIRED.equals(d.outcome().code())
@@ -130,7 +132,7 @@ class RouterInvariantsTest {
     private String offeredKind(Decision.Offered offered) {
         RoutingModel.Live contact = model.live.get(offered.contactId());
         if (contact != null && offered.agentId().equals(contact.reservedFor)) {
-            return "Offered follow-up to its agent";
+            return contact.reservedByMove ? "Offered to the agent it was moved to" : "Offered follow-up to its agent";
         }
         if (contact != null && contact.request.primaryLanguage() != null
                 && !model.seats.get(offered.agentId()).profile.speaks(contact.request.primaryLanguage())) {
@@ -208,10 +210,28 @@ class RouterInvariantsTest {
             return new MakeAvailable(agent);
         } else if (roll < 81) {
             return new StepAway(agent, REASONS.get(random.nextInt(REASONS.size())), random.nextBoolean());
+        } else if (roll < 85) {
+            return supervisorAction(agent);
         } else {
             clock.advance(Duration.ofMillis(random.nextInt(random.nextInt(8) == 0 ? 45_000 : 12_000)));
             return new Tick();
         }
+    }
+
+    /** A supervisor's action: mostly on a contact or an agent where it applies, sometimes where it does not. */
+    private Command supervisorAction(String agent) {
+        String by = "supervisor-" + random.nextInt(2);
+        List<Live> offered = model.live.values().stream().filter(c -> c.stage == Stage.OFFERED).toList();
+        List<Live> contacts = new ArrayList<>(!offered.isEmpty() && random.nextBoolean() ? offered : model.live.values());
+        String contactId = contacts.isEmpty() || random.nextInt(10) == 0 ? "c-" + random.nextInt(arrivals + 1)
+                : contacts.get(random.nextInt(contacts.size())).request.contactId();
+        return switch (random.nextInt(5)) {
+            case 0 -> new Command.SendAway(agent, REASONS.get(random.nextInt(REASONS.size())), random.nextBoolean(), by);
+            case 1 -> random.nextInt(3) == 0 ? new Command.SignOut(agent, by) : new Command.ChangePriority(contactId,
+                    List.of(0, 20, 50, 80, 100).get(random.nextInt(5)), by);
+            default -> new Command.MoveContact(contactId, new MoveTarget.ToAgent(random.nextInt(15) == 0
+                    ? "nobody" : "agent-" + random.nextInt(10)), by);
+        };
     }
 
     /** The owner withdraws one of its warm transfers waiting for an answer. */
@@ -384,8 +404,9 @@ class RouterInvariantsTest {
         String id = seat.profile.agentId();
         Map<Channel, Boolean> room = new EnumMap<>(Channel.class);
         for (Live contact : model.live.values()) {
-            if (contact.stage == Stage.WAITING && seat.profile.meets(contact.request.skills())
-                    && seat.profile.speaks(contact.request.primaryLanguage())
+            boolean movedHere = contact.reservedByMove && id.equals(contact.reservedFor);
+            if (contact.stage == Stage.WAITING && (movedHere || seat.profile.meets(contact.request.skills())
+                    && seat.profile.speaks(contact.request.primaryLanguage()))
                     && (contact.reservedFor == null || contact.reservedFor.equals(id))
                     && room.computeIfAbsent(contact.request.channel(), channel -> model.hasRoom(id, channel))) {
                 assertEquals(seat.letGo, contact.request.contactId(),

@@ -57,9 +57,11 @@ final class RoutingModel {
         /** A warm transfer waiting for this agent's answer, since then. */
         String transferTo;
         Instant transferOfferedAt;
-        /** A due follow-up waiting for its own agent until then. */
+        /** A due follow-up, or a contact a supervisor moved, waiting for its own agent until then. */
         String reservedFor;
         Instant reservedUntil;
+        /** Moved there by a supervisor: that agent may take it whatever it asks for. */
+        boolean reservedByMove;
 
         Live(ContactRequest request, Instant arrivedAt) {
             this.request = request;
@@ -108,8 +110,11 @@ final class RoutingModel {
         int missed;
         boolean awayAfterCurrent;
         String nextReason;
+        /** The supervisor who set the agent away or signed it out, while that holds. */
+        String setBy;
         String reportedReason;
         Presence reportedNext;
+        String reportedBy;
         Instant awaySince;
 
         Seat(AgentProfile profile) {
@@ -176,35 +181,25 @@ final class RoutingModel {
                 seat.awayAfterCurrent = false;
                 seat.disconnectedAt = null;
                 seat.missed = 0;
+                seat.setBy = null;
             }
-            case DisconnectAgent c -> {
-                Seat seat = seats.get(c.agentId());
-                if (seat.connected) {
-                    seat.disconnectedAt = now;
-                }
-                seat.connected = false;
-                seat.ready = false;
-                seat.awayAfterCurrent = false;
-            }
+            case DisconnectAgent c -> disconnect(seats.get(c.agentId()), now, null);
+            case Command.SignOut c -> disconnect(seats.get(c.agentId()), now, c.by());
             case MakeAvailable c -> {
                 seats.get(c.agentId()).ready = true;
                 seats.get(c.agentId()).awayAfterCurrent = false;
                 seats.get(c.agentId()).letGo = null;
                 seats.get(c.agentId()).missed = 0;
+                seats.get(c.agentId()).setBy = null;
             }
             case Tick c -> live.values().stream()
                     .filter(contact -> contact.reservedFor != null && !contact.reservedUntil.isAfter(now))
-                    .forEach(contact -> contact.reservedFor = null);
-            case StepAway c -> {
-                Seat seat = seats.get(c.agentId());
-                if (c.afterCurrent() && seat.ready && !slots(c.agentId()).isEmpty()) {
-                    seat.awayAfterCurrent = true;
-                    seat.nextReason = c.reason();
-                } else {
-                    seat.ready = false;
-                    seat.awayAfterCurrent = false;
-                }
-            }
+                    .forEach(contact -> {
+                        contact.reservedFor = null;
+                        contact.reservedByMove = false;
+                    });
+            case StepAway c -> stepAway(seats.get(c.agentId()), c.reason(), c.afterCurrent(), null);
+            case Command.SendAway c -> stepAway(seats.get(c.agentId()), c.reason(), c.afterCurrent(), c.by());
             default -> { }
         }
         for (Decision decision : decisions) {
@@ -213,6 +208,45 @@ final class RoutingModel {
         for (Live contact : live.values()) {
             assertTrue(contact.revokedFrom == null, () -> "revoked but not requeued: " + contact.request.contactId());
         }
+    }
+
+    private void disconnect(Seat seat, Instant now, String by) {
+        if (!seat.connected) {
+            return;
+        }
+        seat.disconnectedAt = now;
+        seat.connected = false;
+        seat.ready = false;
+        seat.awayAfterCurrent = false;
+        seat.setBy = by;
+    }
+
+    private void stepAway(Seat seat, String reason, boolean afterCurrent, String by) {
+        if (afterCurrent && seat.ready && !slots(seat.profile.agentId()).isEmpty()) {
+            seat.awayAfterCurrent = true;
+            seat.nextReason = reason;
+        } else {
+            seat.ready = false;
+            seat.awayAfterCurrent = false;
+        }
+        seat.setBy = by;
+    }
+
+    /** Why a supervisor may not move this contact there, or null. */
+    private Refusal moveRefusal(Command.MoveContact c) {
+        Live contact = live.get(c.contactId());
+        if (contact == null) {
+            return Refusal.UNKNOWN_CONTACT;
+        }
+        if (contact.stage != Stage.WAITING && contact.stage != Stage.OFFERED) {
+            return Refusal.NOT_WAITING;
+        }
+        MoveTarget.ToAgent to = (MoveTarget.ToAgent) c.to();
+        Seat target = seats.get(to.agentId());
+        if (target == null) {
+            return Refusal.UNKNOWN_TARGET;
+        }
+        return target.profile.capacityFor(contact.request.channel()) > 0 ? null : Refusal.TARGET_CANNOT_TAKE_CHANNEL;
     }
 
     private Refusal expectedRefusal(Command command, Instant now) {
@@ -246,6 +280,12 @@ final class RoutingModel {
             case MakeAvailable c -> seats.get(c.agentId()).connected ? null : Refusal.NOT_CONNECTED;
             case StepAway c -> !seats.get(c.agentId()).connected ? Refusal.NOT_CONNECTED
                     : c.reason() != null && !rules.awayReasons().contains(c.reason()) ? Refusal.UNKNOWN_REASON : null;
+            case Command.SendAway c -> !seats.get(c.agentId()).connected ? Refusal.NOT_CONNECTED
+                    : c.reason() != null && !rules.awayReasons().contains(c.reason()) ? Refusal.UNKNOWN_REASON : null;
+            case Command.SignOut c -> seats.get(c.agentId()).connected ? null : Refusal.NOT_CONNECTED;
+            case Command.MoveContact c -> moveRefusal(c);
+            case Command.ChangePriority c -> !live.containsKey(c.contactId()) ? Refusal.UNKNOWN_CONTACT
+                    : live.get(c.contactId()).stage != Stage.WAITING ? Refusal.NOT_WAITING : null;
             default -> null;
         };
     }
@@ -339,12 +379,13 @@ final class RoutingModel {
                 assertEquals(Stage.WAITING, contact.stage, () -> "offered while not waiting: " + d);
                 Seat seat = seats.get(d.agentId());
                 assertTrue(takesOffers(seat), () -> "offered to an agent not taking contacts: " + d);
-                assertTrue(seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())),
+                boolean moved = contact.reservedByMove && d.agentId().equals(contact.reservedFor);
+                assertTrue(moved || seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an unskilled agent: " + d);
-                assertTrue(seat.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter())),
+                assertTrue(moved || seat.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an agent who does not speak the customer's language: " + d);
                 if (contact.reservedFor != null && contact.reservedUntil.isAfter(now)) {
-                    assertEquals(contact.reservedFor, d.agentId(), () -> "follow-up offered to another agent: " + d);
+                    assertEquals(contact.reservedFor, d.agentId(), () -> "reserved contact offered to another agent: " + d);
                 }
                 assertTrue(hasRoom(d.agentId(), d.channel()), () -> "offered beyond capacity: " + d);
                 assertEquals(now.plus(rules.offerTimeout()), d.expiresAt(), "offer expiry");
@@ -360,9 +401,11 @@ final class RoutingModel {
                     case REJECTED -> command.equals(new RejectOffer(d.agentId(), d.contactId()));
                     case ABANDONED -> command.equals(new CustomerLeave(d.contactId()));
                     case AGENT_GONE -> command.equals(new DisconnectAgent(d.agentId()))
+                            || command instanceof Command.SignOut o && o.agentId().equals(d.agentId())
                             || command instanceof Command.RemoveAgent r && r.agentId().equals(d.agentId())
                             || command instanceof Tick && seats.get(d.agentId()).missed >= rules.maxMissedOffers();
                     case TIMEOUT -> command instanceof Tick && !contact.offeredAt.plus(rules.offerTimeout()).isAfter(now);
+                    case MOVED -> command instanceof Command.MoveContact m && m.contactId().equals(d.contactId());
                 };
                 assertTrue(fits, () -> "revoke reason does not fit " + command + ": " + d);
                 if (d.reason() == RevokeReason.TIMEOUT) {
@@ -370,6 +413,11 @@ final class RoutingModel {
                 }
                 if (d.reason() == RevokeReason.REJECTED || d.reason() == RevokeReason.TIMEOUT) {
                     seats.get(d.agentId()).letGo = d.contactId();
+                    if (contact.reservedByMove && d.agentId().equals(contact.reservedFor)) {
+                        // The agent it was moved to let it go: the move is over.
+                        contact.reservedFor = null;
+                        contact.reservedByMove = false;
+                    }
                 } else if (d.reason() == RevokeReason.ABANDONED) {
                     seats.get(d.agentId()).letGo = null;
                 }
@@ -504,6 +552,25 @@ final class RoutingModel {
                 contact.reservedUntil = now.plus(rules.followUpGrace());
                 live.put(followUp.id(), contact);
             }
+            case Decision.Moved d -> {
+                Live contact = existing(d.contactId(), d);
+                Command.MoveContact m = (Command.MoveContact) command;
+                assertEquals(m.contactId(), d.contactId());
+                assertEquals(new MoveTarget.ToAgent(d.toAgentId()), m.to());
+                assertEquals(m.by(), d.by());
+                assertEquals(Stage.WAITING, contact.stage, () -> "moved while offered, without a revoke: " + d);
+                assertEquals(contact.revokedFrom, d.fromAgentId(), () -> "moved from the wrong agent: " + d);
+                contact.revokedFrom = null;
+                contact.reservedFor = d.toAgentId();
+                contact.reservedByMove = true;
+                contact.reservedUntil = now.plus(rules.followUpGrace());
+            }
+            case Decision.PriorityChanged d -> {
+                Live contact = existing(d.contactId(), d);
+                assertEquals(new Command.ChangePriority(d.contactId(), d.priority(), d.by()), command);
+                assertEquals(Stage.WAITING, contact.stage);
+                contact.request = contact.request.withPriority(d.priority());
+            }
             case Decision.AwayEnded d -> {
                 Seat seat = seats.get(d.agentId());
                 assertEquals(Presence.AWAY, seat.reported);
@@ -532,11 +599,13 @@ final class RoutingModel {
             case Decision.PresenceChanged d -> {
                 Seat seat = seats.get(d.agentId());
                 assertTrue(seat.reported != d.presence() || !java.util.Objects.equals(seat.reportedReason, d.reason())
-                        || seat.reportedNext != d.next(), () -> "presence reported without a change: " + d);
+                        || seat.reportedNext != d.next() || !java.util.Objects.equals(seat.reportedBy, d.by()),
+                        () -> "presence reported without a change: " + d);
                 if ("missed-offers".equals(d.reason()) && d.presence() == Presence.AWAY) {
                     assertTrue(command instanceof Tick, "missed-offers on Tick");
                     seat.ready = false;
                     seat.awayAfterCurrent = false;
+                    seat.setBy = null;
                 } else if (seat.awayAfterCurrent && d.presence() == Presence.AWAY) {
                     assertTrue(slots(d.agentId()).isEmpty(), () -> "away after current while holding contacts: " + d);
                     assertEquals(seat.nextReason, d.reason(), "the reason given with away after current");
@@ -546,6 +615,12 @@ final class RoutingModel {
                 if (command instanceof StepAway s && s.agentId().equals(d.agentId())) {
                     assertEquals(s.reason(), d.reason(), "step-away reason");
                 }
+                if (command instanceof Command.SendAway s && s.agentId().equals(d.agentId())) {
+                    assertEquals(s.reason(), d.reason(), "reason a supervisor gave");
+                }
+                boolean setBySupervisor = d.presence() == Presence.AWAY || d.presence() == Presence.OFFLINE
+                        || d.next() != null;
+                assertEquals(setBySupervisor ? seat.setBy : null, d.by(), "by");
                 assertEquals(seat.awayAfterCurrent ? Presence.AWAY : null, d.next(), "next");
                 if (d.presence() == Presence.AWAY
                         && (seat.reported != Presence.AWAY || !java.util.Objects.equals(seat.reportedReason, d.reason()))) {
@@ -554,6 +629,7 @@ final class RoutingModel {
                 seat.reported = d.presence();
                 seat.reportedReason = d.reason();
                 seat.reportedNext = d.next();
+                seat.reportedBy = d.by();
             }
             case Decision.Refused d -> fail("unexpected refusal of " + command + ": " + d);
         }

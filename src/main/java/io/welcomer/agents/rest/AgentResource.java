@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.welcomer.agents.AgentDirectory;
 import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.ws.TokenLifetimes;
+import io.welcomer.floor.FloorActions;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
@@ -22,10 +23,15 @@ import jakarta.ws.rs.core.Response;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Admins create agents and issue their tokens; supervisors and admins see them live. */
+/**
+ * Admins create agents and issue their tokens; supervisors and admins see them live, set them
+ * away and sign them out.
+ */
 @Path("/v1/agents")
 @RolesAllowed(Roles.ADMIN)
 public class AgentResource {
@@ -39,12 +45,15 @@ public class AgentResource {
     private final InstantSource clock;
     private final TokenLifetimes lifetimes;
     private final SecurityIdentity identity;
+    private final FloorActions actions;
 
-    AgentResource(AgentDirectory directory, InstantSource clock, TokenLifetimes lifetimes, SecurityIdentity identity) {
+    AgentResource(AgentDirectory directory, InstantSource clock, TokenLifetimes lifetimes, SecurityIdentity identity,
+                  FloorActions actions) {
         this.directory = directory;
         this.clock = clock;
         this.lifetimes = lifetimes;
         this.identity = identity;
+        this.actions = actions;
     }
 
     /** 201 for a new agent, 200 for a replaced one. */
@@ -112,6 +121,32 @@ public class AgentResource {
             }
             return RestResponse.noContent();
         });
+    }
+
+    /** A supervisor sets the agent away, now or after its current contacts; its presence frame says by whom. */
+    @POST
+    @Path("/{agentId}/presence")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Set an agent away, now or after its current contacts, as if the agent had said so")
+    @APIResponse(responseCode = "200", description = "The agent after the change")
+    @APIResponse(responseCode = "400", description = "A bad field (presence other than AWAY, a reason not configured)")
+    @APIResponse(responseCode = "404", description = "No such agent")
+    @APIResponse(responseCode = "409", description = "The agent is OFFLINE")
+    public Uni<AgentBody> setPresence(@RestPath String agentId, @Valid @NotNull PresenceRequest body) {
+        return actions.sendAway(agentId, body.reason(), Boolean.TRUE.equals(body.afterCurrent()), Caller.of(identity))
+                .map(AgentBody::of);
+    }
+
+    /** A supervisor signs the agent out: the session closes (1000), offers go back to the line; the profile stays. */
+    @POST
+    @Path("/{agentId}/sign-out")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Sign an agent out: its session is closed, its offers go back to the line, its profile stays")
+    @APIResponse(responseCode = "200", description = "The agent, now OFFLINE")
+    @APIResponse(responseCode = "404", description = "No such agent")
+    @APIResponse(responseCode = "409", description = "The agent is OFFLINE already")
+    public Uni<AgentBody> signOut(@RestPath String agentId) {
+        return actions.signOut(agentId, Caller.of(identity)).map(AgentBody::of);
     }
 
     private static ProblemException unknown(String agentId) {

@@ -1,6 +1,7 @@
 package io.welcomer.agents.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.CloseReason;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.routing.Command;
@@ -9,6 +10,7 @@ import io.welcomer.routing.TransferStatus;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 
@@ -59,7 +61,7 @@ public class AgentFrames implements DecisionListener {
                 case Decision.PresenceChanged d -> {
                     // A new session learns its presence from hello.
                     if (!(committed.command() instanceof Command.ConnectAgent)) {
-                        links.send(d.agentId(), new Frames.PresenceChanged(d.presence(), d.reason(), d.next()));
+                        links.send(d.agentId(), new Frames.PresenceChanged(d.presence(), d.reason(), d.next(), d.by()));
                     }
                 }
                 case Decision.Queued d -> { }
@@ -71,17 +73,28 @@ public class AgentFrames implements DecisionListener {
                 case Decision.FollowUpScheduled d -> { }
                 case Decision.FollowUpDue d -> { }
                 case Decision.AwayEnded d -> { }
+                case Decision.Moved d -> { }
+                case Decision.PriorityChanged d -> { }
                 case Decision.Refused d -> { }
             }
         }
-        if (committed.command() instanceof Command.RemoveAgent removed) {
-            links.drop(removed.agentId());
+        switch (committed.command()) {
+            case Command.RemoveAgent removed -> links.drop(removed.agentId());
+            case Command.SignOut signedOut when committed.decisions().stream().noneMatch(Decision.Refused.class::isInstance) ->
+                    links.closeAfterFrames(signedOut.agentId(), new CloseReason(1000, signedOutBy(signedOut.by())));
+            default -> { }
         }
     }
 
     private void offer(String agentId, Contact contact, Instant expiresAt, Frames.Transfer transfer) {
         links.send(agentId, () -> contacts.earlier(contact, Offers.HISTORY_LIMIT)
                 .map(earlier -> Offers.frame(contact, earlier, expiresAt, clock.instant(), json, transfer)));
+    }
+
+    /** The close reason of a session a supervisor ended; a close frame's reason holds at most 123 bytes. */
+    static String signedOutBy(String supervisor) {
+        String reason = "signed out by " + supervisor;
+        return reason.getBytes(StandardCharsets.UTF_8).length <= 123 ? reason : "signed out by a supervisor";
     }
 
     /** How a warm transfer's target hears that its offer is gone. */

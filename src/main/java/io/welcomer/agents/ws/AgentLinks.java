@@ -2,6 +2,7 @@ package io.welcomer.agents.ws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -81,6 +82,18 @@ public class AgentLinks {
         Link link = links.remove(agentId);
         if (link != null) {
             link.connection.close().subscribe().with(ignored -> { }, failure -> { });
+        }
+    }
+
+    /**
+     * Forgets the agent's session now (its close then signs nobody out again) and closes it with
+     * this reason once the frames queued for it are sent.
+     */
+    public void closeAfterFrames(String agentId, CloseReason reason) {
+        Link link = links.remove(agentId);
+        if (link != null) {
+            link.outbox = link.outbox.thenRun(() -> link.home.runOnContext(onHome -> link.connection.close(reason)
+                    .subscribe().with(ignored -> { }, failure -> { })));
         }
     }
 

@@ -80,11 +80,14 @@ public final class Frames {
         }
     }
 
-    /** With {@code next}: the agent takes no new offers and will be {@code next} (for {@code reason}) once free. */
+    /**
+     * With {@code next}: the agent takes no new offers and will be {@code next} (for {@code reason})
+     * once free. {@code by}: the supervisor who set it so.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PresenceChanged(String type, Presence presence, String reason, Presence next) {
-        public PresenceChanged(Presence presence, String reason, Presence next) {
-            this("presence", presence, reason, next);
+    public record PresenceChanged(String type, Presence presence, String reason, Presence next, String by) {
+        public PresenceChanged(Presence presence, String reason, Presence next, String by) {
+            this("presence", presence, reason, next, by);
         }
     }
 

@@ -38,9 +38,11 @@ public class ContactEventEntity {
     public Instant dueAt;
     /** Set on contact.requeued after an offer: why the offer ended. */
     public String reason;
+    /** Set on contact.moved: the supervisor who moved it. */
+    public String actor;
 
     public ContactEvent toEvent() {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUpId, dueAt, reason);
+                transferMode, followUpId, dueAt, reason, actor);
     }
 }

@@ -5,9 +5,11 @@ import io.smallrye.mutiny.Uni;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.Intake;
 import io.welcomer.contacts.persistence.ContactStore;
+import io.welcomer.floor.FloorActions;
 import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.problems.PlainText;
 import io.welcomer.problems.ProblemException;
+import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.RoutingRefused;
 import io.welcomer.switchboard.SkillMaps;
@@ -17,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,11 +28,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Gateways hand contacts over here and follow them. */
+/** Gateways hand contacts over here and follow them; supervisors move them and change their priority. */
 @Path("/v1/contacts")
 @RolesAllowed(Roles.GATEWAY)
 public class ContactResource {
@@ -42,14 +48,16 @@ public class ContactResource {
     private final SecurityIdentity caller;
     private final RoutingMetrics metrics;
     private final InstantSource clock;
+    private final FloorActions actions;
 
     ContactResource(Intake intake, ContactStore contacts, SecurityIdentity caller, RoutingMetrics metrics,
-                    InstantSource clock) {
+                    InstantSource clock, FloorActions actions) {
         this.intake = intake;
         this.contacts = contacts;
         this.caller = caller;
         this.metrics = metrics;
         this.clock = clock;
+        this.actions = actions;
     }
 
     /** 201 once the contact is stored; 200 with the same contact for a repeated Idempotency-Key. */
@@ -116,7 +124,44 @@ public class ContactResource {
                 .orElseThrow(() -> ProblemException.conflict("contact " + id + " has already ended")));
     }
 
-    /** The stored contact if this caller may see it: its own gateway's, or any for an admin. */
+    /** A supervisor moves a waiting or offered contact to an agent; an offer to another agent is revoked. */
+    @POST
+    @Path("/{id}/move")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Move a QUEUED or OFFERED contact to an agent, who is offered it first when it has room")
+    @APIResponse(responseCode = "200", description = "The contact after the move")
+    @APIResponse(responseCode = "400", description = "A bad field, named in the problem")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "409", description = "The contact is not QUEUED or OFFERED; the problem names its state")
+    @APIResponse(responseCode = "422", description = "to.agentId names no agent, or one who takes no contacts on its channel")
+    public Uni<ContactView> move(@RestPath String id, @Valid @NotNull MoveRequest body) {
+        return live(id, () -> actions.moveToAgent(id, body.to().agentId(), Caller.of(caller)));
+    }
+
+    /** A supervisor changes a waiting contact's priority; it keeps its arrival. */
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Change a QUEUED contact's priority (0-100); it keeps its arrival")
+    @APIResponse(responseCode = "200", description = "The contact after the change")
+    @APIResponse(responseCode = "400", description = "A bad field, named in the problem")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "409", description = "The contact is not QUEUED; the problem names its state")
+    public Uni<ContactView> change(@RestPath String id, @Valid @NotNull ContactChange body) {
+        return live(id, () -> actions.changePriority(id, body.priority(), Caller.of(caller)));
+    }
+
+    /** A supervisor's action on a stored contact: 404 if there is none, 409 naming the state if it has ended. */
+    private Uni<ContactView> live(String id, Supplier<Uni<Intake.Standing>> action) {
+        return visible(id).chain(stored -> {
+            if (stored.state().ended()) {
+                throw ProblemException.conflict("contact " + id + " is " + stored.state());
+            }
+            return action.get();
+        }).map(standing -> ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds()));
+    }
+
+    /** The stored contact if this caller may see it: its own gateway's, or any for a supervisor or an admin. */
     private Uni<Contact> visible(String id) {
         if (id.length() > MAX_ID || !PlainText.Rules.isPlain(id, false)) {
             // Never stored, since the store refuses such text: asking it would be an error, not a 404.
@@ -124,7 +169,7 @@ public class ContactResource {
         }
         return contacts.find(id).map(stored -> {
             if (stored == null || !(stored.arrival().gatewayId().equals(caller.getPrincipal().getName())
-                    || caller.hasRole(Roles.ADMIN))) {
+                    || caller.hasRole(Roles.SUPERVISOR))) {
                 throw ProblemException.notFound("no contact " + id);
             }
             return stored;
