@@ -160,4 +160,17 @@ public interface WelcomerConfig {
     /** How long a due follow-up waits for the agent who promised it before anyone eligible may take it. */
     @WithDefault("10m")
     Duration followUpGrace();
+
+    /**
+     * The PostgreSQL the dev profile and the tests start themselves when no database is
+     * configured. Read before this mapping exists, by {@code io.welcomer.database.DatabaseSettings};
+     * declared here so that it is a known, documented key.
+     */
+    Embedded embedded();
+
+    interface Embedded {
+
+        /** Where the embedded database keeps its data across restarts (application.properties: under the user's home). */
+        String dataDir();
+    }
 }

@@ -18,6 +18,12 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
 /**
@@ -27,6 +33,7 @@ import org.jboss.resteasy.reactive.RestHeader;
  */
 @Path("/v1/events")
 @RolesAllowed(Roles.GATEWAY)
+@Tag(name = "Contacts")
 public class EventResource {
 
     /** Keeps idle connections open through proxies. */
@@ -46,7 +53,18 @@ public class EventResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> events(@RestHeader("Last-Event-ID") String lastEventId, @Context Sse sse) {
+    @Operation(summary = "This gateway's contact events as Server-Sent Events; resume with Last-Event-ID (docs/events.md)")
+    @APIResponse(responseCode = "200", description = "The stream: each event's id is its place in the event log;"
+            + " a comment heartbeat every 15 s", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = GatewayEvent.class)))
+    @APIResponse(responseCode = "400", description = "Last-Event-ID is not an event id")
+    @APIResponse(responseCode = "429", description = "This key holds welcomer.events.max-listeners-per-gateway streams"
+            + " already; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "welcomer.events.max-listeners streams are open in all, or the"
+            + " server is stopping; retry after Retry-After")
+    public Multi<OutboundSseEvent> events(
+            @Parameter(description = "The id of the last event received: the stream replays every later one first")
+            @RestHeader("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Long after = parse(lastEventId);
         String gateway = caller.getPrincipal().getName();
         var live = feed.listen(gateway);

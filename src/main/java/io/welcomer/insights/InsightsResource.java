@@ -17,6 +17,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -26,6 +30,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  */
 @Path("/v1/insights")
 @RolesAllowed(Roles.SUPERVISOR)
+@Tag(name = "Ops")
 public class InsightsResource {
 
     public record TouchTimeInsights(Instant from, Instant to, String groupedBy, List<TouchTimeBand> bands,
@@ -45,7 +50,15 @@ public class InsightsResource {
 
     @GET
     @Path("/touch-time")
-    public Uni<TouchTimeInsights> touchTime(@RestQuery String from, @RestQuery String to, @RestQuery String by) {
+    @Operation(summary = "Touch time against outcome: per touch-time band, resolved, repeat and first-contact"
+            + " resolution rates and satisfaction of the contacts completed in [from, to)")
+    @APIResponse(responseCode = "200", description = "Every band and the total")
+    @APIResponse(responseCode = "400", description = "from or to not an ISO-8601 date or instant, from after to,"
+            + " or by other than channel")
+    public Uni<TouchTimeInsights> touchTime(
+            @Parameter(description = "ISO-8601 date (midnight UTC) or instant; default 7 days before to") @RestQuery String from,
+            @Parameter(description = "ISO-8601 date or instant, exclusive; default now") @RestQuery String to,
+            @Parameter(description = "channel: each band split by channel") @RestQuery String by) {
         Instant until = to == null ? clock.instant() : instant("to", to);
         Instant since = from == null ? until.minus(DEFAULT_RANGE) : instant("from", from);
         if (since.isAfter(until)) {

@@ -11,10 +11,14 @@ import jakarta.ws.rs.Path;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The queue at a glance, for supervisors and ops. */
 @Path("/v1/queue")
 @RolesAllowed(Roles.SUPERVISOR)
+@Tag(name = "Ops", description = "The queue and insights (docs/api/ops.md)")
 public class QueueResource {
 
     public record QueueBody(int waiting, long oldestWaitSeconds, int callbacksWaiting, Map<String, Integer> byChannel,
@@ -29,6 +33,8 @@ public class QueueResource {
     }
 
     @GET
+    @Operation(summary = "The queue at a glance: waiting by channel, oldest wait, callbacks, agents by presence")
+    @APIResponse(responseCode = "200", description = "The queue now")
     public Uni<QueueBody> queue() {
         return loop.onLoop(() -> Uni.createFrom().item(loop.stats())).map(stats -> {
             Map<String, Integer> byChannel = new LinkedHashMap<>();

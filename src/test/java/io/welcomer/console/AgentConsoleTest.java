@@ -14,13 +14,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
+import io.welcomer.support.NeedsChromium;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The agent console in a real Chromium, against the real server, socket and database. */
 @QuarkusTest
+@ExtendWith(NeedsChromium.class)
 class AgentConsoleTest {
 
     private BrowserContext browser;

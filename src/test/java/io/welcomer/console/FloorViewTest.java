@@ -18,15 +18,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
+import io.welcomer.support.NeedsChromium;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The supervisor's floor view in a real Chromium: live from one stream, no request loop. */
 @QuarkusTest
+@ExtendWith(NeedsChromium.class)
 class FloorViewTest {
 
     /** The floor must show a change within a second. */

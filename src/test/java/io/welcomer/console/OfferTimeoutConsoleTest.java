@@ -11,11 +11,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.welcomer.story.ShortTimeouts;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
+import io.welcomer.support.NeedsChromium;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An offer nobody answers, with the offer timeout shortened to a second. */
 @QuarkusTest
+@ExtendWith(NeedsChromium.class)
 @TestProfile(ShortTimeouts.class)
 class OfferTimeoutConsoleTest {
 

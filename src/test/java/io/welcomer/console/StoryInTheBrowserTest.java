@@ -14,14 +14,17 @@ import io.welcomer.events.EventStream;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
+import io.welcomer.support.NeedsChromium;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A returning customer's contact from the gateway to an agent's console and back, with the
  * supervisor's floor and the gateway's events agreeing with the page at every step.
  */
 @QuarkusTest
+@ExtendWith(NeedsChromium.class)
 class StoryInTheBrowserTest {
 
     @Test

@@ -15,11 +15,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.welcomer.events.EventStream;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
+import io.welcomer.support.NeedsChromium;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two agents' consoles in real Chromium pages: a warm transfer with a note from one to the other,
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * gateway's events agree with the pages at every step.
  */
 @QuarkusTest
+@ExtendWith(NeedsChromium.class)
 class TransferInTheBrowserTest {
 
     private BrowserContext jackiesBrowser;

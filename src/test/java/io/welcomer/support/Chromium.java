@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Chromium {
 
-    private static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static Browser browser;
 
     private Chromium() {

@@ -26,8 +26,7 @@ public final class PackagedServer implements AutoCloseable {
 
     public static final String GATEWAY_KEY = "crash-gateway-key";
     public static final String ADMIN_KEY = "crash-admin-key";
-    /** The cluster the tests use: 127.0.0.1 on PGPORT, 5432 by default, as application.properties says. */
-    private static final String PG = "127.0.0.1:" + System.getenv().getOrDefault("PGPORT", "5432");
+    private static final String PG = Cluster.address();
     private static final String ADMIN_URL = "jdbc:postgresql://" + PG + "/postgres";
     /** Generous: on a 2-core machine shared with other builds a start can take a minute. */
     private static final Duration START_BOUND = Duration.ofMinutes(3);

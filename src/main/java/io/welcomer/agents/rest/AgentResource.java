@@ -19,12 +19,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -34,6 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/v1/agents")
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Agents", description = "Agent profiles, their tokens and live presence (docs/api/agents.md)")
 public class AgentResource {
 
     private static final String AGENT_ID = "[A-Za-z0-9._-]{1,64}";
@@ -59,6 +64,11 @@ public class AgentResource {
     /** 201 for a new agent, 200 for a replaced one. */
     @PUT
     @Path("/{agentId}")
+    @Operation(summary = "Create or replace an agent's profile: skills, languages, capacity per channel")
+    @APIResponse(responseCode = "201", description = "A new agent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentBody.class)))
+    @APIResponse(responseCode = "200", description = "The profile replaced; it applies to the live agent at once")
+    @APIResponse(responseCode = "400", description = "A bad agentId, or a field invalid or unknown, each named in errors")
     public Uni<RestResponse<AgentBody>> put(@RestPath @Pattern(regexp = AGENT_ID, message = AGENT_ID_MESSAGE) String agentId,
                                             @Valid @NotNull AgentProfileBody body) {
         AgentEntity agent = new AgentEntity();
@@ -76,6 +86,8 @@ public class AgentResource {
 
     @GET
     @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Every agent: profile, live presence, idle since, contacts held, follow-ups promised")
+    @APIResponse(responseCode = "200", description = "The agents")
     public Uni<List<AgentBody>> list() {
         return directory.all().map(cards -> cards.stream().map(AgentBody::of).toList());
     }
@@ -83,6 +95,9 @@ public class AgentResource {
     @GET
     @Path("/{agentId}")
     @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "One agent: profile, live presence, idle since, contacts held, follow-ups promised")
+    @APIResponse(responseCode = "200", description = "The agent")
+    @APIResponse(responseCode = "404", description = "No such agent")
     public Uni<AgentBody> get(@RestPath String agentId) {
         return directory.find(agentId).map(card -> AgentBody.of(card.orElseThrow(() -> unknown(agentId))));
     }
@@ -90,6 +105,10 @@ public class AgentResource {
     /** A new WebSocket token; shown once, stored only as a hash. */
     @POST
     @Path("/{agentId}/tokens")
+    @Operation(summary = "Issue a token that opens the agent's WebSocket session for welcomer.token-ttl; shown once")
+    @APIResponse(responseCode = "201", description = "The token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedToken.class)))
+    @APIResponse(responseCode = "404", description = "No such agent")
     public Uni<RestResponse<IssuedToken>> issueToken(@RestPath String agentId) {
         return directory.issueToken(agentId, Caller.of(identity)).map(token -> RestResponse.status(Response.Status.CREATED,
                 new IssuedToken(token.orElseThrow(() -> unknown(agentId)))));
@@ -101,6 +120,9 @@ public class AgentResource {
      */
     @DELETE
     @Path("/{agentId}/tokens")
+    @Operation(summary = "Revoke every token of the agent; its open session is closed with 1008")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such agent")
     public Uni<RestResponse<Void>> revokeTokens(@RestPath String agentId) {
         return directory.revokeTokens(agentId, Caller.of(identity)).map(revoked -> {
             if (!revoked) {
@@ -114,6 +136,9 @@ public class AgentResource {
     /** Signs the agent out, closes its session and routes its contacts to others. */
     @DELETE
     @Path("/{agentId}")
+    @Operation(summary = "Remove the agent: signed out, session closed, its offers back in line")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such agent")
     public Uni<RestResponse<Void>> delete(@RestPath String agentId) {
         return directory.remove(agentId, Caller.of(identity)).map(removed -> {
             if (!removed) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -30,7 +31,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -38,6 +44,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Gateways hand contacts over here and follow them; supervisors move them and change their priority. */
 @Path("/v1/contacts")
 @RolesAllowed(Roles.GATEWAY)
+@Tag(name = "Contacts", description = "Gateways hand contacts over and follow them (docs/api/contacts.md)")
 public class ContactResource {
 
     /** Contact ids are UUIDs; anything much longer cannot be one. */
@@ -62,7 +69,17 @@ public class ContactResource {
 
     /** 201 once the contact is stored; 200 with the same contact for a repeated Idempotency-Key. */
     @POST
+    @Operation(summary = "Hand a contact over: offered at once to a free eligible agent, else queued with its position")
+    @APIResponse(responseCode = "201", description = "Stored: OFFERED with agentId when an agent was free, else QUEUED"
+            + " with position and estimatedWaitSeconds", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/v1/contacts/{id}, relative"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactView.class)))
+    @APIResponse(responseCode = "200", description = "This gateway posted this Idempotency-Key before: that contact, as it is now")
+    @APIResponse(responseCode = "400", description = "A field invalid, missing or unknown, each named in errors; nothing stored")
+    @APIResponse(responseCode = "503", description = "The store cannot take work now, welcomer.max-waiting contacts"
+            + " already wait, or the first request with this Idempotency-Key is not stored yet; nothing stored,"
+            + " retry after Retry-After")
     public Uni<RestResponse<ContactView>> create(@Valid @NotNull NewContact body,
+                                                 @Parameter(description = "The same key from the same gateway answers the same contact (200)")
                                                  @RestHeader("Idempotency-Key") @Size(max = 200) @PlainText String idempotencyKey) {
         Map<String, Integer> skills = body.skills() == null ? Map.of() : body.skills();
         Contact contact = newContact(body, skills, caller.getPrincipal().getName(), idempotencyKey);
@@ -80,6 +97,9 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "The contact now: state, agent, position and estimated wait while queued, times, outcome")
+    @APIResponse(responseCode = "200", description = "The contact")
+    @APIResponse(responseCode = "404", description = "No such contact for this gateway")
     public Uni<ContactView> get(@RestPath String id) {
         return visible(id).chain(intake::standingOf)
                 .map(standing -> ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds()));
@@ -88,6 +108,12 @@ public class ContactResource {
     /** The waiting customer hangs up and keeps their place; an agent's accept dials them back. */
     @POST
     @Path("/{id}/callback")
+    @Operation(summary = "The waiting customer hangs up and keeps their place; the agent who accepts dials the number")
+    @APIResponse(responseCode = "200", description = "Arranged: QUEUED, mode CALLBACK, the same position")
+    @APIResponse(responseCode = "400", description = "number missing or not E.164")
+    @APIResponse(responseCode = "404", description = "No such contact for this gateway")
+    @APIResponse(responseCode = "409", description = "Not waiting (offered, connected or ended), already a callback,"
+            + " or a chat or email contact")
     public Uni<ContactView> callback(@RestPath String id, @Valid @NotNull CallbackRequest body) {
         return visible(id).chain(stored -> intake.arrangeCallback(id, body.number()))
                 .onFailure(RoutingRefused.class).transform(refused -> ProblemException.conflict(
@@ -100,6 +126,11 @@ public class ContactResource {
     /** How the customer felt: answered once, and only after the contact completed (409 otherwise). */
     @POST
     @Path("/{id}/feedback")
+    @Operation(summary = "How the customer felt, 1-5, once the contact is completed")
+    @APIResponse(responseCode = "200", description = "Recorded: the contact with its feedback")
+    @APIResponse(responseCode = "400", description = "csat missing or outside 1-5, or comment too long")
+    @APIResponse(responseCode = "404", description = "No such contact for this gateway")
+    @APIResponse(responseCode = "409", description = "The contact is not COMPLETED yet, or feedback was already given")
     public Uni<ContactView> feedback(@RestPath String id, @Valid @NotNull FeedbackRequest body) {
         Instant at = clock.instant();
         return visible(id).chain(stored -> contacts.recordFeedback(id, body.csat(), body.comment(), at)
@@ -118,6 +149,10 @@ public class ContactResource {
     /** The customer left: not yet connected it is abandoned; connected, the agent is told. */
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "The customer left: abandoned if not yet connected (an offer is revoked), else the agent is told")
+    @APIResponse(responseCode = "200", description = "The contact after the change")
+    @APIResponse(responseCode = "404", description = "No such contact for this gateway")
+    @APIResponse(responseCode = "409", description = "The contact had already ended")
     public Uni<ContactView> leave(@RestPath String id) {
         return visible(id).chain(stored -> intake.customerLeft(id)).map(left -> left
                 .map(standing -> ContactView.of(standing.contact(), null, null))

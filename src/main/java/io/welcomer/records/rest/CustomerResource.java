@@ -48,7 +48,7 @@ public class CustomerResource {
                     + "Audited as customer.erasure-requested, naming the erasure, never the customer.")
     @APIResponse(responseCode = "202", description = "Erasing; follow the Location",
             headers = @Header(name = "Location", description = "/v1/erasures/{id}"),
-            content = @Content(schema = @Schema(implementation = Erasure.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Erasure.class)))
     @APIResponse(responseCode = "409", description = "The customer has a live contact or a follow-up not yet due",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not a customer id (over 200 characters, or control characters)",

@@ -32,7 +32,8 @@ public class ErasureResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "An erasure: running, or done with how many contacts it erased")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Erasure.class)))
+    @APIResponse(responseCode = "200", description = "The erasure",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Erasure.class)))
     @APIResponse(responseCode = "404", description = "No such erasure",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Uni<Erasure> get(@RestPath String id) {

@@ -18,6 +18,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.RejectedExecutionException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -27,6 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/v1/simulations")
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Simulations", description = "The routing core in virtual time (docs/api/simulations.md)")
 public class SimulationResource {
 
     /** About 30 s of simulation on a small, busy machine (2-3 us per contact measured). */
@@ -44,6 +48,13 @@ public class SimulationResource {
     }
 
     @POST
+    @Operation(summary = "Run a scenario through the real routing core in virtual time: waits, service level,"
+            + " abandonment, occupancy, and Erlang's figures where a closed form applies")
+    @APIResponse(responseCode = "200", description = "The figures of the measured hours")
+    @APIResponse(responseCode = "400", description = "A field invalid or unknown, more than 3,000,000 contacts to"
+            + " simulate (about 30 s of work), more than 10,000 agents, or arrivals nobody could serve")
+    @APIResponse(responseCode = "422", description = "The centre is overloaded: arrivals beyond what the agents can serve")
+    @APIResponse(responseCode = "503", description = "Simulations already take every worker; retry after Retry-After")
     public Uni<SimulationResult> simulate(@Valid @NotNull ScenarioBody body) {
         Scenario scenario = body.toScenario();
         check(scenario, MAX_CONTACTS);
@@ -57,6 +68,13 @@ public class SimulationResource {
 
     @POST
     @Path("/staffing")
+    @Operation(summary = "The smallest number of agents of one profile that meets a service level or abandon-rate"
+            + " target, with the figures at that count and one fewer")
+    @APIResponse(responseCode = "200", description = "The count, Erlang's count where it applies, and the figures")
+    @APIResponse(responseCode = "400", description = "A field invalid or unknown, or more than 750,000 contacts per"
+            + " simulation run, or arrivals nobody could serve")
+    @APIResponse(responseCode = "422", description = "No count up to 10,000 meets the target, or the centre is overloaded")
+    @APIResponse(responseCode = "503", description = "Simulations already take every worker; retry after Retry-After")
     public Uni<Staffing.Answer> staffing(@Valid @NotNull StaffingBody body) {
         Scenario scenario = body.toScenario();
         check(scenario, MAX_CONTACTS_PER_STAFFING_RUN);
