@@ -27,6 +27,33 @@ public interface WelcomerConfig {
      */
     Optional<List<String>> supervisorKeys();
 
+    /** Sign-in through the centre's OpenID Connect provider, when it is on (the standard quarkus.oidc.* settings). */
+    Oidc oidc();
+
+    interface Oidc {
+
+        /**
+         * The claim that names the person: the agent's id in Welcomer for an agent, the actor in
+         * the audit trail for everyone. Entra ID: {@code preferred_username} or {@code upn}.
+         */
+        @WithDefault("preferred_username")
+        String agentClaim();
+
+        /**
+         * The claim holding the roles {@code welcomer-agent}, {@code welcomer-supervisor} and
+         * {@code welcomer-admin}; a dotted path reaches into an object ({@code realm_access.roles}).
+         * Entra ID: {@code roles} (app roles) or {@code groups}.
+         */
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /**
+         * The client the console and the floor sign in as (a public client, code flow with PKCE);
+         * default {@code quarkus.oidc.client-id}.
+         */
+        Optional<String> consoleClientId();
+    }
+
     /** How long an agent token opens sessions after it is issued; a session open at expiry is closed. */
     @WithDefault("12h")
     Duration tokenTtl();

@@ -17,7 +17,10 @@ import java.util.Set;
 
 /**
  * Reads {@code Authorization: Bearer <key or token>}; on the agent WebSocket upgrade a browser
- * may send the token as the {@code access_token} query parameter instead (RFC 6750 2.3).
+ * may send the token as the {@code access_token} query parameter instead (RFC 6750 2.3). A key
+ * or a minted agent token is known here; anything else is left to the provider's own bearer
+ * check (quarkus-oidc), when a provider is connected, which reads the Authorization header: a
+ * browser's query token is handed to it there.
  */
 @ApplicationScoped
 public class BearerAuthentication implements HttpAuthenticationMechanism {
@@ -32,11 +35,17 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         var request = new TokenAuthenticationRequest(new TokenCredential(credential.strip(), "bearer"));
-        // An unknown credential counts as none: the role check then answers 401. Failing here
+        // An unknown credential counts as none here: the role check then answers 401. Failing here
         // instead would send the request down the error path, whose log names the full URI,
         // and with it a browser's access_token.
         return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context))
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();
+    }
+
+    /** Before the provider's own bearer check: keys and minted tokens are known without asking a provider. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 1000;
     }
 
     private static String credentialOf(RoutingContext context) {
@@ -45,7 +54,11 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
             return header.substring(PREFIX.length());
         }
         if (AGENT_SOCKET_PATH.equals(context.normalizedPath())) {
-            return context.request().getParam("access_token");
+            String token = context.request().getParam("access_token");
+            if (token != null) {
+                context.request().headers().set(HttpHeaders.AUTHORIZATION, PREFIX + token);
+            }
+            return token;
         }
         return null;
     }

@@ -1,6 +1,5 @@
 package io.welcomer.security;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,7 +9,11 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns a bearer credential into a caller: a gateway, supervisor or admin key, or an agent token. */
+/**
+ * Turns a bearer credential into a caller: a gateway, supervisor or admin key, or an agent token.
+ * A credential it does not know is none of these; the provider's own bearer check (quarkus-oidc)
+ * may still know it as a sign-in.
+ */
 @ApplicationScoped
 public class BearerIdentities implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -52,6 +55,7 @@ public class BearerIdentities implements IdentityProvider<TokenAuthenticationReq
                         .addRole(Roles.AGENT)
                         .addAttribute(TOKEN_EXPIRES_AT, holder.expiresAt())
                         .build()))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown credential")));
+                .orElseGet(() -> Uni.createFrom().nullItem());
     }
+
 }

@@ -54,4 +54,9 @@ class SupervisorAccessTest {
         given().auth().oauth2("floor-lead:" + Api.SUPERVISOR_KEY).get("/v1/floor").then().statusCode(401);
         given().auth().oauth2(Api.OPS_KEY).get("/v1/agents").then().statusCode(200);
     }
+
+    @Test
+    void withoutAProviderThereIsNoSignInButKeysAndTokens() {
+        given().get("/v1/sign-in").then().statusCode(404);
+    }
 }

@@ -60,6 +60,24 @@ public final class AgentClient implements AutoCloseable {
         throw new AssertionError("the upgrade was accepted");
     }
 
+    /** As {@link #refusedUpgrade}, with the token as a browser sends it, in the access_token query parameter. */
+    public static Throwable refusedQueryUpgrade(String token) {
+        try {
+            connectWithQueryToken(token).close();
+        } catch (Exception e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+        throw new AssertionError("the upgrade was accepted");
+    }
+
+    /** The HTTP status that refused an upgrade, from {@link #refusedUpgrade}. */
+    public static int handshakeStatus(Throwable refusal) {
+        if (refusal instanceof java.net.http.WebSocketHandshakeException handshake) {
+            return handshake.getResponse().statusCode();
+        }
+        throw new AssertionError("not a refused upgrade: " + refusal, refusal);
+    }
+
     public static URI socketUri(String query) {
         return URI.create("ws://localhost:" + Api.port() + "/v1/ws/agent" + query);
     }

@@ -3,11 +3,13 @@ package io.welcomer.agents.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.quarkus.websockets.next.WebSocketSecurity;
 import io.smallrye.mutiny.Uni;
 import io.welcomer.problems.PlainText;
 import io.welcomer.routing.Command;
@@ -28,12 +30,18 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * An agent's session. The upgrade needs an agent token, so an unauthenticated socket never
- * opens. A bad frame gets an {@code error} frame and the session stays open.
+ * An agent's session. The upgrade needs an agent token or an agent's sign-in at the centre's
+ * provider, so an unauthenticated socket never opens. A bad frame gets an {@code error} frame and
+ * the session stays open.
  */
-@WebSocket(path = "/v1/ws/agent")
+@WebSocket(path = "/v1/ws/agent", endpointId = AgentSocket.ENDPOINT)
 @RolesAllowed(Roles.AGENT)
 public class AgentSocket {
+
+    static final String ENDPOINT = "agent";
+    static final CloseReason NO_LONGER_AN_AGENT = new CloseReason(1008, "no longer signed in as an agent");
+    /** An access token from the centre's provider; a JWT of many claims runs to a few KiB. */
+    static final int MAX_TOKEN = 12_000;
 
     static final int MAX_ID = 64;
     static final int MAX_CODE = 64;
@@ -55,6 +63,8 @@ public class AgentSocket {
     AgentLinks links;
     @Inject
     SocketLimits limits;
+    @Inject
+    WebSocketSecurity security;
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
@@ -82,7 +92,11 @@ public class AgentSocket {
         }
         AgentSessions.Said said;
         try {
-            said = parse(text);
+            JsonNode frame = read(text);
+            if (frame.path("type").asText("").equals("token")) {
+                return refresh(connection, requiredText(frame, "token", MAX_TOKEN));
+            }
+            said = parse(frame);
         } catch (BadFrame bad) {
             return send(connection, new Frames.Error(bad.code, bad.getMessage()));
         }
@@ -96,7 +110,7 @@ public class AgentSocket {
                         new Frames.Error("invalid-field", failure.getMessage())));
     }
 
-    private AgentSessions.Said parse(String text) throws BadFrame {
+    private JsonNode read(String text) throws BadFrame {
         JsonNode frame;
         try {
             frame = json.readTree(text);
@@ -106,6 +120,24 @@ public class AgentSocket {
         if (frame == null || !frame.isObject()) {
             throw new BadFrame("bad-frame", "the frame is not a JSON object");
         }
+        return frame;
+    }
+
+    /**
+     * A console signed in at the centre's provider hands over its refreshed access token, so the
+     * session outlives the token it opened with (else it is closed with 1008 when that expires).
+     * A token that no longer makes this person an agent ends the session with 1008 now.
+     */
+    private Uni<Void> refresh(WebSocketConnection connection, String token) {
+        return Uni.createFrom().completionStage(() -> security.updateSecurityIdentity(token))
+                .chain(updated -> updated.hasRole(Roles.AGENT) ? Uni.createFrom().voidItem()
+                        : connection.close(NO_LONGER_AN_AGENT))
+                .onFailure().recoverWithUni(failure -> connection.isClosed() ? Uni.createFrom().voidItem()
+                        : send(connection, new Frames.Error("invalid-token", "the token was not accepted; the session"
+                                + " ends when the one it holds expires")));
+    }
+
+    private AgentSessions.Said parse(JsonNode frame) throws BadFrame {
         String type = frame.path("type").asText("");
         String agentId = agentId();
         if (type.equals("follow-up")) {
