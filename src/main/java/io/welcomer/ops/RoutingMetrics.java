@@ -117,6 +117,10 @@ public class RoutingMetrics implements DecisionListener {
             case Decision.FollowUpDue d -> { }
             case Decision.Moved d -> { }
             case Decision.PriorityChanged d -> { }
+            case Decision.LineConfigured d -> { }
+            case Decision.LineRemoved d -> { }
+            case Decision.LineOpened d -> { }
+            case Decision.LineClosed d -> { }
             case Decision.AwayEnded d -> Counter.builder("welcomer.agent.away.seconds")
                     .description("Time agents spent away, by the reason they gave")
                     .baseUnit("seconds")
