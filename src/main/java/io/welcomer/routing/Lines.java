@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ final class Lines {
     private static final Duration RECHECK = Duration.ofDays(OpeningHours.HORIZON_DAYS / 2);
 
     private final Router router;
-    private final Map<String, LineState> states = new TreeMap<>();
+    private final Map<String, LineState> states = new HashMap<>();
     private Map<String, QueueStats.LineFigures> figures = Map.of();
     private boolean figuresChanged;
 
@@ -44,7 +45,8 @@ final class Lines {
         LineState state = states.computeIfAbsent(line.id(), id -> new LineState(line));
         state.line = line;
         evaluate(state);
-        // Its contacts need what the line asks now; those waiting keep their places.
+        // Its contacts need what the line asks now; those waiting keep their places, and relax
+        // from when they began to need what they need (a line that now asks a skill relaxes too).
         for (RoutedContact contact : List.copyOf(router.contacts.values())) {
             if (contact.line == state) {
                 if (state.waiting.contains(contact)) {
@@ -52,6 +54,7 @@ final class Lines {
                 } else {
                     contact.rederive();
                 }
+                router.matching.scheduleRelax(contact);
             }
         }
         router.decide(new Decision.LineConfigured(line, state.open, state.changesAt));
@@ -161,9 +164,10 @@ final class Lines {
 
     // --- what the lines look like ---
 
+    /** Every line as it stands, by id. */
     List<LineStatus> statuses() {
         List<LineStatus> statuses = new ArrayList<>(states.size());
-        states.values().forEach(state -> statuses.add(status(state)));
+        new TreeMap<>(states).values().forEach(state -> statuses.add(status(state)));
         return statuses;
     }
 
@@ -178,7 +182,8 @@ final class Lines {
     Map<String, QueueStats.LineFigures> figures() {
         if (figuresChanged) {
             Map<String, QueueStats.LineFigures> now = new LinkedHashMap<>();
-            states.forEach((id, state) -> now.put(id, new QueueStats.LineFigures(state.open, state.waiting.size())));
+            new TreeMap<>(states).forEach((id, state) -> now.put(id, new QueueStats.LineFigures(state.open,
+                    state.waiting.size())));
             figures = Collections.unmodifiableMap(now);
             figuresChanged = false;
         }

@@ -235,6 +235,19 @@ class LinesTest {
     }
 
     @Test
+    void aContactWhoseLineNowAsksASkillRelaxesLikeAnyOther() {
+        desk.configure(line("billing", Map.of(), null));
+        desk.register("junior", skills("billing", 1));
+        desk.connect("junior");
+        desk.arrive(inLine("c1", VOICE, "billing"));
+        desk.configure(line("billing", skills("billing", 5), null));
+
+        assertEquals(List.of(), only(Decision.Offered.class, desk.available("junior")));
+        List<Decision> relaxed = desk.tickAfter(desk.rules.relaxAfter());
+        assertEquals(List.of(desk.offered("c1", VOICE, "junior")), only(Decision.Offered.class, relaxed));
+    }
+
+    @Test
     void aContactNamingAnUnknownLineOrAChannelItDoesNotTakeIsRefused() {
         desk.configure(line("billing", Map.of(), null));
 
