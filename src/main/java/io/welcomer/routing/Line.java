@@ -22,6 +22,9 @@ public record Line(String id, String name, Set<Channel> channels, Map<String, In
                    boolean languageRequired, OpeningHours hours, ServiceLevel serviceLevel,
                    List<OverflowStep> overflow) {
 
+    /** What a line's id may be: 1-64 of a-z, 0-9 and -. */
+    public static final String ID_PATTERN = "[a-z0-9-]{1,64}";
+
     /** Overflow steps a line may have at most. */
     public static final int MAX_OVERFLOW_STEPS = 6;
 
