@@ -73,6 +73,7 @@ class LinesApiTest {
         refused(wrong, tried, 400, "hours.weekly.0.open", hours -> window(hours).put("open", "8am"));
         refused(wrong, tried, 400, "hours.timeZone", hours -> hours.put("timeZone", "Mars/Olympus_Mons"));
         refused(wrong, tried, 400, "hours.weekly.0.close", hours -> window(hours).put("close", "07:00"));
+        refused(wrong, tried, 400, "hours.weekly.0.close", hours -> window(hours).put("close", "00:00"));
         refused(wrong, tried, 400, "hours.weekly.1", hours -> weekly(hours).add(Map.of("days", List.of("MON"),
                 "open", "19:00", "close", "21:00")));
         refused(wrong, tried, 400, "hours.weekly.0.days", hours -> window(hours).put("days", List.of("MONDAY")));

@@ -147,7 +147,8 @@ final class LineRules {
         if (opens == null || closes == null) {
             return null;
         }
-        if (!closes.equals(LocalTime.MIDNIGHT) && !closes.isAfter(opens)) {
+        // 00:00 parses to the same time as 24:00, but as a closing it comes before any opening.
+        if ("00:00".equals(close) || (!closes.equals(LocalTime.MIDNIGHT) && !closes.isAfter(opens))) {
             error(field + ".close", "must be after open (" + open + "); a window ends on its own day, 24:00 at the latest");
             return null;
         }
