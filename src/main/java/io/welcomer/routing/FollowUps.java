@@ -90,7 +90,8 @@ final class FollowUps {
      */
     void reserve(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
         RoutedAgent agent = router.roster.get(contact.reservedFor);
-        if (!agent.id().equals(skippedAgentId) && Matching.offerable(contact) && Matching.eligible(agent, contact, null)) {
+        if (!agent.id().equals(skippedAgentId) && Matching.offerable(contact)
+                && Matching.eligible(agent, contact, null)) {
             router.matching.offer(contact, agent);
             return;
         }
@@ -101,14 +102,16 @@ final class FollowUps {
         }
     }
 
-    /** Its line opened: a follow-up waiting for its own agent is offered to it if it can take it now. */
+    /**
+     * Its line opened: a contact waiting for one agent (a due follow-up, or moved there by a
+     * supervisor) is offered to that agent if it can take it now.
+     */
     void offerToOwnAgent(RoutedContact contact) {
         RoutedAgent agent = router.roster.get(contact.reservedFor);
         if (agent != null && Matching.eligible(agent, contact, null) && agent.promises.remove(contact)) {
             router.matching.offer(contact, agent);
         }
     }
-
 
     /** The reservation's grace is over: anyone eligible may take the contact now. */
     void release(RoutedContact contact, long reservationSerial) {

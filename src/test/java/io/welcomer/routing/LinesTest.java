@@ -145,6 +145,23 @@ class LinesTest {
     }
 
     @Test
+    void aContactMovedToAnAgentWhileItsLineIsClosedIsOfferedToThatAgentAtTheOpening() {
+        desk.configure(line("billing", Map.of(), WEEKDAYS_8_TO_8));
+        desk.tickAt(at("2025-03-03T20:00:00Z"));
+        desk.arrive(inLine("c1", VOICE, "billing"));
+        desk.online("sam");
+        desk.online("jackie");
+        desk.clock.advanceTo(at("2025-03-04T07:55:00Z"));
+
+        List<Decision> moved = desk.move("c1", "jackie", "lead");
+        assertEquals(List.of(new Decision.Moved("c1", VOICE, null, "jackie", "lead")), moved);
+        List<Decision> opening = desk.tickAt(at("2025-03-04T08:00:00Z"));
+
+        // Sam has been free longer; the supervisor chose jackie.
+        assertEquals(List.of(desk.offered("c1", VOICE, "jackie")), only(Decision.Offered.class, opening));
+    }
+
+    @Test
     void aHolidayKeepsTheLineClosedUntilTheNextWorkingDay() {
         OpeningHours christmas = new OpeningHours(ZoneId.of("Europe/London"), WEEKDAYS_8_TO_8.weekly(),
                 List.of(OpeningHours.Dated.closed(LocalDate.parse("2025-03-04"))));
