@@ -72,10 +72,13 @@ public class ContactResource {
     @POST
     @Operation(summary = "Hand a contact over: offered at once to a free eligible agent, else queued with its position")
     @APIResponse(responseCode = "201", description = "Stored: OFFERED with agentId when an agent was free, else QUEUED"
-            + " with position and estimatedWaitSeconds", headers = @Header(name = HttpHeaders.LOCATION,
+            + " with position, open (opensAt or closesAt), staffed, servable, and estimatedWaitSeconds only where"
+            + " there is an honest estimate", headers = @Header(name = HttpHeaders.LOCATION,
             description = "/v1/contacts/{id}, relative"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "200", description = "This gateway posted this Idempotency-Key before: that contact, as it is now")
     @APIResponse(responseCode = "400", description = "A field invalid, missing or unknown, each named in errors; nothing stored")
+    @APIResponse(responseCode = "422", description = "line names no configured line, channel is one the line does not"
+            + " take, or (welcomer.reject-unservable) no agent could serve the contact; the field named; nothing stored")
     @APIResponse(responseCode = "503", description = "The store cannot take work now, welcomer.max-waiting contacts"
             + " already wait, or the first request with this Idempotency-Key is not stored yet; nothing stored,"
             + " retry after Retry-After")
@@ -99,7 +102,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "The contact now: state, agent, position and estimated wait while queued, times, outcome")
+    @Operation(summary = "The contact now: state, agent, where it stands honestly while queued, times, outcome")
     @APIResponse(responseCode = "200", description = "The contact")
     @APIResponse(responseCode = "404", description = "No such contact for this gateway")
     public Uni<ContactView> get(@RestPath String id) {

@@ -17,10 +17,12 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.InstantSource;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,13 +56,11 @@ public class LineResource {
                     + "skills and language at once, keeping their places; opened by new hours, it offers them in "
                     + "line order.")
     @APIResponse(responseCode = "201", description = "A new line",
-            content = @Content(schema = @Schema(implementation = LineView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineView.class)))
     @APIResponse(responseCode = "200", description = "The line's configuration replaced",
-            content = @Content(schema = @Schema(implementation = LineView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineView.class)))
     @APIResponse(responseCode = "400", description = "A field is wrong (named in errors: a time, the zone, a date, "
             + "a window that overlaps another, a channel, a skill level, the id); nothing stored", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is over its limit; nothing stored", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An overflow step names an unknown line, or leads back to "
             + "this one; nothing stored", content = @Content(
@@ -81,6 +81,8 @@ public class LineResource {
     @GET
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Every configured line with how it stands now, by id")
+    @APIResponse(responseCode = "200", description = "The lines", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineView.class, type = SchemaType.ARRAY)))
     public Uni<List<LineView>> list() {
         return lines.all().map(all -> all.stream().map(status -> LineView.of(status, clock.instant())).toList());
     }
@@ -90,7 +92,7 @@ public class LineResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "A line: its configuration, open or closed with its next change, who waits, who could serve it")
     @APIResponse(responseCode = "200", description = "The line",
-            content = @Content(schema = @Schema(implementation = LineView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineView.class)))
     @APIResponse(responseCode = "404", description = "No such line", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Uni<LineView> get(@RestPath String lineId) {
