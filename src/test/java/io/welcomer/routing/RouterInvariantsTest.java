@@ -1,6 +1,5 @@
 package io.welcomer.routing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welcomer.routing.Command.AcceptOffer;
@@ -19,7 +18,6 @@ import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
 import io.welcomer.routing.Command.TransferContact;
 import io.welcomer.routing.RoutingModel.Live;
-import io.welcomer.routing.RoutingModel.Seat;
 import io.welcomer.routing.RoutingModel.Stage;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
