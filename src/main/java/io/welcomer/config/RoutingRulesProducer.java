@@ -19,7 +19,8 @@ public class RoutingRulesProducer {
     RoutingRules rules(WelcomerConfig config) {
         return new RoutingRules(config.offerTimeout(), config.maxMissedOffers(), config.reconnectGrace(),
                 config.repeatWindow(), config.relaxAfter(), config.priorityAging(), wrapUpLimits(config),
-                Set.copyOf(config.awayReasons()), config.maxTransfers(), config.followUpGrace());
+                Set.copyOf(config.awayReasons()), config.maxTransfers(), config.followUpGrace(),
+                config.rejectUnservable());
     }
 
     /** A limit named for a channel that does not exist is a typo that would silently do nothing: refuse it. */

@@ -200,4 +200,11 @@ public interface WelcomerConfig {
         /** Where the embedded database keeps its data across restarts (application.properties: under the user's home). */
         String dataDir();
     }
+
+    /**
+     * Refuse (422) a new contact that no agent profile could serve (skills or a required language
+     * nobody has) instead of storing it with {@code servable: false}: a gateway's typo fails loudly.
+     */
+    @WithDefault("false")
+    boolean rejectUnservable();
 }

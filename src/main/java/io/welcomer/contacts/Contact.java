@@ -23,10 +23,11 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
      * @param requiredSkills JSON object as stored: skill name to minimum proficiency
      * @param context        JSON as the gateway sent it, at most 8 KiB
      * @param followUpNote   a follow-up's note from the agent who promised it
+     * @param line           the configured line it was handed to; null for the implicit line
      */
     public record Arrival(String id, String gatewayId, String idempotencyKey, String channel, Customer customer,
                           boolean languageRequired, String requiredSkills, int priority, String topic, String context,
-                          String followUpNote) {}
+                          String followUpNote, String line) {}
 
     public record Customer(String id, String name, String language) {}
 
@@ -148,6 +149,6 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
     public Contact withPriority(int priority) {
         Arrival a = arrival;
         return new Contact(new Arrival(a.id, a.gatewayId, a.idempotencyKey, a.channel, a.customer, a.languageRequired,
-                a.requiredSkills, priority, a.topic, a.context, a.followUpNote), progress, feedback);
+                a.requiredSkills, priority, a.topic, a.context, a.followUpNote, a.line), progress, feedback);
     }
 }

@@ -9,6 +9,7 @@ import io.welcomer.routing.Command;
 import io.welcomer.routing.ContactRequest;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.QueueStats;
+import io.welcomer.routing.WaitingView;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.ContactRequests;
 import io.welcomer.switchboard.Decisions;
@@ -35,8 +36,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Intake implements DecisionListener {
 
-    /** A contact's standing as a gateway sees it right after a command. */
-    public record Standing(Contact contact, Integer position, Long estimatedWaitSeconds) {}
+    /** A contact's standing as a gateway sees it right after a command; {@code waiting} null unless it waits. */
+    public record Standing(Contact contact, WaitingView waiting) {}
 
     /** The answer to an intake: the contact's standing and whether this request created it. */
     public record Admission(Standing standing, boolean created) {}
@@ -87,7 +88,7 @@ public class Intake implements DecisionListener {
 
     /** The live standing when the router holds the contact, else the stored row. */
     public Uni<Standing> standingOf(Contact stored) {
-        return standing(stored.id()).map(live -> live.orElseGet(() -> new Standing(stored, null, null)));
+        return standing(stored.id()).map(live -> live.orElseGet(() -> new Standing(stored, null)));
     }
 
     /** Where a live contact stands now; empty if it is not live. */
@@ -131,7 +132,7 @@ public class Intake implements DecisionListener {
             }
             Command leave = new Command.CustomerLeave(contactId);
             return loop.settle(leave, loop.decide(leave), null, List.of()).map(committed -> Optional.of(
-                    new Standing(committed.decided().getOrDefault(contactId, contact), null, null)));
+                    new Standing(committed.decided().getOrDefault(contactId, contact), null)));
         });
     }
 
@@ -215,6 +216,12 @@ public class Intake implements DecisionListener {
         Command arrival = new Command.ArriveContact(request);
         // Decided first: refused while the store is unavailable, nothing is tracked.
         List<Decision> decisions = loop.decide(arrival);
+        for (Decision decision : decisions) {
+            if (decision instanceof Decision.Refused refused) {
+                // An unknown line, a channel the line does not take, nobody who could serve it: nothing stored.
+                return Uni.createFrom().failure(new RoutingRefused(refused.refusal()));
+            }
+        }
         String id = contact.id();
         loop.track(contact.with(contact.progress().arrived(loop.arrived(id).orElseThrow())));
         rememberKey(contact);
@@ -244,9 +251,7 @@ public class Intake implements DecisionListener {
     }
 
     private Standing standingOnLoop(Contact contact) {
-        return loop.waiting(contact.id())
-                .map(waiting -> new Standing(contact, waiting.position(), waiting.estimatedWaitSeconds()))
-                .orElseGet(() -> new Standing(contact, null, null));
+        return new Standing(contact, loop.waiting(contact.id()).orElse(null));
     }
 
     private void rememberKey(Contact contact) {

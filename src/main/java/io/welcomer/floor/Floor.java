@@ -7,14 +7,29 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * The floor as a supervisor watches it: every line with contacts waiting and every agent.
- * {@code version} rises with each picture, so a viewer keeps the newest one whatever order
- * they arrive in.
+ * The floor as a supervisor watches it: every configured line open or closed, every queue with
+ * contacts waiting, and every agent. {@code version} rises with each picture, so a viewer keeps
+ * the newest one whatever order they arrive in.
  */
-public record Floor(long version, Instant at, List<Line> lines, List<Agent> agents) {
+public record Floor(long version, Instant at, List<ConfiguredLine> configuredLines, List<Line> lines,
+                    List<Agent> agents) {
 
-    /** A line: contacts on one channel needing the same skills, competing with each other. */
-    public record Line(String channel, SortedSet<String> skills, int waiting, long oldestWaitSeconds,
+    /**
+     * A configured line: open until {@code closesAt}, or closed until {@code opensAt} (either null
+     * when none lies ahead), in its hours' {@code timeZone} (null: always open); who waits and who
+     * signed in could serve it.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ConfiguredLine(String id, String name, boolean open, Instant opensAt, Instant closesAt,
+                                 String timeZone, int waiting, long oldestWaitSeconds, Instant oldestArrival,
+                                 int agentsSignedIn) {}
+
+    /**
+     * A queue: contacts of one line ({@code line}, the configured line's id; absent for an
+     * implicit line) on one channel needing the same skills, competing with each other.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Line(String line, String channel, SortedSet<String> skills, int waiting, long oldestWaitSeconds,
                        Instant oldestArrival, int callbacksWaiting) {}
 
     /**

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.Vertx;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Decision;
+import io.welcomer.routing.LineStatus;
 import io.welcomer.routing.LineView;
 import io.welcomer.routing.Presence;
 import io.welcomer.agents.AgentDirectory;
@@ -93,8 +94,10 @@ public class FloorWatch implements DecisionListener {
             for (AgentDirectory.AgentCard card : cards) {
                 agents.add(agent(card.profile().id, card.profile().name, card.live()));
             }
+            List<Floor.ConfiguredLine> configured = loop.configuredLines().stream().map(line -> configured(line, now))
+                    .toList();
             List<Floor.Line> shown = loop.lines().stream().map(line -> line(line, now)).toList();
-            return Uni.createFrom().item(new Floor(versions.incrementAndGet(), now, shown, agents));
+            return Uni.createFrom().item(new Floor(versions.incrementAndGet(), now, configured, shown, agents));
         }));
     }
 
@@ -109,8 +112,15 @@ public class FloorWatch implements DecisionListener {
                 current ? standing.since() : null, held);
     }
 
+    private static Floor.ConfiguredLine configured(LineStatus line, Instant now) {
+        return new Floor.ConfiguredLine(line.line().id(), line.line().name(), line.open(), line.opensAt(),
+                line.closesAt(), line.line().hours() == null ? null : line.line().hours().zone().getId(), line.waiting(),
+                line.oldestArrival() == null ? 0 : Math.max(0, Duration.between(line.oldestArrival(), now).toSeconds()),
+                line.oldestArrival(), line.agentsSignedIn());
+    }
+
     private static Floor.Line line(LineView line, Instant now) {
-        return new Floor.Line(line.channel().wireName(), line.skills(), line.waiting(),
+        return new Floor.Line(line.line(), line.channel().wireName(), line.skills(), line.waiting(),
                 Math.max(0, Duration.between(line.oldestArrival(), now).toSeconds()), line.oldestArrival(),
                 line.callbacksWaiting());
     }

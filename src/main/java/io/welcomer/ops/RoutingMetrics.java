@@ -3,6 +3,7 @@ package io.welcomer.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.welcomer.routing.Channel;
@@ -18,6 +19,9 @@ import io.welcomer.switchboard.Restoration;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Prometheus measures fed from routing decisions (never from polling the store). Touch time is
@@ -33,6 +37,8 @@ public class RoutingMetrics implements DecisionListener {
     private final MeterRegistry registry;
     private final InstantSource clock;
     private volatile QueueStats latest;
+    /** The per-line gauges, one pair per configured line; touched on the routing context only. */
+    private final Map<String, List<Meter>> lineGauges = new HashMap<>();
 
     RoutingMetrics(MeterRegistry registry, InstantSource clock) {
         this.registry = registry;
@@ -61,11 +67,50 @@ public class RoutingMetrics implements DecisionListener {
         }
         committed.decisions().forEach(this::record);
         latest = committed.stats();
+        followLines(committed.stats());
     }
 
     @Override
     public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
         latest = stats;
+        followLines(stats);
+    }
+
+    /**
+     * One gauge pair per configured line, so the labels are bounded by the lines an admin
+     * configured: added with a line, removed with it.
+     */
+    private void followLines(QueueStats stats) {
+        if (stats.lines().keySet().equals(lineGauges.keySet())) {
+            return;
+        }
+        lineGauges.entrySet().removeIf(line -> {
+            if (stats.lines().containsKey(line.getKey())) {
+                return false;
+            }
+            line.getValue().forEach(registry::remove);
+            return true;
+        });
+        for (String line : stats.lines().keySet()) {
+            lineGauges.computeIfAbsent(line, id -> List.of(
+                    Gauge.builder("welcomer.line.open", () -> lineFigure(id, true))
+                            .description("Whether the line is open now (1) or closed (0), by its opening hours")
+                            .tag("line", id)
+                            .register(registry),
+                    Gauge.builder("welcomer.line.waiting", () -> lineFigure(id, false))
+                            .description("Contacts waiting in the line, open or closed")
+                            .tag("line", id)
+                            .register(registry)));
+        }
+    }
+
+    private double lineFigure(String line, boolean open) {
+        QueueStats stats = latest;
+        QueueStats.LineFigures figures = stats == null ? null : stats.lines().get(line);
+        if (figures == null) {
+            return 0;
+        }
+        return open ? (figures.open() ? 1 : 0) : figures.waiting();
     }
 
     private void record(Decision decision) {
@@ -117,6 +162,10 @@ public class RoutingMetrics implements DecisionListener {
             case Decision.FollowUpDue d -> { }
             case Decision.Moved d -> { }
             case Decision.PriorityChanged d -> { }
+            case Decision.LineConfigured d -> { }
+            case Decision.LineRemoved d -> { }
+            case Decision.LineOpened d -> { }
+            case Decision.LineClosed d -> { }
             case Decision.AwayEnded d -> Counter.builder("welcomer.agent.away.seconds")
                     .description("Time agents spent away, by the reason they gave")
                     .baseUnit("seconds")

@@ -2,6 +2,7 @@ package io.welcomer.problems;
 
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A domain error a resource raises; the mapper turns it into a problem response. */
 public class ProblemException extends RuntimeException {
@@ -26,27 +27,39 @@ public class ProblemException extends RuntimeException {
 
     private final Response.StatusType status;
     private final Integer retryAfterSeconds;
-    private final String field;
+    private final List<Problem.FieldError> errors;
 
     public ProblemException(Response.Status status, String detail) {
         this(status, detail, null, null);
     }
 
-    private ProblemException(Response.StatusType status, String detail, Integer retryAfterSeconds, String field) {
+    private ProblemException(Response.StatusType status, String detail, Integer retryAfterSeconds,
+                             List<Problem.FieldError> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
-        this.field = field;
+        this.errors = errors;
     }
 
     /** Bad input in one field (of the body, or a query parameter): a 400 naming it. */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(Response.Status.BAD_REQUEST, field + " " + message, null, field);
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Bad input in several fields at once: a 400 naming each. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return withErrors(Response.Status.BAD_REQUEST, errors);
     }
 
     /** Well-formed input that names something the server cannot do it with: a 422 naming the field. */
     public static ProblemException unprocessable(String field, String message) {
-        return new ProblemException(UNPROCESSABLE, field + " " + message, null, field);
+        return withErrors(UNPROCESSABLE, List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static ProblemException withErrors(Response.StatusType status, List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return new ProblemException(status, detail, null, List.copyOf(errors));
     }
 
     /** One caller asks too much: it may try again after this many seconds. */
@@ -69,8 +82,8 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         Problem problem = Problem.of(status, getMessage());
-        return field == null ? problem : new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
-                List.of(new Problem.FieldError(field, getMessage().substring(field.length() + 1))));
+        return errors == null ? problem
+                : new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), errors);
     }
 
     public Response toResponse() {

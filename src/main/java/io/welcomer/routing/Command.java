@@ -52,6 +52,12 @@ public sealed interface Command {
     /** A supervisor changes a waiting contact's priority (0-100); it keeps its arrival. */
     record ChangePriority(String contactId, int priority, String by) implements Command {}
 
+    /** A line is configured, or its configuration replaced. */
+    record ConfigureLine(Line line) implements Command {}
+
+    /** A line is removed; refused while contacts are in it, or another line overflows into it. */
+    record RemoveLine(String lineId) implements Command {}
+
     /** A customer reached out. */
     record ArriveContact(ContactRequest request) implements Command {}
 
@@ -84,7 +90,7 @@ public sealed interface Command {
     /** The customer hung up or closed the chat. */
     record CustomerLeave(String contactId) implements Command {}
 
-    /** Time passed: fire every deadline (offer expiry, reconnect grace) that is due. */
+    /** Time passed: fire every deadline (offer expiry, reconnect grace, a line's opening or closing) that is due. */
     record Tick() implements Command {}
 
     /** A follow-up promised before a restart and not yet due. */

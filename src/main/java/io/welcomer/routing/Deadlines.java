@@ -11,7 +11,9 @@ import java.util.PriorityQueue;
  */
 final class Deadlines {
 
-    enum Kind { OFFER_EXPIRY, RECONNECT_GRACE, RELAX, WRAP_UP_LIMIT, TRANSFER_EXPIRY, FOLLOW_UP_DUE, RESERVATION_GRACE }
+    enum Kind {
+        OFFER_EXPIRY, RECONNECT_GRACE, RELAX, WRAP_UP_LIMIT, TRANSFER_EXPIRY, FOLLOW_UP_DUE, RESERVATION_GRACE, LINE_CHANGE
+    }
 
     record Due(Kind kind, String key, long serial, Instant at, long order) {}
 

@@ -93,6 +93,21 @@ public sealed interface Decision {
     /** The agent was away for this reason this long; the away time per reason is counted from it. */
     record AwayEnded(String agentId, String reason, Duration away) implements Decision {}
 
+    /**
+     * A line was configured (new or replaced): open or closed now, and its next opening or
+     * closing (null: always open, or none within the horizon).
+     */
+    record LineConfigured(Line line, boolean open, Instant nextChange) implements Decision {}
+
+    /** A line was removed; nobody was in it. */
+    record LineRemoved(String lineId) implements Decision {}
+
+    /** A line opened (its waiting contacts are offered next); it closes at {@code closesAt} (null: not within the horizon). */
+    record LineOpened(String lineId, Instant closesAt) implements Decision {}
+
+    /** A line closed: nothing in it is offered until it opens at {@code opensAt} (null: not within the horizon). */
+    record LineClosed(String lineId, Instant opensAt) implements Decision {}
+
     /** The command was refused and changed nothing. */
     record Refused(Refusal refusal) implements Decision {}
 

@@ -39,10 +39,10 @@ final class FollowUps {
             router.refuse(Refusal.DUPLICATE_CONTACT);
             return;
         }
-        ContactRequest was = contact.request;
+        ContactRequest was = contact.given;
         FollowUp followUp = new FollowUp(command.followUpId(), command.agentId(), contact.id(),
                 new ContactRequest(command.followUpId(), was.channel(), was.customerId(), was.skills(), was.priority(),
-                        was.language(), was.languageRequired()), command.at());
+                        was.language(), was.languageRequired(), was.line()), command.at());
         promise(followUp);
         router.decide(new Decision.FollowUpScheduled(followUp));
     }
@@ -52,14 +52,18 @@ final class FollowUps {
         router.deadlines.add(Deadlines.Kind.FOLLOW_UP_DUE, followUp.id(), 0, followUp.at());
     }
 
-    /** A promised follow-up is due: a new contact, for its agent first until the grace ends. */
+    /**
+     * A promised follow-up is due: a new contact in its line (an implicit one if the line is gone
+     * since), for its agent first until the grace ends.
+     */
     void due(String followUpId) {
         FollowUp followUp = promised.remove(followUpId);
         if (followUp == null) {
             return;
         }
-        RoutedContact contact = new RoutedContact(followUp.request(), router.nextSeq++, router.arrivalTime(),
-                router.rules.priorityAging());
+        String lineId = followUp.request().line();
+        RoutedContact contact = new RoutedContact(followUp.request(), lineId == null ? null : router.lines.get(lineId),
+                router.nextSeq++, router.arrivalTime(), router.rules.priorityAging());
         router.contacts.put(contact.id(), contact);
         router.decide(new Decision.FollowUpDue(followUp));
         router.matching.scheduleRelax(contact);
@@ -80,10 +84,14 @@ final class FollowUps {
                 router.now().plus(router.rules.followUpGrace()));
     }
 
-    /** Offers the follow-up to its own agent if it can take it now, else keeps it waiting for that agent. */
+    /**
+     * Offers the follow-up to its own agent if it can take it now (and its line is open), else
+     * keeps it waiting for that agent.
+     */
     void reserve(RoutedContact contact, String skippedAgentId, boolean alreadyAnnounced) {
         RoutedAgent agent = router.roster.get(contact.reservedFor);
-        if (!agent.id().equals(skippedAgentId) && Matching.eligible(agent, contact, null)) {
+        if (!agent.id().equals(skippedAgentId) && Matching.offerable(contact)
+                && Matching.eligible(agent, contact, null)) {
             router.matching.offer(contact, agent);
             return;
         }
@@ -91,6 +99,17 @@ final class FollowUps {
         agent.promises.add(contact);
         if (!alreadyAnnounced) {
             router.decide(new Decision.Queued(contact.id(), contact.channel()));
+        }
+    }
+
+    /**
+     * Its line opened: a contact waiting for one agent (a due follow-up, or moved there by a
+     * supervisor) is offered to that agent if it can take it now.
+     */
+    void offerToOwnAgent(RoutedContact contact) {
+        RoutedAgent agent = router.roster.get(contact.reservedFor);
+        if (agent != null && Matching.eligible(agent, contact, null) && agent.promises.remove(contact)) {
+            router.matching.offer(contact, agent);
         }
     }
 

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.SortedSet;
 
 /**
- * One line of waiting contacts (a channel and the skill names its contacts need), as a
+ * One queue of waiting contacts (a line, a channel and the skill names its contacts need), as a
  * supervisor watches it.
  *
- * @param oldestArrival when the longest-waiting contact in this line arrived
+ * @param line          the configured line's id; null for an implicit line
+ * @param oldestArrival when the longest-waiting contact in this queue arrived
  */
-public record LineView(Channel channel, SortedSet<String> skills, int waiting, int callbacksWaiting,
+public record LineView(String line, Channel channel, SortedSet<String> skills, int waiting, int callbacksWaiting,
                        Instant oldestArrival) {
 }

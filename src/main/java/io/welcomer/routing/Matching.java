@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The matching rules: where a contact goes (its customer's last agent, else the best free eligible
- * agent, else the line) and what an agent with room is offered next.
+ * agent, else the line) and what an agent with room is offered next. Nothing in a closed line is
+ * offered: it waits in its place for the opening.
  */
 final class Matching {
 
@@ -41,19 +42,38 @@ final class Matching {
             return;
         }
         contact.reservedFor = null;
-        RoutedAgent chosen = router.relationships.lastAgentOf(contact.request.customerId(), router.now())
-                .map(router.roster::get)
-                .filter(agent -> eligible(agent, contact, skippedAgentId))
-                .orElseGet(() -> bestFreeAgent(contact, skippedAgentId));
+        RoutedAgent chosen = offerable(contact) ? choose(contact, skippedAgentId) : null;
         if (chosen != null) {
             offer(contact, chosen);
             return;
         }
         contact.state = ContactState.QUEUED;
-        router.line.add(contact, router.now());
+        router.queue.add(contact, router.now());
         if (!alreadyAnnounced) {
             router.decide(new Decision.Queued(contact.id(), contact.channel()));
         }
+    }
+
+    /** A waiting contact of an open line goes to the agent who would take it on arrival, if one is free now. */
+    void offerIfFree(RoutedContact contact) {
+        RoutedAgent chosen = choose(contact, null);
+        if (chosen != null) {
+            router.queue.remove(contact, router.now());
+            offer(contact, chosen);
+        }
+    }
+
+    /** The customer's last agent if it can take the contact now, else the best free eligible agent, else null. */
+    private RoutedAgent choose(RoutedContact contact, String skippedAgentId) {
+        return router.relationships.lastAgentOf(contact.request.customerId(), router.now())
+                .map(router.roster::get)
+                .filter(agent -> eligible(agent, contact, skippedAgentId))
+                .orElseGet(() -> bestFreeAgent(contact, skippedAgentId));
+    }
+
+    /** Whether its line is open (an implicit line always is). */
+    static boolean offerable(RoutedContact contact) {
+        return contact.line == null || contact.line.open;
     }
 
     /**
@@ -113,14 +133,14 @@ final class Matching {
      */
     void fill(RoutedAgent agent, String letGoContactId) {
         for (RoutedContact promise : List.copyOf(agent.promises)) {
-            if (!promise.id().equals(letGoContactId) && eligible(agent, promise, null)) {
+            if (!promise.id().equals(letGoContactId) && offerable(promise) && eligible(agent, promise, null)) {
                 agent.promises.remove(promise);
                 offer(promise, agent);
             }
         }
-        for (RoutedContact next = router.line.nextFor(agent, letGoContactId); next != null;
-             next = router.line.nextFor(agent, letGoContactId)) {
-            router.line.remove(next, router.now());
+        for (RoutedContact next = router.queue.nextFor(agent, letGoContactId); next != null;
+             next = router.queue.nextFor(agent, letGoContactId)) {
+            router.queue.remove(next, router.now());
             offer(next, agent);
         }
         if (letGoContactId != null) {

@@ -8,9 +8,14 @@ import java.util.Map;
  * The router's state in figures, for ops and gauges.
  *
  * @param oldestArrival when the longest-waiting contact arrived; null when nobody waits
+ * @param lines         open and waiting for each configured line, by id
  */
 public record QueueStats(int waiting, int callbacksWaiting, Instant oldestArrival,
-                         Map<Channel, Integer> waitingByChannel, Map<Presence, Integer> agentsByPresence) {
+                         Map<Channel, Integer> waitingByChannel, Map<Presence, Integer> agentsByPresence,
+                         Map<String, LineFigures> lines) {
+
+    /** A configured line in figures: open or not, and how many wait in it. */
+    public record LineFigures(boolean open, int waiting) {}
 
     /** Seconds the longest-waiting contact has waited at {@code now}; 0 when nobody waits. */
     public long oldestWaitSeconds(Instant now) {

@@ -20,7 +20,14 @@ public enum Refusal {
     FOLLOW_UP_TIME("a follow-up must be in the future and at most 30 days ahead"),
     CUSTOMER_LIVE("the customer has a live contact or a follow-up not yet due"),
     UNKNOWN_TARGET("no such agent to move the contact to"),
-    TARGET_CANNOT_TAKE_CHANNEL("the agent takes no contacts on this channel");
+    TARGET_CANNOT_TAKE_CHANNEL("the agent takes no contacts on this channel"),
+    UNKNOWN_LINE("no such line"),
+    CHANNEL_NOT_TAKEN("the line does not take contacts on this channel"),
+    UNSERVABLE("no agent could serve this contact: nobody has its skills, or its required language"),
+    LINE_NOT_EMPTY("contacts are in this line, waiting or with agents"),
+    LINE_OVERFLOWED_INTO("another line overflows into this one"),
+    UNKNOWN_OVERFLOW_LINE("an overflow step names a line that is not configured"),
+    OVERFLOW_CYCLE("the overflow steps would lead back to this line");
 
     private final String message;
 

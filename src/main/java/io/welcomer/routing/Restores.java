@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * Contacts the store held live, back in the router after a restart: waiting ones in their
- * arrival place, connected and wrapping ones with their agent for the reconnect grace.
+ * arrival place (in their line, restored before them), connected and wrapping ones with their
+ * agent for the reconnect grace. A line gone from the store leaves its contacts in the implicit line.
  */
 final class Restores {
 
@@ -16,8 +17,9 @@ final class Restores {
     }
 
     void restore(RestoreContact restored) {
-        RoutedContact contact = new RoutedContact(restored.request(), restored.seq(), restored.arrivedAt(),
-                router.rules.priorityAging());
+        String lineId = restored.request().line();
+        RoutedContact contact = new RoutedContact(restored.request(), lineId == null ? null : router.lines.get(lineId),
+                restored.seq(), restored.arrivedAt(), router.rules.priorityAging());
         contact.callback = restored.callback();
         contact.relaxed = !restored.arrivedAt().plus(router.rules.relaxAfter()).isAfter(router.now());
         router.matching.scheduleRelax(contact);
@@ -25,14 +27,14 @@ final class Restores {
         router.contacts.put(contact.id(), contact);
         RoutedAgent agent = restored.agentId() == null ? null : router.roster.get(restored.agentId());
         switch (restored.state()) {
-            case QUEUED -> router.line.add(contact, router.now());
+            case QUEUED -> router.queue.add(contact, router.now());
             case OFFERED -> {
-                router.line.add(contact, router.now());
+                router.queue.add(contact, router.now());
                 router.decide(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
             }
             case CONNECTED, WRAPPING -> {
                 if (agent == null) {
-                    router.line.add(contact, router.now());
+                    router.queue.add(contact, router.now());
                     router.decide(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
                 } else {
                     contact.state = restored.state();

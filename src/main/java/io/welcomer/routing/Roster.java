@@ -91,6 +91,7 @@ final class Roster {
     /** The shapes with an idle agent, by each skill they have: narrowed by a contact's rarest skill. */
     private final Map<String, Set<IdleShape>> idleShapesBySkill = new HashMap<>();
     private final Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
+    private final Coverage coverage = new Coverage();
 
     RoutedAgent get(String agentId) {
         return agents.get(agentId);
@@ -102,6 +103,16 @@ final class Roster {
 
     Collection<RoutedAgent> all() {
         return agents.values();
+    }
+
+    /** Whether any agent takes offers now. */
+    boolean anyRoutable() {
+        return !routable.isEmpty();
+    }
+
+    /** How many agents could serve this need, registered and signed in; kept up to date, not counted per call. */
+    Coverage.Count couldServe(Coverage.Need need) {
+        return coverage.of(need, agents.values());
     }
 
     /**
@@ -156,10 +167,13 @@ final class Roster {
             agents.put(agent.id(), agent);
             shapes.put(agent, new Shape(profile));
             presenceCounts.merge(Presence.OFFLINE, 1, Integer::sum);
+            coverage.added(agent);
         } else {
             unindex(agent);
+            coverage.removed(agent, agent.profile);
             agent.profile = profile;
             shapes.put(agent, new Shape(profile));
+            coverage.added(agent);
             refresh(agent);
         }
         return agent;
@@ -169,11 +183,16 @@ final class Roster {
         agents.remove(agent.id());
         unindex(agent);
         shapes.remove(agent);
+        coverage.removed(agent, agent.profile);
+        coverage.forget(agent);
         presenceCounts.merge(agent.presence, -1, Integer::sum);
     }
 
     /** Call after the agent's session or readiness changed. */
     void refresh(RoutedAgent agent) {
+        if (registered(agent)) {
+            coverage.sessionChanged(agent);
+        }
         index(agent, registered(agent) && agent.routable(), routable, routableBySkill);
         holdingChanged(agent);
     }

@@ -3,8 +3,8 @@ package io.welcomer.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A live contact as the router tracks it; mutated only by the router. */
 final class RoutedContact {
@@ -12,7 +12,11 @@ final class RoutedContact {
     /** A warm transfer offered to another agent while the owner keeps the contact. */
     record PendingTransfer(String toAgentId, String note, long serial) {}
 
-    /** What the contact needs; a cold transfer sends it to another line. */
+    /** The request as handed over (its own skills and language, the line it names); a cold transfer replaces it. */
+    ContactRequest given;
+    /** The configured line it is in (null: an implicit, always-open line). */
+    LineState line;
+    /** What it needs: the request within its line (the line's skills and language added). */
     ContactRequest request;
     /** Arrival order; a contact keeps it for life, so a requeue never loses its place. */
     final long seq;
@@ -23,8 +27,10 @@ final class RoutedContact {
      * supervisor's change of priority moves it, see {@link #reprioritize}).
      */
     double rank;
-    /** The line it waits in: its channel, the names of the skills it needs and its language. */
-    WaitingLine.SkillNames line;
+    /** The queue it waits in: its line, channel, the names of the skills it needs and its language. */
+    WaitingLine.Queue queue;
+    /** The groups of requirements it is filed under for agents to pick from; empty while not offerable. */
+    List<WaitingLine.Requirement> filedUnder = List.of();
     ContactState state = ContactState.QUEUED;
     String agentId;
     long offerSerial;
@@ -55,19 +61,20 @@ final class RoutedContact {
     /** Counts reservations, so a grace deadline set for an earlier one is recognised. */
     long reservationSerial;
 
-    RoutedContact(ContactRequest request, long seq, Instant arrivedAt, double agingPerMinute) {
+    RoutedContact(ContactRequest given, LineState line, long seq, Instant arrivedAt, double agingPerMinute) {
         this.seq = seq;
         this.arrivedAt = arrivedAt;
-        this.rank = rankOf(request.priority(), arrivedAt, agingPerMinute);
-        redirect(request, arrivedAt);
+        this.rank = rankOf(given.priority(), arrivedAt, agingPerMinute);
+        redirect(given, line, arrivedAt);
     }
 
     private static double rankOf(int priority, Instant arrivedAt, double agingPerMinute) {
         return priority - agingPerMinute * arrivedAt.toEpochMilli() / 60_000.0;
     }
 
-    /** A new priority, aged from the contact's arrival as the old one was; call only while it is in no line. */
+    /** A new priority, aged from the contact's arrival as the old one was; call only while it is in no queue. */
     void reprioritize(int priority, double agingPerMinute) {
+        given = given.withPriority(priority);
         request = request.withPriority(priority);
         rank = rankOf(priority, arrivedAt, agingPerMinute);
     }
@@ -77,14 +84,20 @@ final class RoutedContact {
         return reservedByMove && agent.id().equals(reservedFor);
     }
 
-    /** Needs what this request asks from {@code now} on; call only while the contact is in no line. */
-    void redirect(ContactRequest newRequest, Instant now) {
+    /** Needs what this request asks in this line from {@code now} on; call only while the contact is in no queue. */
+    void redirect(ContactRequest newGiven, LineState newLine, Instant now) {
         this.needingSince = now;
-        this.request = newRequest;
-        this.line = new WaitingLine.SkillNames(newRequest.channel(), Set.copyOf(newRequest.skills().keySet()),
-                newRequest.primaryLanguage());
+        this.given = newGiven;
+        this.line = newLine;
         this.relaxed = false;
         this.relaxSerial++;
+        rederive();
+    }
+
+    /** Needs what its request asks within its line as the line is configured now; call while in no queue. */
+    void rederive() {
+        this.request = line == null ? given : given.within(line.line);
+        this.queue = WaitingLine.Queue.of(request, line);
     }
 
     String id() {
@@ -103,6 +116,14 @@ final class RoutedContact {
         Map<String, Integer> anyLevel = new HashMap<>();
         request.skills().keySet().forEach(skill -> anyLevel.put(skill, 1));
         return anyLevel;
+    }
+
+    /**
+     * The groups of agents who may take it now: one today; an overflow step would add the groups
+     * it reaches, the contact keeping its arrival place in each.
+     */
+    List<WaitingLine.Requirement> requirements() {
+        return List.of(new WaitingLine.Requirement(channel(), requiredSkills(), requiredLanguage()));
     }
 
     /** The language an agent must speak now (a primary subtag), or null when anyone will do. */

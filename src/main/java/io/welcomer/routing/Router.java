@@ -5,6 +5,7 @@ import io.welcomer.routing.Command.ArriveContact;
 import io.welcomer.routing.Command.CancelTransfer;
 import io.welcomer.routing.Command.ChangePriority;
 import io.welcomer.routing.Command.CompleteContact;
+import io.welcomer.routing.Command.ConfigureLine;
 import io.welcomer.routing.Command.ConnectAgent;
 import io.welcomer.routing.Command.CustomerLeave;
 import io.welcomer.routing.Command.DisconnectAgent;
@@ -15,6 +16,7 @@ import io.welcomer.routing.Command.MoveContact;
 import io.welcomer.routing.Command.RegisterAgent;
 import io.welcomer.routing.Command.RejectOffer;
 import io.welcomer.routing.Command.RemoveAgent;
+import io.welcomer.routing.Command.RemoveLine;
 import io.welcomer.routing.Command.RequestCallback;
 import io.welcomer.routing.Command.RestoreContact;
 import io.welcomer.routing.Command.RestoreFollowUp;
@@ -45,7 +47,8 @@ import java.util.function.Consumer;
  * The routing core: takes one command at a time and returns what it decided. Plain Java with no
  * I/O and time from an injected clock, so the same rules run live and in virtual time. Not
  * thread-safe by design: one writer feeds it. It keeps the state and a contact's own commands;
- * the other rules are in Matching, Attendance, Transfers, FollowUps, Timers, Restores and Supervision.
+ * the other rules are in Matching, Attendance, Customers, Transfers, FollowUps, Lines, Timers,
+ * Restores and Supervision, and what a waiting contact is told in HonestWaits.
  */
 public final class Router {
 
@@ -60,7 +63,8 @@ public final class Router {
     final Relationships relationships;
     final Roster roster = new Roster();
     final Map<String, RoutedContact> contacts = new HashMap<>();
-    final WaitingLine line = new WaitingLine(waits);
+    final Lines lines = new Lines(this);
+    final WaitingLine queue = new WaitingLine(waits, lines::counted);
     final Deadlines deadlines = new Deadlines();
     final Transfers transfers = new Transfers(this);
     final FollowUps followUps = new FollowUps(this);
@@ -69,6 +73,8 @@ public final class Router {
     private final Attendance attendance = new Attendance(this);
     private final Restores restores = new Restores(this);
     private final Supervision supervision = new Supervision(this);
+    private final HonestWaits honestWaits = new HonestWaits(this, waits);
+    private final Customers customers = new Customers(this);
     long nextSeq = 1;
     /** The latest arrival time given: arrival times never run backwards, so they agree with {@link #nextSeq}. */
     private Instant lastArrival = Instant.MIN;
@@ -101,6 +107,8 @@ public final class Router {
             case SignOut c -> withAgent(c.agentId(), agent -> attendance.signOut(agent, c.by()));
             case MoveContact c -> supervision.move(c);
             case ChangePriority c -> supervision.changePriority(c);
+            case ConfigureLine c -> lines.configure(c.line());
+            case RemoveLine c -> lines.remove(c.lineId());
             case ArriveContact c -> arrive(c.request());
             case AcceptOffer c -> accept(c.agentId(), c.contactId());
             case RejectOffer c -> reject(c.agentId(), c.contactId());
@@ -110,8 +118,8 @@ public final class Router {
             case CancelTransfer c -> transfers.cancel(c.agentId(), c.contactId());
             case ScheduleFollowUp c -> followUps.schedule(c);
             case RestoreFollowUp c -> followUps.promise(c.followUp());
-            case RequestCallback c -> requestCallback(c.contactId());
-            case CustomerLeave c -> customerLeave(c.contactId());
+            case RequestCallback c -> customers.requestCallback(c.contactId());
+            case CustomerLeave c -> customers.leave(c.contactId());
             case Tick c -> timers.fireDue();
             case RestoreContact c -> restores.restore(c);
             case RestoreRelationship c -> relationships.remember(c.customerId(), c.agentId(), c.connectedAt());
@@ -124,12 +132,23 @@ public final class Router {
 
     // --- contacts ---
 
+    /** A new contact, in the line it names (which must take its channel) or an implicit one. */
     private void arrive(ContactRequest request) {
-        if (contacts.containsKey(request.contactId())) {
-            decisions.add(new Decision.Refused(Refusal.DUPLICATE_CONTACT));
+        LineState line = request.line() == null ? null : lines.get(request.line());
+        Refusal refusal = contacts.containsKey(request.contactId()) ? Refusal.DUPLICATE_CONTACT
+                : request.line() != null && line == null ? Refusal.UNKNOWN_LINE
+                : line != null && !line.line.channels().contains(request.channel()) ? Refusal.CHANNEL_NOT_TAKEN
+                : null;
+        if (refusal != null) {
+            refuse(refusal);
             return;
         }
-        RoutedContact contact = new RoutedContact(request, nextSeq++, arrivalTime(), rules.priorityAging());
+        if (rules.rejectUnservable() && roster.couldServe(
+                Coverage.Need.of(line == null ? request : request.within(line.line))).registered == 0) {
+            refuse(Refusal.UNSERVABLE);
+            return;
+        }
+        RoutedContact contact = new RoutedContact(request, line, nextSeq++, arrivalTime(), rules.priorityAging());
         contacts.put(contact.id(), contact);
         matching.scheduleRelax(contact);
         matching.place(contact, null, false);
@@ -249,59 +268,6 @@ public final class Router {
         return contact;
     }
 
-    private void requestCallback(String contactId) {
-        RoutedContact contact = contacts.get(contactId);
-        if (contact == null) {
-            decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
-        } else if (contact.state != ContactState.QUEUED || contact.reservedFor != null && !contact.reservedByMove) {
-            decisions.add(new Decision.Refused(Refusal.NOT_WAITING));
-        } else if (!contact.channel().callsBack()) {
-            decisions.add(new Decision.Refused(Refusal.NO_CALLBACK_ON_CHANNEL));
-        } else {
-            if (contact.reservedFor == null) {
-                line.markCallback(contact);
-            } else {
-                // Waiting for the agent a supervisor moved it to, outside the line: it counts there once placed.
-                contact.callback = true;
-            }
-            decisions.add(new Decision.CallbackArranged(contactId));
-        }
-    }
-
-    private void customerLeave(String contactId) {
-        RoutedContact contact = contacts.get(contactId);
-        if (contact == null) {
-            decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
-            return;
-        }
-        switch (contact.state) {
-            case QUEUED -> {
-                followUps.unreserve(contact);
-                line.remove(contact, clock.instant());
-                contacts.remove(contactId);
-                decisions.add(new Decision.Abandoned(contactId, contact.channel()));
-            }
-            case OFFERED -> {
-                RoutedAgent agent = roster.get(contact.agentId);
-                agent.letGo(contactId);
-                touched.add(agent);
-                contacts.remove(contactId);
-                decisions.add(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.ABANDONED));
-                decisions.add(new Decision.Abandoned(contactId, contact.channel()));
-                matching.fill(agent);
-            }
-            case CONNECTED -> {
-                if (!contact.customerGone) {
-                    contact.customerGone = true;
-                    decisions.add(new Decision.CustomerLeft(contactId, contact.agentId));
-                    transfers.end(contact, TransferStatus.CUSTOMER_LEFT);
-                }
-            }
-            case WRAPPING -> { }
-            case COMPLETED, ABANDONED -> throw new IllegalStateException("ended contact still live: " + contactId);
-        }
-    }
-
     /**
      * A connected contact that lost its agent goes back in line, unless the customer has left
      * too: then nobody is on the line and it ends, unresolved, as {@link #AGENT_LOST}.
@@ -370,29 +336,24 @@ public final class Router {
 
     // --- queries ---
 
-    /** Position and estimated wait of a waiting contact; empty if it is not waiting. */
+    /** Where a waiting contact stands and what it is honestly told (see HonestWaits); empty if it is not waiting. */
     public Optional<WaitingView> waiting(String contactId) {
         RoutedContact contact = contacts.get(contactId);
         if (contact == null || contact.state != ContactState.QUEUED) {
             return Optional.empty();
         }
-        if (contact.reservedFor != null) {
-            return Optional.of(new WaitingView(1, 0));
-        }
-        int position = line.position(contact);
-        long estimate = waits.estimateSeconds(contact.line, position, clock.instant(), () -> skilledSlots(contact));
-        return Optional.of(new WaitingView(position, estimate));
+        return Optional.of(honestWaits.of(contact));
     }
 
-    /** Concurrent slots on the contact's channel of connected agents who have its skills. */
-    private int skilledSlots(RoutedContact contact) {
-        int slots = 0;
-        for (RoutedAgent agent : roster.all()) {
-            if (agent.connected && agent.profile.meets(contact.requiredSkills())) {
-                slots += agent.profile.capacityFor(contact.channel());
-            }
-        }
-        return slots;
+    /** A configured line as it stands now; empty if there is no such line. */
+    public Optional<LineStatus> line(String lineId) {
+        LineState state = lines.get(lineId);
+        return state == null ? Optional.empty() : Optional.of(lines.status(state));
+    }
+
+    /** Every configured line as it stands now, by id. */
+    public List<LineStatus> configuredLines() {
+        return lines.statuses();
     }
 
     public Optional<AgentView> agent(String agentId) {
@@ -411,15 +372,15 @@ public final class Router {
     public QueueStats stats() {
         Map<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
-            byChannel.put(channel, line.waiting(channel));
+            byChannel.put(channel, queue.waiting(channel));
         }
-        return new QueueStats(line.size(), line.callbacks(), line.oldestArrival().orElse(null), byChannel,
-                roster.countsByPresence());
+        return new QueueStats(queue.size(), queue.callbacks(), queue.oldestArrival().orElse(null), byChannel,
+                roster.countsByPresence(), lines.figures());
     }
 
-    /** The lines with contacts waiting, longest wait first. */
+    /** The queues with contacts waiting, longest wait first. */
     public List<LineView> lines() {
-        return line.lineViews().stream()
+        return queue.lineViews().stream()
                 .sorted(Comparator.comparing(LineView::oldestArrival))
                 .toList();
     }

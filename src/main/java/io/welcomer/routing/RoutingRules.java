@@ -24,10 +24,13 @@ import java.util.Set;
  * @param maxTransfers    transfers one contact may go through
  * @param followUpGrace   how long a due follow-up waits for its own agent before anyone eligible
  *                        may take it
+ * @param rejectUnservable refuse a new contact that no agent profile could serve (its skills, or
+ *                        a required language, nobody has) instead of letting it wait
  */
 public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration reconnectGrace, Duration repeatWindow,
                            Duration relaxAfter, double priorityAging, Map<Channel, Duration> wrapUpLimits,
-                           Set<String> awayReasons, int maxTransfers, Duration followUpGrace) {
+                           Set<String> awayReasons, int maxTransfers, Duration followUpGrace,
+                           boolean rejectUnservable) {
 
     public static final Set<String> DEFAULT_AWAY_REASONS = Set.of("break", "lunch", "training", "meeting", "other");
 
@@ -40,7 +43,7 @@ public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration 
     public RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration reconnectGrace, Duration repeatWindow,
                         Duration relaxAfter, double priorityAging) {
         this(offerTimeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter, priorityAging, Map.of(),
-                DEFAULT_AWAY_REASONS, 5, Duration.ofMinutes(10));
+                DEFAULT_AWAY_REASONS, 5, Duration.ofMinutes(10), false);
     }
 
     public static RoutingRules defaults() {
@@ -54,26 +57,31 @@ public record RoutingRules(Duration offerTimeout, int maxMissedOffers, Duration 
 
     public RoutingRules withOfferTimeout(Duration timeout) {
         return new RoutingRules(timeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter, priorityAging,
-                wrapUpLimits, awayReasons, maxTransfers, followUpGrace);
+                wrapUpLimits, awayReasons, maxTransfers, followUpGrace, rejectUnservable);
     }
 
     public RoutingRules withRepeatWindow(Duration window) {
         return new RoutingRules(offerTimeout, maxMissedOffers, reconnectGrace, window, relaxAfter, priorityAging,
-                wrapUpLimits, awayReasons, maxTransfers, followUpGrace);
+                wrapUpLimits, awayReasons, maxTransfers, followUpGrace, rejectUnservable);
     }
 
     public RoutingRules withPriorityAging(double pointsPerMinute) {
         return new RoutingRules(offerTimeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter,
-                pointsPerMinute, wrapUpLimits, awayReasons, maxTransfers, followUpGrace);
+                pointsPerMinute, wrapUpLimits, awayReasons, maxTransfers, followUpGrace, rejectUnservable);
     }
 
     public RoutingRules withWrapUpLimits(Map<Channel, Duration> limits) {
         return new RoutingRules(offerTimeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter,
-                priorityAging, limits, awayReasons, maxTransfers, followUpGrace);
+                priorityAging, limits, awayReasons, maxTransfers, followUpGrace, rejectUnservable);
     }
 
     public RoutingRules withMaxTransfers(int transfers) {
         return new RoutingRules(offerTimeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter,
-                priorityAging, wrapUpLimits, awayReasons, transfers, followUpGrace);
+                priorityAging, wrapUpLimits, awayReasons, transfers, followUpGrace, rejectUnservable);
+    }
+
+    public RoutingRules withRejectUnservable(boolean reject) {
+        return new RoutingRules(offerTimeout, maxMissedOffers, reconnectGrace, repeatWindow, relaxAfter,
+                priorityAging, wrapUpLimits, awayReasons, maxTransfers, followUpGrace, reject);
     }
 }

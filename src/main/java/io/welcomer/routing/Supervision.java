@@ -53,7 +53,7 @@ final class Supervision {
             contact.agentId = null;
             contact.state = ContactState.QUEUED;
         } else {
-            router.line.remove(contact, router.now());
+            router.queue.remove(contact, router.now());
         }
         router.decide(new Decision.Moved(contact.id(), contact.channel(), holder == null ? null : holder.id(), agentId,
                 by));
@@ -75,7 +75,7 @@ final class Supervision {
         }
         double aging = router.rules.priorityAging();
         if (contact.reservedFor == null) {
-            router.line.reorder(contact, () -> contact.reprioritize(command.priority(), aging));
+            router.queue.reorder(contact, () -> contact.reprioritize(command.priority(), aging));
         } else {
             contact.reprioritize(command.priority(), aging);
         }

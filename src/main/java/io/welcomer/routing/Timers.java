@@ -30,6 +30,7 @@ final class Timers {
                 case TRANSFER_EXPIRY -> router.transfers.expire(due.key(), due.serial());
                 case FOLLOW_UP_DUE -> router.followUps.due(due.key());
                 case RESERVATION_GRACE -> router.followUps.release(router.contacts.get(due.key()), due.serial());
+                case LINE_CHANGE -> router.lines.changeDue(due.key(), due.serial());
             }
         }
     }
@@ -77,10 +78,11 @@ final class Timers {
             contact.relaxed = true;
             return;
         }
-        router.line.relax(contact);
-        RoutedAgent agent = router.matching.bestFreeAgent(contact, null);
+        router.queue.relax(contact);
+        // Its line closed: it waits for the opening, relaxed.
+        RoutedAgent agent = Matching.offerable(contact) ? router.matching.bestFreeAgent(contact, null) : null;
         if (agent != null) {
-            router.line.remove(contact, router.now());
+            router.queue.remove(contact, router.now());
             router.matching.offer(contact, agent);
         }
     }

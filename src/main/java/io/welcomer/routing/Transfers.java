@@ -71,7 +71,7 @@ final class Transfers {
         contact.connectedAt = null;
         contact.agentId = null;
         contact.transfers++;
-        contact.redirect(contact.request.redirectedTo(to.skills(), to.language()), router.now());
+        contact.redirect(contact.request.redirectedTo(to.skills(), to.language()), null, router.now());
         router.decide(new Decision.Transferred(contact.id(), contact.channel(), owner.id(), null, TransferMode.COLD,
                 note, contact.touchedBefore));
         router.matching.scheduleRelax(contact);

@@ -1,6 +1,6 @@
 package io.welcomer.routing;
 
-import io.welcomer.routing.WaitingLine.SkillNames;
+import io.welcomer.routing.WaitingLine.Queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * Honest waits. A contact at position p waits until p contacts of its line have left it, so its
- * wait is p times the line's mean time between departures while it had someone waiting. Those
- * gaps are measured: from the moment the line last had nobody waiting, or from the previous
- * departure, to each departure (to an agent, or a customer giving up); the mean is over the last
- * 100 gaps within the hour, from at least 5 of them (more gaps steady the mean, the hour keeps it
- * current). With less history, a stated prior: p x the channel's recent mean touch time / the
- * concurrent slots of connected agents who have the skills (180 s touch time until measured).
+ * Honest waits. A contact at position p waits until p contacts of its queue have left it, so its
+ * wait is p times the queue's mean time between departures while it had someone waiting. Those
+ * gaps are measured in open time: from the moment the queue last had nobody waiting, or from the
+ * previous departure, to each departure (to an agent, or a customer giving up), leaving out any
+ * time its line was closed; the mean is over the last 100 gaps within the hour, from at least 5
+ * of them (more gaps steady the mean, the hour keeps it current). With less history, a stated
+ * prior: p x the channel's recent mean touch time / the concurrent slots of signed-in agents who
+ * could serve it (180 s touch time until measured). The router asks only when someone could.
  */
 final class WaitEstimator {
 
@@ -23,6 +24,14 @@ final class WaitEstimator {
     static final int MIN_DEPARTURES = 5;
     /** The most recent gaps averaged; older ones are dropped first. */
     private static final int MAX_REMEMBERED = 100;
+
+    /** How much of a stretch of time a line was open. */
+    interface OpenTime {
+        /** An implicit line: always open. */
+        OpenTime ALWAYS = Duration::between;
+
+        Duration openBetween(Instant from, Instant to);
+    }
 
     private record Gap(Instant endedAt, double seconds) {}
 
@@ -32,14 +41,14 @@ final class WaitEstimator {
         Instant since;
     }
 
-    private final Map<SkillNames, History> lines = new HashMap<>();
+    private final Map<Queue, History> lines = new HashMap<>();
     private final TouchTimes touchTimes = new TouchTimes();
     private Instant lastSweep = Instant.MIN;
 
-    /** Someone is waiting in a line where nobody waited: the clock of the next departure starts. */
-    void lineOpened(SkillNames line, Instant now) {
+    /** Someone is waiting in a queue where nobody waited: the clock of the next departure starts. */
+    void queueStarted(Queue queue, Instant now) {
         forgetIdleLines(now);
-        lines.computeIfAbsent(line, l -> new History()).since = now;
+        lines.computeIfAbsent(queue, l -> new History()).since = now;
     }
 
     /**
@@ -62,14 +71,23 @@ final class WaitEstimator {
         return lines.size();
     }
 
-    void departed(SkillNames line, Instant now) {
-        History history = lines.get(line);
+    /**
+     * One contact left the queue. A departure while its line was closed all along since the last
+     * one measures nothing (its gap would be no open time at all): the open time goes on adding up
+     * to the next departure.
+     */
+    void departed(Queue queue, Instant now, OpenTime openTime) {
+        History history = lines.get(queue);
         if (history == null) {
             // Forgotten while someone waited over an hour with no departure: measure from now on.
-            lines.computeIfAbsent(line, l -> new History()).since = now;
+            lines.computeIfAbsent(queue, l -> new History()).since = now;
             return;
         }
-        double seconds = Duration.between(history.since, now).toMillis() / 1000.0;
+        Duration open = openTime.openBetween(history.since, now);
+        if (open.isZero() && now.isAfter(history.since)) {
+            return;
+        }
+        double seconds = open.toMillis() / 1000.0;
         history.gaps.addLast(new Gap(now, seconds));
         history.sumSeconds += seconds;
         history.since = now;
@@ -82,8 +100,9 @@ final class WaitEstimator {
         touchTimes.record(channel, touchTime);
     }
 
-    long estimateSeconds(SkillNames line, int position, Instant now, IntSupplier skilledSlots) {
-        History history = lines.get(line);
+    /** The expected wait at this position; {@code slots}: concurrent slots of the signed-in agents who could serve it. */
+    long estimateSeconds(Queue queue, int position, Instant now, IntSupplier slots) {
+        History history = lines.get(queue);
         if (history != null) {
             Instant windowStart = now.minus(WINDOW);
             while (!history.gaps.isEmpty() && history.gaps.peekFirst().endedAt().isBefore(windowStart)) {
@@ -93,7 +112,8 @@ final class WaitEstimator {
                 return Math.round(position * history.sumSeconds / history.gaps.size());
             }
         }
-        double touchSeconds = touchTimes.meanSeconds(line.channel());
-        return (long) Math.ceil(position * touchSeconds / Math.max(1, skilledSlots.getAsInt()));
+        double touchSeconds = touchTimes.meanSeconds(queue.channel());
+        // Asked only while someone signed in could serve the contact: at least one slot.
+        return (long) Math.ceil(position * touchSeconds / Math.max(1, slots.getAsInt()));
     }
 }

@@ -17,8 +17,10 @@ import java.util.TreeSet;
 /**
  * The contacts waiting for an agent, indexed so that finding the next contact for a freed agent
  * looks at the head of each group of identical requirements, never at every waiting contact.
- * Contacts on one channel naming the same skills form a line: they compete with each other, so a
- * contact's position is its place in its line. The line's history feeds the wait estimates.
+ * Contacts of one line on one channel naming the same skills form a queue: they compete with each
+ * other, so a contact's position is its place in its queue. The queue's history feeds the wait
+ * estimates. A contact is filed in the groups (offerable) only while its line is open; closed, it
+ * keeps its place in its queue and is filed again at the opening.
  */
 final class WaitingLine {
 
@@ -28,41 +30,53 @@ final class WaitingLine {
             .thenComparingLong(c -> c.seq);
 
     /** What an agent must have now to take the contacts of a group; language null: any. */
-    private record Requirement(Channel channel, Map<String, Integer> skills, String language) {}
+    record Requirement(Channel channel, Map<String, Integer> skills, String language) {}
 
     /** The groups an agent with these skill names who speaks this language (or none) may serve. */
     private record Reach(Channel channel, Set<String> skills, String language) {}
 
     /**
-     * Contacts on a channel that name the same skills and language, whatever their minimum levels:
-     * one line.
+     * Contacts of one line (a configured line's id, or null for the implicit lines) on a channel
+     * that need the same skills and language, whatever their minimum levels: one queue.
      */
-    record SkillNames(Channel channel, Set<String> skills, String language) {}
+    record Queue(String line, Channel channel, Set<String> skills, String language) {
+
+        static Queue of(ContactRequest needs, LineState line) {
+            return new Queue(line == null ? null : line.line.id(), needs.channel(), Set.copyOf(needs.skills().keySet()),
+                    needs.primaryLanguage());
+        }
+    }
 
     /** Beyond this many skills an agent's skill subsets outnumber typical groups: scan instead. */
     private static final int MAX_SKILLS_TO_ENUMERATE = 6;
 
     private final WaitEstimator waits;
+    /** Told when the count of a configured line's waiting contacts changed. */
+    private final Runnable lineCounted;
     private final Map<Requirement, TreeSet<RoutedContact>> groups = new HashMap<>();
     private final Map<Reach, Set<Requirement>> groupsByReach = new HashMap<>();
     /** Groups waiting per required language: an agent who declares none looks at every language. */
     private final Map<String, Integer> groupsByLanguage = new HashMap<>();
-    private final Map<SkillNames, TreeSet<RoutedContact>> lines = new HashMap<>();
+    private final Map<Queue, TreeSet<RoutedContact>> queues = new HashMap<>();
     private final Map<Channel, Integer> waitingByChannel = new EnumMap<>(Channel.class);
     private final TreeSet<RoutedContact> byArrival = new TreeSet<>(Comparator.comparingLong(c -> c.seq));
     private int callbacks;
 
-    WaitingLine(WaitEstimator waits) {
+    WaitingLine(WaitEstimator waits, Runnable lineCounted) {
         this.waits = waits;
+        this.lineCounted = lineCounted;
     }
 
+    /** The contact waits, behind those before it in its queue; filed for agents if its line is open. */
     void add(RoutedContact contact, Instant now) {
-        addToGroup(contact);
-        TreeSet<RoutedContact> line = lines.computeIfAbsent(contact.line, n -> new TreeSet<>(ORDER));
-        if (line.isEmpty()) {
-            waits.lineOpened(contact.line, now);
+        if (contact.line == null || contact.line.open) {
+            file(contact);
         }
-        line.add(contact);
+        enqueue(contact, now);
+        if (contact.line != null) {
+            contact.line.waiting.add(contact);
+            lineCounted.run();
+        }
         waitingByChannel.merge(contact.channel(), 1, Integer::sum);
         byArrival.add(contact);
         if (contact.callback) {
@@ -70,43 +84,91 @@ final class WaitingLine {
         }
     }
 
-    /** The contact leaves the line (to an agent, or its customer gave up): those behind move up. */
+    /** The contact leaves its queue (to an agent, or its customer gave up): those behind move up. */
     void remove(RoutedContact contact, Instant now) {
-        removeFromGroup(contact);
+        unfile(contact);
         if (!byArrival.remove(contact)) {
             return;
         }
-        TreeSet<RoutedContact> line = lines.get(contact.line);
-        line.remove(contact);
-        if (line.isEmpty()) {
-            lines.remove(contact.line);
+        dequeue(contact);
+        if (contact.line != null) {
+            contact.line.waiting.remove(contact);
+            lineCounted.run();
         }
-        waits.departed(contact.line, now);
+        waits.departed(contact.queue, now, contact.line == null ? WaitEstimator.OpenTime.ALWAYS : contact.line);
         waitingByChannel.merge(contact.channel(), -1, Integer::sum);
         if (contact.callback) {
             callbacks--;
         }
     }
 
-    /** The contact's minimum proficiencies drop to 1; it keeps its place in its line. */
+    /**
+     * The contact needs what its line asks now (the line was configured again): it moves to the
+     * queue for that, in its arrival place, and is filed for agents if its line is open.
+     */
+    void rekey(RoutedContact contact, Instant now) {
+        unfile(contact);
+        dequeue(contact);
+        contact.rederive();
+        enqueue(contact, now);
+        if (contact.line == null || contact.line.open) {
+            file(contact);
+        }
+    }
+
+    private void enqueue(RoutedContact contact, Instant now) {
+        TreeSet<RoutedContact> queue = queues.computeIfAbsent(contact.queue, n -> new TreeSet<>(ORDER));
+        if (queue.isEmpty()) {
+            waits.queueStarted(contact.queue, now);
+        }
+        queue.add(contact);
+    }
+
+    private void dequeue(RoutedContact contact) {
+        TreeSet<RoutedContact> queue = queues.get(contact.queue);
+        queue.remove(contact);
+        if (queue.isEmpty()) {
+            queues.remove(contact.queue);
+        }
+    }
+
+    /** The contact's minimum proficiencies drop to 1; it keeps its place in its queue. */
     void relax(RoutedContact contact) {
-        removeFromGroup(contact);
+        boolean filed = unfile(contact);
         contact.relaxed = true;
-        addToGroup(contact);
+        if (filed) {
+            file(contact);
+        }
     }
 
-    private void addToGroup(RoutedContact contact) {
-        groups.computeIfAbsent(requirementOf(contact), requirement -> {
-            groupsByReach.computeIfAbsent(reachOf(requirement), names -> new HashSet<>()).add(requirement);
-            if (requirement.language() != null) {
-                groupsByLanguage.merge(requirement.language(), 1, Integer::sum);
-            }
-            return new TreeSet<>(ORDER);
-        }).add(contact);
+    /** Files a waiting contact for the agents who can take it now (its line has opened). */
+    void file(RoutedContact contact) {
+        if (!contact.filedUnder.isEmpty()) {
+            return;
+        }
+        contact.filedUnder = contact.requirements();
+        for (Requirement requirement : contact.filedUnder) {
+            groups.computeIfAbsent(requirement, created -> {
+                groupsByReach.computeIfAbsent(reachOf(created), names -> new HashSet<>()).add(created);
+                if (created.language() != null) {
+                    groupsByLanguage.merge(created.language(), 1, Integer::sum);
+                }
+                return new TreeSet<>(ORDER);
+            }).add(contact);
+        }
     }
 
-    private void removeFromGroup(RoutedContact contact) {
-        Requirement requirement = requirementOf(contact);
+    /** Takes a contact out of the groups agents pick from (its line closed); answers whether it was filed. */
+    boolean unfile(RoutedContact contact) {
+        List<Requirement> filed = contact.filedUnder;
+        contact.filedUnder = List.of();
+        for (Requirement requirement : filed) {
+            removeFromGroup(contact, requirement);
+        }
+        return !filed.isEmpty();
+    }
+
+    private void removeFromGroup(RoutedContact contact, Requirement requirement) {
         TreeSet<RoutedContact> group = groups.get(requirement);
         if (group != null && group.remove(contact) && group.isEmpty()) {
             groups.remove(requirement);
@@ -123,16 +185,18 @@ final class WaitingLine {
     }
 
     /**
-     * The contact's order changes (a new priority): it takes its new place in its line; its
-     * arrival, the line's history and the counts stay as they are.
+     * The contact's order changes (a new priority): it takes its new place in its queue (and its
+     * groups, if filed); its arrival, the queue's history and the counts stay as they are.
      */
     void reorder(RoutedContact contact, Runnable change) {
-        removeFromGroup(contact);
-        TreeSet<RoutedContact> line = lines.get(contact.line);
-        line.remove(contact);
+        boolean filed = unfile(contact);
+        TreeSet<RoutedContact> queue = queues.get(contact.queue);
+        queue.remove(contact);
         change.run();
-        line.add(contact);
-        addToGroup(contact);
+        queue.add(contact);
+        if (filed) {
+            file(contact);
+        }
     }
 
     /** A waiting contact turns into a callback; it keeps its place. */
@@ -211,13 +275,13 @@ final class WaitingLine {
     }
 
     /**
-     * 1-based place in the contact's line: the contacts on its channel naming the same skills and
-     * language, by aged priority then arrival. Counting walks only the contacts ahead, and not at all for
-     * the last in line (a new arrival, usually).
+     * 1-based place in the contact's queue: the contacts of its line on its channel needing the
+     * same skills and language, by aged priority then arrival. Counting walks only the contacts
+     * ahead, and not at all for the last in the queue (a new arrival, usually).
      */
     int position(RoutedContact contact) {
-        TreeSet<RoutedContact> line = lines.get(contact.line);
-        return line.last() == contact ? line.size() : line.headSet(contact).size() + 1;
+        TreeSet<RoutedContact> queue = queues.get(contact.queue);
+        return queue.last() == contact ? queue.size() : queue.headSet(contact).size() + 1;
     }
 
     int waiting(Channel channel) {
@@ -228,32 +292,28 @@ final class WaitingLine {
         return byArrival.size();
     }
 
-    /** Every line that has someone waiting; a scan of the waiting contacts, for the floor view. */
+    /** Every queue that has someone waiting; a scan of the waiting contacts, for the floor view. */
     List<LineView> lineViews() {
-        List<LineView> views = new ArrayList<>(lines.size());
-        for (Map.Entry<SkillNames, TreeSet<RoutedContact>> line : lines.entrySet()) {
-            int callbacksInLine = 0;
+        List<LineView> views = new ArrayList<>(queues.size());
+        for (Map.Entry<Queue, TreeSet<RoutedContact>> queue : queues.entrySet()) {
+            int callbacksInQueue = 0;
             Instant oldest = null;
-            for (RoutedContact contact : line.getValue()) {
+            for (RoutedContact contact : queue.getValue()) {
                 if (contact.callback) {
-                    callbacksInLine++;
+                    callbacksInQueue++;
                 }
                 if (oldest == null || contact.arrivedAt.isBefore(oldest)) {
                     oldest = contact.arrivedAt;
                 }
             }
-            views.add(new LineView(line.getKey().channel(), new TreeSet<>(line.getKey().skills()),
-                    line.getValue().size(), callbacksInLine, oldest));
+            views.add(new LineView(queue.getKey().line(), queue.getKey().channel(), new TreeSet<>(queue.getKey().skills()),
+                    queue.getValue().size(), callbacksInQueue, oldest));
         }
         return views;
     }
 
     Optional<Instant> oldestArrival() {
         return byArrival.isEmpty() ? Optional.empty() : Optional.of(byArrival.first().arrivedAt);
-    }
-
-    private static Requirement requirementOf(RoutedContact contact) {
-        return new Requirement(contact.channel(), contact.requiredSkills(), contact.requiredLanguage());
     }
 
     private static Reach reachOf(Requirement requirement) {

@@ -41,7 +41,8 @@ public final class Simulator {
     /** A measured contact, from arrival until it connects or gives up. */
     private static final class Pending {
         final long arrivedAt;
-        long estimateSeconds;
+        /** What the router told it on arrival (0: offered at once); null: no honest estimate. */
+        Long estimateSeconds = 0L;
 
         Pending(long arrivedAt) {
             this.arrivedAt = arrivedAt;
@@ -220,7 +221,7 @@ public final class Simulator {
         Pending served = pending.remove(connected.contactId());
         if (served != null) {
             double waited = seconds(connected.timeToHuman().toNanos());
-            tally.connected(waited, Math.abs(served.estimateSeconds - waited));
+            tally.connected(waited, served.estimateSeconds == null ? null : Math.abs(served.estimateSeconds - waited));
         }
     }
 

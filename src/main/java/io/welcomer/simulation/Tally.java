@@ -13,6 +13,7 @@ final class Tally {
     private final long[] withinThreshold;
     private double waitSum;
     private double estimateErrorSum;
+    private long estimated;
     private double queueArea;
     private double busyArea;
 
@@ -21,10 +22,14 @@ final class Tally {
         this.withinThreshold = new long[thresholds.length];
     }
 
-    void connected(double waitSeconds, double estimateError) {
+    /** A contact reached an agent; {@code estimateError} null when it was told no estimate. */
+    void connected(double waitSeconds, Double estimateError) {
         connected++;
         waitSum += waitSeconds;
-        estimateErrorSum += estimateError;
+        if (estimateError != null) {
+            estimateErrorSum += estimateError;
+            estimated++;
+        }
         if (waitSeconds > 0) {
             waited++;
         }
@@ -53,7 +58,7 @@ final class Tally {
         }
         return new SimulationResult(contacts, contacts == 0 ? 0 : waitSum / contacts, share(waited, contacts),
                 serviceLevel, share(gaveUp, contacts), agents == 0 ? 0 : busyArea / (agents * measuredSeconds),
-                queueArea / measuredSeconds, connected == 0 ? 0 : estimateErrorSum / connected, erlang);
+                queueArea / measuredSeconds, estimated == 0 ? 0 : estimateErrorSum / estimated, erlang);
     }
 
     private static double share(long part, long whole) {

@@ -172,6 +172,10 @@ final class ContactRecords {
                     live.put(d.contactId(), reprioritized);
                     otherRows.add(new Write.ChangePriority(d.contactId(), d.priority()));
                 }
+                case Decision.LineConfigured d -> { }
+                case Decision.LineRemoved d -> { }
+                case Decision.LineOpened d -> { }
+                case Decision.LineClosed d -> { }
             }
         }
         List<Write> writes = new ArrayList<>(changed.size() + events.size() + otherRows.size());

@@ -19,6 +19,6 @@ public final class ContactRequests {
     public static ContactRequest of(Contact contact, Map<String, Integer> skills) {
         Contact.Arrival arrival = contact.arrival();
         return new ContactRequest(arrival.id(), Channel.fromWireName(arrival.channel()), arrival.customer().id(), skills,
-                arrival.priority(), arrival.customer().language(), arrival.languageRequired());
+                arrival.priority(), arrival.customer().language(), arrival.languageRequired(), arrival.line());
     }
 }

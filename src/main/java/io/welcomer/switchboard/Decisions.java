@@ -31,6 +31,10 @@ public final class Decisions {
             case Decision.AwayEnded d -> null;
             case Decision.Moved d -> d.contactId();
             case Decision.PriorityChanged d -> d.contactId();
+            case Decision.LineConfigured d -> null;
+            case Decision.LineRemoved d -> null;
+            case Decision.LineOpened d -> null;
+            case Decision.LineClosed d -> null;
         };
     }
 }

@@ -10,7 +10,7 @@ public record PendingFollowUp(FollowUpEntity row, Contact contact) {
     static PendingFollowUp of(FollowUpEntity row, Contact promisedOn) {
         Contact.Arrival was = promisedOn.arrival();
         Contact.Arrival arrival = new Contact.Arrival(row.id, was.gatewayId(), null, was.channel(), was.customer(),
-                was.languageRequired(), was.requiredSkills(), was.priority(), was.topic(), was.context(), row.note);
+                was.languageRequired(), was.requiredSkills(), was.priority(), was.topic(), was.context(), row.note, was.line());
         return new PendingFollowUp(row, new Contact(arrival,
                 Contact.Progress.waiting(Contact.Mode.FOLLOW_UP, null, row.callbackNumber), null));
     }

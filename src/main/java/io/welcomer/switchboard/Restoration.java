@@ -7,9 +7,11 @@ import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactEntity;
 import io.welcomer.contacts.persistence.FollowUpEntity;
 import io.welcomer.routing.Arrived;
+import io.welcomer.lines.persistence.LineEntity;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.FollowUp;
+import io.welcomer.routing.Line;
 import io.welcomer.routing.Router;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +23,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public final class Restoration {
 
     /** @param newest where and when the newest stored contact arrived; null when none is stored */
-    public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<Contact> liveContacts,
-                    List<Served> served, List<Ended> ended, List<PendingFollowUp> followUps, long lastEventId,
-                    Arrived newest) {}
+    public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<Line> lines,
+                           List<Contact> liveContacts, List<Served> served, List<Ended> ended,
+                           List<PendingFollowUp> followUps, long lastEventId, Arrived newest) {}
 
     /** A contact that ended inside the repeat window and was not repeated yet, oldest first. */
     public record Ended(String customerId, String contactId, Instant endedAt) {}
@@ -41,24 +43,29 @@ public final class Restoration {
     static Uni<Snapshot> load(Mutiny.SessionFactory sessions, Instant servedSince) {
         return sessions.withStatelessSession(session -> agents(session)
                 .chain(agents -> tokens(session)
-                .chain(tokens -> liveContacts(session)
+                .chain(tokens -> lines(session)
+                .chain(lines -> liveContacts(session)
                 .chain(contacts -> served(session, servedSince)
                 .chain(served -> ended(session, servedSince)
                 .chain(ended -> followUps(session)
                 .chain(followUps -> lastEventId(session)
                 .chain(lastEventId -> newest(session)
-                .map(newest -> new Snapshot(agents, tokens, contacts, served, ended, followUps,
-                        lastEventId, newest))))))))));
+                .map(newest -> new Snapshot(agents, tokens, lines, contacts, served, ended, followUps,
+                        lastEventId, newest)))))))))));
     }
 
     /**
-     * Hands what was read to a fresh router and records, agents first, then who served whom, then
-     * live contacts in arrival order, then follow-ups; answers the writes of what the router
-     * decided meanwhile (an offer whose agent is not back, say).
+     * Hands what was read to a fresh router and records, agents first, then lines (each after the
+     * lines it overflows into), then who served whom, then live contacts in arrival order, then
+     * follow-ups; answers the writes of what the router decided meanwhile (an offer whose agent is
+     * not back, say).
      */
     static List<Write> replay(Snapshot snapshot, Router router, ContactRecords records, Instant now) {
         for (AgentEntity agent : snapshot.agents()) {
             router.handle(new Command.RegisterAgent(AgentProfiles.of(agent)));
+        }
+        for (Line line : Line.targetsFirst(snapshot.lines())) {
+            router.handle(new Command.ConfigureLine(line));
         }
         if (snapshot.newest() != null) {
             router.handle(new Command.ResumeArrivals(snapshot.newest().seq(), snapshot.newest().at()));
@@ -87,6 +94,11 @@ public final class Restoration {
 
     private static Uni<List<AgentEntity>> agents(Mutiny.StatelessSession session) {
         return session.createSelectionQuery("from AgentEntity order by id", AgentEntity.class).getResultList();
+    }
+
+    private static Uni<List<Line>> lines(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("from LineEntity order by id", LineEntity.class).getResultList()
+                .map(rows -> rows.stream().map(row -> LineDocuments.read(row.id, row.definition)).toList());
     }
 
     private static Uni<List<AgentTokenEntity>> tokens(Mutiny.StatelessSession session) {

@@ -16,6 +16,7 @@ import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
+import io.welcomer.routing.LineStatus;
 import io.welcomer.routing.LineView;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.routing.Router;
@@ -235,7 +236,9 @@ public class RoutingLoop {
 
     /**
      * Asks the router without storing anything yet; pass the decisions to {@link #settle}. Throws
-     * {@link StoreUnavailable}, deciding nothing, while the store cannot take the writes.
+     * {@link StoreUnavailable}, deciding nothing, while the store cannot take the writes. A
+     * deadline already due (its timer not fired yet) is handled first, so every command meets the
+     * state of its own time: a contact posted as its line closes finds the line closed.
      */
     public List<Decision> decide(Command command) {
         if (!leadership.leading()) {
@@ -246,6 +249,10 @@ public class RoutingLoop {
         }
         if (!journal.accepting()) {
             throw journal.unavailable();
+        }
+        if (!(command instanceof Command.Tick)
+                && router.nextDeadline().filter(due -> !due.isAfter(clock.instant())).isPresent()) {
+            tick();
         }
         return router.handle(command);
     }
@@ -419,9 +426,19 @@ public class RoutingLoop {
         return router.stats();
     }
 
-    /** The lines with contacts waiting, for the supervisor's floor view. */
+    /** The queues with contacts waiting, for the supervisor's floor view. */
     public List<LineView> lines() {
         return router.lines();
+    }
+
+    /** A configured line as it stands now; empty if there is none. */
+    public Optional<LineStatus> line(String lineId) {
+        return router.line(lineId);
+    }
+
+    /** Every configured line as it stands now, by id. */
+    public List<LineStatus> configuredLines() {
+        return router.configuredLines();
     }
 
     /** After every command: arm the timer for the router's next deadline. */

@@ -29,13 +29,13 @@ final class Statements {
                 customer_language, required_skills, priority, topic, context, arrival_seq, state, agent_id,
                 callback_number, created_at, offered_at, connected_at, ended_at, customer_left_at, resolved,
                 outcome_code, outcome_notes, language_required, wrapped_at, touch_ms, transfers, transfer_from,
-                transfer_mode, transfer_note, follow_up_note)
+                transfer_mode, transfer_note, follow_up_note, line)
             select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::int[], $11::varchar[], $12::text[],
                 $13::bigint[], $14::varchar[], $15::varchar[], $16::varchar[], $17::timestamptz[],
                 $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::boolean[],
                 $23::varchar[], $24::text[], $25::boolean[], $26::timestamptz[], $27::bigint[], $28::smallint[],
-                $29::varchar[], $30::varchar[], $31::text[], $32::text[])
+                $29::varchar[], $30::varchar[], $31::text[], $32::text[], $33::varchar[])
             on conflict (id) do nothing""";
 
     static final String UPDATE_CONTACTS = """
@@ -98,6 +98,12 @@ final class Statements {
             values ($1, $2, $3, $4, $5, $6, $7::text::jsonb)
             on conflict (id) do nothing""";
 
+    static final String SAVE_LINE = """
+            insert into lines (id, definition, updated_at) values ($1, $2, $3)
+            on conflict (id) do update set definition = excluded.definition, updated_at = excluded.updated_at""";
+
+    static final String DELETE_LINE = "delete from lines where id = $1";
+
     private Statements() {
     }
 
@@ -139,6 +145,9 @@ final class Statements {
                 case Write.Audit w -> oneByOne.add(new Statement(AUDIT, Tuple.of(w.entry().id(), time(w.entry().at()),
                         w.entry().actor(), w.entry().role(), w.entry().action(), w.entry().target(),
                         w.entry().detail())));
+                case Write.SaveLine w -> oneByOne.add(new Statement(SAVE_LINE, Tuple.of(w.line().id,
+                        w.line().definition, time(w.line().updatedAt))));
+                case Write.DeleteLine w -> oneByOne.add(new Statement(DELETE_LINE, Tuple.of(w.lineId())));
             }
         }
         List<Statement> statements = new ArrayList<>();
@@ -181,7 +190,8 @@ final class Statements {
                 .addArrayOfString(strings(rows, c -> c.progress().callbackNumber()))
                 .addArrayOfOffsetDateTime(times(rows, c -> c.progress().createdAt())), rows)
                 .addArrayOfBoolean(arrivals.stream().map(Contact.Arrival::languageRequired).toArray(Boolean[]::new));
-        return withAgentWork(params, rows).addArrayOfString(strings(arrivals, Contact.Arrival::followUpNote));
+        return withAgentWork(params, rows).addArrayOfString(strings(arrivals, Contact.Arrival::followUpNote))
+                .addArrayOfString(strings(arrivals, Contact.Arrival::line));
     }
 
     private static Tuple updateParams(List<Contact> rows) {

@@ -6,6 +6,7 @@ import io.welcomer.audit.AuditEntry;
 import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.ContactEvent;
 import io.welcomer.contacts.persistence.FollowUpEntity;
+import io.welcomer.lines.persistence.LineEntity;
 import java.time.Instant;
 
 /** One change for the store, produced by the switchboard and written by the journal. */
@@ -45,4 +46,9 @@ public sealed interface Write {
      * writes of the command (or of {@link RoutingLoop#commit}) that makes the change.
      */
     record Audit(AuditEntry entry) implements Write {}
+
+    /** A line configured, new or replaced. */
+    record SaveLine(LineEntity line) implements Write {}
+
+    record DeleteLine(String lineId) implements Write {}
 }

@@ -18,6 +18,9 @@ export function customerName(customer) {
 
 export function describe(contact) {
   const parts = [CHANNELS[contact.channel] || contact.channel];
+  if (contact.line) {
+    parts.push(`line ${contact.line}`);
+  }
   if (contact.customer && contact.customer.language) {
     parts.push(`speaks ${contact.customer.language}`);
   }

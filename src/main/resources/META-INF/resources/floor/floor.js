@@ -96,13 +96,40 @@ function cell(text, className) {
   return td;
 }
 
+/** When a line opens or closes next, in its own time zone: "Tue, 08:00 GMT". */
+function change(iso, zone) {
+  return new Intl.DateTimeFormat('en-GB', {weekday: 'short', hour: '2-digit', minute: '2-digit',
+    timeZone: zone || undefined, timeZoneName: 'short'}).format(new Date(iso));
+}
+
+function hours(line) {
+  if (line.open) {
+    return line.closesAt ? `Open until ${change(line.closesAt, line.timeZone)}` : 'Open';
+  }
+  return line.opensAt ? `Closed, opens ${change(line.opensAt, line.timeZone)}` : 'Closed';
+}
+
 function draw() {
   if (!floor) {
     return;
   }
+  const configured = floor.configuredLines.map(line => {
+    const row = document.createElement('tr');
+    const header = document.createElement('th');
+    header.scope = 'row';
+    header.textContent = line.name && line.name !== line.id ? `${line.name} (${line.id})` : line.id;
+    row.append(header, cell(hours(line), line.open ? 'line-open' : 'line-closed'), cell(String(line.waiting), 'number'),
+        cell(line.oldestArrival ? clock(secondsSince(line.oldestArrival)) : '', 'number'),
+        cell(String(line.agentsSignedIn), 'number'));
+    return row;
+  });
+  $('configured').replaceChildren(...configured);
+  $('no-configured').hidden = configured.length > 0;
+
   const lines = floor.lines.map(line => {
     const row = document.createElement('tr');
-    const name = line.skills.length ? `${line.channel}: ${line.skills.join(', ')}` : line.channel;
+    const queue = line.skills.length ? `${line.channel}: ${line.skills.join(', ')}` : line.channel;
+    const name = line.line ? `${line.line} ${queue}` : queue;
     const header = document.createElement('th');
     header.scope = 'row';
     header.textContent = name;

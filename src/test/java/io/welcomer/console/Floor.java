@@ -27,7 +27,13 @@ final class Floor {
     }
 
     static Locator lineRow(Page page, String line) {
-        return page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Lines"))
+        return page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Lines").setExact(true))
                 .getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName(line));
+    }
+
+    /** A configured line's row in "Lines and hours", by its id (rows are named "Name (id)"). */
+    static Locator configuredLineRow(Page page, String lineId) {
+        return page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Lines and hours"))
+                .getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName(lineId));
     }
 }

@@ -19,9 +19,16 @@ import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
 import io.welcomer.support.NeedsChromium;
+import io.welcomer.support.Lines;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +98,29 @@ class FloorViewTest {
         // Every change came down the one stream opened with the page.
         List<String> toServer = requests.stream().filter(request -> request.contains("/v1/")).toList();
         assertEquals(List.of("GET http://localhost:" + Api.port() + "/v1/floor/events"), toServer);
+    }
+
+    @Test
+    void theFloorShowsEachLineOpenOrClosedWithItsNextChangeAndWhoWaits() {
+        String skill = Api.uniqueSkill();
+        String lineId = Api.uniqueId("billing");
+        Page page = Floor.open(browser);
+        admin().body(Lines.closedUntil(30, skill)).put("/v1/lines/{id}", lineId).then().statusCode(201);
+        Locator line = Floor.configuredLineRow(page, lineId);
+        // "Thu, 08:00 GMT" (or BST): the opening in the line's own zone.
+        String opens = DateTimeFormatter.ofPattern("EEE, HH:mm", Locale.UK)
+                .format(ZonedDateTime.of(Lines.inDays(30), LocalTime.of(8, 0), Lines.LONDON));
+        assertThat(line.getByRole(AriaRole.CELL).first()).containsText("Closed, opens " + opens, WITHIN_A_SECOND);
+        assertThat(line.getByRole(AriaRole.CELL).nth(1)).hasText("0");
+
+        gateway().body(Lines.contactIn(lineId, "voice")).post("/v1/contacts").then().statusCode(201);
+        assertThat(line.getByRole(AriaRole.CELL).nth(1)).hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(1000));
+        assertThat(line.getByRole(AriaRole.CELL).nth(2)).hasText(Pattern.compile("0:0\\d"));
+
+        Map<String, Object> open = new LinkedHashMap<>(Lines.closedUntil(30, skill));
+        open.remove("hours");
+        admin().body(open).put("/v1/lines/{id}", lineId).then().statusCode(200);
+        assertThat(line.getByRole(AriaRole.CELL).first()).hasText("Open", new LocatorAssertions.HasTextOptions().setTimeout(1000));
     }
 
     @Test

@@ -46,6 +46,7 @@ class BadInputIT {
         // Frames are sent as fast as the answers come back; the frame rate limit has its own test.
         server.start(Map.of("WELCOMER_SOCKET_FRAMES_PER_SECOND", "100000"));
         send("PUT", "/v1/agents/bad-input-agent", "{\"name\": \"Agent\", \"skills\": {\"billing\": 3}}", 201);
+        send("PUT", "/v1/lines/" + BadInput.BAD_LINE, "{\"channels\": [\"voice\"]}", 201);
         token = JSON.readTree(send("POST", "/v1/agents/bad-input-agent/tokens", null, 201)).path("token").asText();
         contactId = JSON.readTree(send("POST", "/v1/contacts", "{\"channel\": \"voice\", \"customer\": {\"id\": \"c1\"},"
                 + " \"skills\": {\"bad-input-skill\": 1}}", 201)).path("id").asText();

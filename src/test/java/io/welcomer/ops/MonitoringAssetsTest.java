@@ -1,6 +1,7 @@
 package io.welcomer.ops;
 
 import static io.restassured.RestAssured.get;
+import static io.welcomer.support.Api.admin;
 import static io.welcomer.support.Api.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
+import io.welcomer.support.Lines;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +81,10 @@ class MonitoringAssetsTest {
         promtool("test", "rules", RULE_TESTS.getFileName().toString());
     }
 
+    /** Also configures a line, whose gauges exist only while it does. */
     private static void serveOneContactWithFeedbackAndARepeat() {
         String skill = Api.uniqueSkill();
+        admin().body(Lines.alwaysOpen(skill)).put("/v1/lines/{id}", Api.uniqueId("monitored")).then().statusCode(201);
         String customer = Api.uniqueId("cust");
         String token = Api.agentWithToken(Api.uniqueId("agent"), Map.of(skill, 1), Map.of());
         try (AgentClient agent = Api.availableAgent(token)) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A router on a virtual clock, with short verbs for the commands tests send. */
 final class Desk {
@@ -65,6 +66,16 @@ final class Desk {
 
     static ContactRequest request(String id, Channel channel, int priority, Map<String, Integer> skills) {
         return new ContactRequest(id, channel, "customer-" + id, skills, priority);
+    }
+
+    /** A contact in a configured line, asking nothing of its own. */
+    static ContactRequest inLine(String id, Channel channel, String lineId) {
+        return new ContactRequest(id, channel, "customer-" + id, Map.of(), 50, null, false, lineId);
+    }
+
+    /** A line on voice and chat, asking for these skills, with these hours (null: always open). */
+    static Line line(String id, Map<String, Integer> skills, OpeningHours hours) {
+        return new Line(id, id, Set.of(Channel.VOICE, Channel.CHAT), skills, null, false, hours, null, List.of());
     }
 
     // --- commands ---
@@ -167,6 +178,20 @@ final class Desk {
 
     List<Decision> changePriority(String contactId, int priority, String by) {
         return handle(new Command.ChangePriority(contactId, priority, by));
+    }
+
+    List<Decision> configure(Line line) {
+        return handle(new Command.ConfigureLine(line));
+    }
+
+    List<Decision> removeLine(String lineId) {
+        return handle(new Command.RemoveLine(lineId));
+    }
+
+    /** Moves the clock to {@code at} and ticks, as the shell does at each deadline. */
+    List<Decision> tickAt(Instant at) {
+        clock.advanceTo(at);
+        return tick();
     }
 
     List<Decision> leave(String contactId) {

@@ -26,8 +26,8 @@ class LineViewTest {
         desk.handle(new Command.RequestCallback("billing-2"));
 
         assertEquals(List.of(
-                new LineView(VOICE, new TreeSet<>(List.of("billing")), 2, 1, Desk.START),
-                new LineView(CHAT, new TreeSet<>(), 1, 0, Desk.START.plusSeconds(30))), desk.router.lines());
+                new LineView(null, VOICE, new TreeSet<>(List.of("billing")), 2, 1, Desk.START),
+                new LineView(null, CHAT, new TreeSet<>(), 1, 0, Desk.START.plusSeconds(30))), desk.router.lines());
     }
 
     @Test

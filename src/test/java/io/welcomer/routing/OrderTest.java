@@ -130,14 +130,14 @@ class OrderTest {
     }
 
     @Test
-    void estimatedWaitGrowsWithPositionAndShrinksWithMoreConnectedEligibleAgents() {
+    void estimatedWaitGrowsWithPositionAndShrinksWithMoreSignedInAgentsWhoCouldServe() {
         desk.arrive("a", VOICE);
         desk.arrive("b", VOICE);
+        desk.register("x", Map.of());
+        desk.connect("x");
         assertThat(desk.router.waiting("a").orElseThrow().estimatedWaitSeconds(), is(180L));
         assertThat(desk.router.waiting("b").orElseThrow().estimatedWaitSeconds(), is(360L));
 
-        desk.register("x", Map.of());
-        desk.connect("x");
         desk.register("y", Map.of());
         desk.connect("y");
 

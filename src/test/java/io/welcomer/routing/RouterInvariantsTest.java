@@ -1,6 +1,5 @@
 package io.welcomer.routing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welcomer.routing.Command.AcceptOffer;
@@ -19,13 +18,15 @@ import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
 import io.welcomer.routing.Command.TransferContact;
 import io.welcomer.routing.RoutingModel.Live;
-import io.welcomer.routing.RoutingModel.Seat;
 import io.welcomer.routing.RoutingModel.Stage;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,10 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Thousands of random commands; after each one the router must agree with a model built from its decisions. */
+/**
+ * Thousands of random commands; after each one the router must agree with a model built from its
+ * decisions. Lines open and close every few minutes of the run and are configured again on the way.
+ */
 class RouterInvariantsTest {
 
     private static final int STEPS = 3_000;
@@ -47,12 +51,15 @@ class RouterInvariantsTest {
     private static final List<String> LANGUAGES = List.of("en", "es", "fr");
     private static final List<String> CUSTOMER_LANGUAGES = List.of("en", "en-GB", "es", "es-MX", "fr-CA");
     private static final List<String> REASONS = List.of("break", "lunch", "training", "nap");
+    /** Lines the run configures; "gone" is never configured, "always" has no hours. */
+    private static final List<String> LINE_IDS = List.of("sales", "care", "night", "always", "gone");
 
     private final RoutingRules rules = RoutingRules.defaults()
             .withWrapUpLimits(Map.of(Channel.CHAT, Duration.ofSeconds(40))).withMaxTransfers(3);
     private final VirtualClock clock = new VirtualClock(Desk.START);
     private final Router router = new Router(rules, clock);
     private final RoutingModel model = new RoutingModel(rules);
+    private final RoutingInvariants invariants = new RoutingInvariants(router, model, rules, clock);
     private final Map<String, Integer> seen = new java.util.TreeMap<>();
     private Random random;
     private int arrivals;
@@ -63,10 +70,12 @@ class RouterInvariantsTest {
             "OfferRevoked ABANDONED", "OfferRevoked AGENT_GONE", "PresenceChanged missed-offers",
             "PresenceChanged next", "Wrapping", "Completed wrap-up-expired", "Transferred COLD", "FollowUpScheduled",
             "FollowUpDue", "AwayEnded", "Offered follow-up to its agent", "Offered language relaxed", "Moved",
-            "OfferRevoked MOVED", "Offered to the agent it was moved to", "PriorityChanged", "PresenceChanged by");
+            "OfferRevoked MOVED", "Offered to the agent it was moved to", "PriorityChanged", "PresenceChanged by",
+            "LineOpened", "LineClosed", "Queued in a closed line", "Refused UNKNOWN_LINE",
+            "Refused CHANNEL_NOT_TAKEN", "Refused LINE_NOT_EMPTY", "LineConfigured");
     /** Every way a warm transfer ends has its own core test; the random run must see them settled at all. */
     private static final List<String> CALM_KINDS = List.of("Connected", "Completed", "TransferOffered",
-            "warm transfer settled", "Transferred COLD", "Wrapping", "FollowUpDue");
+            "warm transfer settled", "Transferred COLD", "Wrapping", "FollowUpDue", "Offered at a line's opening");
 
     /** Arrivals per hundred commands: a busy centre builds a line, a calm one has free agents to transfer to. */
     private int arrivalShare;
@@ -91,6 +100,9 @@ class RouterInvariantsTest {
             model.register(profile);
             send(new RegisterAgent(profile), seed, -1);
         }
+        for (String line : List.of("always", "sales", "care")) {
+            send(new Command.ConfigureLine(randomLine(line)), seed, -1);
+        }
         for (int i = 0; i < 6; i++) {
             send(new ConnectAgent("agent-" + i), seed, -1);
             send(new MakeAvailable("agent-" + i), seed, -1);
@@ -106,7 +118,11 @@ class RouterInvariantsTest {
 
     private void send(Command command, long seed, int step) {
         List<Decision> decisions = router.handle(command);
+        Set<String> opening = new HashSet<>();
         for (Decision decision : decisions) {
+            if (decision instanceof Decision.LineOpened opened) {
+                opening.add(opened.lineId());
+            }
             String kind = switch (decision) {
                 case Decision.OfferRevoked d -> "OfferRevoked " + d.reason();
                 case Decision.PresenceChanged d -> "PresenceChanged "
@@ -115,7 +131,10 @@ class RouterInvariantsTest {
                 case Decision.TransferEnded d -> "warm transfer settled";
                 case Decision.Completed d -> Router.WRAP_UP_EXPIRED.equals(d.outcome().code())
                         ? "Completed wrap-up-expired" : "Completed";
-                case Decision.Offered d -> offeredKind(d);
+                case Decision.Offered d -> offeredKind(d, opening);
+                case Decision.Queued d -> queuedKind(command);
+                case Decision.Refused d -> d.refusal().name().contains("LINE") || d.refusal() == Refusal.CHANNEL_NOT_TAKEN
+                        ? "Refused " + d.refusal() : "Refused";
                 default -> decision.getClass().getSimpleName();
             };
             seen.merge(kind, 1, Integer::sum);
@@ -123,14 +142,27 @@ class RouterInvariantsTest {
         String where = "seed " + seed + ", step " + step + ", " + command + " -> " + decisions;
         try {
             model.apply(command, decisions, clock.instant());
-            checkRouterAgreesWithModel(command instanceof Tick);
+            invariants.check(command instanceof Tick);
         } catch (AssertionError e) {
             throw new AssertionError(where + "\n" + e.getMessage(), e);
         }
     }
 
-    private String offeredKind(Decision.Offered offered) {
+    private String queuedKind(Command command) {
+        if (command instanceof ArriveContact arrival && arrival.request().line() != null) {
+            LinesModel.Modelled line = model.lines.get(arrival.request().line());
+            if (line != null && !line.open) {
+                return "Queued in a closed line";
+            }
+        }
+        return "Queued";
+    }
+
+    private String offeredKind(Decision.Offered offered, Set<String> opening) {
         RoutingModel.Live contact = model.live.get(offered.contactId());
+        if (contact != null && contact.lineId != null && opening.contains(contact.lineId)) {
+            return "Offered at a line's opening";
+        }
         if (contact != null && offered.agentId().equals(contact.reservedFor)) {
             return contact.reservedByMove ? "Offered to the agent it was moved to" : "Offered follow-up to its agent";
         }
@@ -166,6 +198,12 @@ class RouterInvariantsTest {
     }
 
     private Command randomCommand() {
+        int lineRoll = random.nextInt(1000);
+        if (lineRoll < 12) {
+            return new Command.ConfigureLine(randomLine(LINE_IDS.get(random.nextInt(LINE_IDS.size() - 1))));
+        } else if (lineRoll < 16) {
+            return new Command.RemoveLine(LINE_IDS.get(random.nextInt(LINE_IDS.size())));
+        }
         int roll = random.nextInt(100);
         String agent = "agent-" + random.nextInt(10);
         if (roll < arrivalShare) {
@@ -272,8 +310,50 @@ class RouterInvariantsTest {
         int priority = List.of(0, 20, 50, 50, 50, 80, 100).get(random.nextInt(7));
         String id = "c-" + arrivals++;
         String language = random.nextBoolean() ? null : randomLanguage();
+        String line = random.nextInt(5) < 3 ? LINE_IDS.get(random.nextInt(LINE_IDS.size())) : null;
         return new ContactRequest(id, CHANNELS.get(random.nextInt(CHANNELS.size())), "cust-" + id, randomSkills(),
-                priority, language, language != null && random.nextInt(5) == 0);
+                priority, language, language != null && random.nextInt(5) == 0, line);
+    }
+
+    /**
+     * A line taking most channels, with a skill and a language now and then, open in stretches of
+     * 2-12 minutes with pauses of 1-10 between them from 09:00 to 10:40 (UTC) on the run's Monday;
+     * "always" has no hours. Now and then it overflows into another line (so configuring it may be
+     * refused: the line unknown, or a cycle).
+     */
+    private Line randomLine(String id) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (Channel channel : Channel.values()) {
+            if (random.nextInt(10) < 8) {
+                channels.add(channel);
+            }
+        }
+        if (channels.isEmpty()) {
+            channels.add(Channel.CHAT);
+        }
+        Map<String, Integer> skills = random.nextBoolean() ? Map.of()
+                : Map.of(SKILLS.get(random.nextInt(SKILLS.size())), 1 + random.nextInt(3));
+        String language = random.nextInt(4) == 0 ? randomLanguage() : null;
+        OpeningHours hours = null;
+        if (!id.equals("always")) {
+            List<OpeningHours.Weekly> windows = new ArrayList<>();
+            LocalTime open = LocalTime.of(9, random.nextInt(5));
+            while (open.isBefore(LocalTime.of(10, 40))) {
+                LocalTime close = open.plusMinutes(2 + random.nextInt(11));
+                windows.add(new OpeningHours.Weekly(Set.of(DayOfWeek.MONDAY), open, close));
+                open = close.plusMinutes(1 + random.nextInt(10));
+            }
+            hours = new OpeningHours(ZoneOffset.UTC, windows, List.of());
+        }
+        List<Line.OverflowStep> overflow = new ArrayList<>();
+        if (random.nextInt(4) == 0) {
+            String target = LINE_IDS.get(random.nextInt(LINE_IDS.size()));
+            if (!target.equals(id)) {
+                overflow.add(new Line.OverflowStep(Duration.ofSeconds(60), null, target));
+            }
+        }
+        return new Line(id, id, channels, skills, language, language != null && random.nextBoolean(), hours, null,
+                overflow);
     }
 
     private Map<String, Integer> randomSkills() {
@@ -299,125 +379,5 @@ class RouterInvariantsTest {
         String own = stage == Stage.OFFERED && contact.transferTo != null ? contact.transferTo : contact.agentId;
         String agent = random.nextInt(8) == 0 ? "agent-" + random.nextInt(10) : own;
         return make.apply(agent, contact.request.contactId());
-    }
-
-    // --- invariants ---
-
-    private void checkRouterAgreesWithModel(boolean afterTick) {
-        Instant now = clock.instant();
-        Set<String> heldAnywhere = new HashSet<>();
-        Map<Presence, Integer> presenceCounts = new EnumMap<>(Presence.class);
-        for (Seat seat : model.seats.values()) {
-            String id = seat.profile.agentId();
-            List<Live> held = model.held(id);
-            List<Live> slots = model.slots(id);
-            Map<Channel, Integer> perChannel = new EnumMap<>(Channel.class);
-            slots.forEach(c -> perChannel.merge(c.request.channel(), 1, Integer::sum));
-            perChannel.forEach((channel, n) -> assertTrue(n <= seat.profile.capacityFor(channel),
-                    () -> id + " holds " + n + " on " + channel + " beyond its capacity"));
-            if (slots.stream().anyMatch(c -> c.request.channel().exclusive())) {
-                assertEquals(1, slots.size(), () -> id + " combines an exclusive channel with other contacts");
-            }
-            AgentView view = router.agent(id).orElseThrow();
-            assertEquals(ids(held, Stage.OFFERED), Set.copyOf(view.offeredContactIds()), id + " offered");
-            assertEquals(ids(held, Stage.CONNECTED), Set.copyOf(view.connectedContactIds()), id + " connected");
-            assertEquals(ids(held, Stage.WRAPPING), Set.copyOf(view.wrappingContactIds()), id + " wrapping");
-            assertEquals(Set.copyOf(model.transfersTo(id).stream().map(c -> c.request.contactId()).toList()),
-                    Set.copyOf(view.transferOfferIds()), id + " transfers offered");
-            assertEquals(model.promised.values().stream().filter(f -> f.agentId().equals(id)).toList(),
-                    view.followUps(), id + " follow-ups");
-            for (String contactId : held.stream().map(c -> c.request.contactId()).toList()) {
-                assertTrue(heldAnywhere.add(contactId), contactId + " held by two agents");
-            }
-            assertTrue(!seat.awayAfterCurrent || !slots.isEmpty(), id + " away after current while holding nothing");
-            assertEquals(model.expectedPresence(id), view.presence(), id + " presence");
-            assertEquals(seat.reported, view.presence(), id + " presence as last reported");
-            presenceCounts.merge(view.presence(), 1, Integer::sum);
-            if (model.takesOffers(seat)) {
-                checkNoHoldLoop(seat);
-            }
-        }
-        QueueStats stats = router.stats();
-        for (Presence presence : Presence.values()) {
-            assertEquals(presenceCounts.getOrDefault(presence, 0), stats.agentsByPresence().get(presence),
-                    "agents " + presence);
-        }
-        int waiting = 0;
-        Instant oldest = null;
-        for (Channel channel : Channel.values()) {
-            List<Live> line = new ArrayList<>(model.waitingOn(channel));
-            line.sort(Comparator.comparingInt((Live c) -> -c.request.priority())
-                    .thenComparingLong(c -> router.arrived(c.request.contactId()).orElseThrow().seq()));
-            Map<List<Object>, Integer> competingSoFar = new HashMap<>();
-            for (int i = 0; i < line.size(); i++) {
-                String contactId = line.get(i).request.contactId();
-                List<Object> lineKey = java.util.Arrays.asList(line.get(i).request.skills().keySet(),
-                        line.get(i).request.primaryLanguage());
-                int place = competingSoFar.merge(lineKey, 1, Integer::sum);
-                assertEquals(place, router.waiting(contactId).orElseThrow().position(), contactId + " position");
-                assertTrue(!heldAnywhere.contains(contactId), contactId + " both waiting and held");
-                oldest = oldest == null || line.get(i).arrivedAt.isBefore(oldest) ? line.get(i).arrivedAt : oldest;
-            }
-            assertEquals(line.size(), stats.waitingByChannel().get(channel), "waiting on " + channel);
-            waiting += line.size();
-        }
-        assertEquals(waiting, stats.waiting(), "waiting");
-        assertEquals(oldest, stats.oldestArrival(), "oldest arrival");
-        for (Live contact : model.live.values()) {
-            assertEquals(contact.stage == Stage.WAITING, router.waiting(contact.request.contactId()).isPresent(),
-                    contact.request.contactId() + " waiting");
-            if (afterTick && contact.stage == Stage.OFFERED) {
-                assertTrue(contact.offeredAt.plus(rules.offerTimeout()).isAfter(now),
-                        contact.request.contactId() + " offer outlived its expiry");
-            }
-            if (afterTick && contact.transferTo != null) {
-                assertTrue(contact.transferOfferedAt.plus(rules.offerTimeout()).isAfter(now),
-                        contact.request.contactId() + " transfer offer outlived its expiry");
-            }
-            if (afterTick && contact.stage == Stage.WRAPPING) {
-                rules.wrapUpLimit(contact.request.channel()).ifPresent(limit -> assertTrue(
-                        contact.endedAt.plus(limit).isAfter(now), contact.request.contactId() + " outlived its wrap-up limit"));
-            }
-            if (afterTick && contact.reservedFor != null) {
-                assertTrue(contact.reservedUntil.isAfter(now), contact.request.contactId() + " reserved past its grace");
-            }
-            if (afterTick && (contact.stage == Stage.CONNECTED || contact.stage == Stage.WRAPPING)) {
-                Seat seat = model.seats.get(contact.agentId);
-                assertTrue(seat.connected || seat.disconnectedAt.plus(rules.reconnectGrace()).isAfter(now),
-                        contact.request.contactId() + " outlived its agent's reconnect grace");
-            }
-        }
-        if (afterTick) {
-            model.promised.values().forEach(f -> assertTrue(f.at().isAfter(now), f.id() + " due but not offered"));
-        }
-        for (String contactId : model.ended) {
-            assertTrue(router.arrived(contactId).isEmpty(), contactId + " ended but still live");
-        }
-    }
-
-    /**
-     * A free slot and an eligible waiting contact never coexist, bar the contact the agent just
-     * let go. Eligible on the contact's own minimums and language: relaxing widens it only when
-     * time ticks; a follow-up waiting for its own agent is eligible for that agent alone.
-     */
-    private void checkNoHoldLoop(Seat seat) {
-        String id = seat.profile.agentId();
-        Map<Channel, Boolean> room = new EnumMap<>(Channel.class);
-        for (Live contact : model.live.values()) {
-            boolean movedHere = contact.reservedByMove && id.equals(contact.reservedFor);
-            if (contact.stage == Stage.WAITING && (movedHere || seat.profile.meets(contact.request.skills())
-                    && seat.profile.speaks(contact.request.primaryLanguage()))
-                    && (contact.reservedFor == null || contact.reservedFor.equals(id))
-                    && room.computeIfAbsent(contact.request.channel(), channel -> model.hasRoom(id, channel))) {
-                assertEquals(seat.letGo, contact.request.contactId(),
-                        () -> contact.request.contactId() + " waits while " + id + " could take it");
-            }
-        }
-    }
-
-    private static Set<String> ids(List<Live> held, Stage stage) {
-        Set<String> ids = new HashSet<>();
-        held.stream().filter(c -> c.stage == stage).forEach(c -> ids.add(c.request.contactId()));
-        return ids;
     }
 }

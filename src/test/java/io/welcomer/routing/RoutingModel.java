@@ -40,6 +40,11 @@ final class RoutingModel {
     enum Stage { WAITING, OFFERED, CONNECTED, WRAPPING }
 
     static final class Live {
+        /** As handed over (or as a cold transfer redirected it), naming its line. */
+        ContactRequest given;
+        /** The configured line it is in; null for an implicit line. */
+        String lineId;
+        /** What it needs within its line: the line's skills and language added to its own. */
         ContactRequest request;
         final Instant arrivedAt;
         /** When its current requirements started to wait: arrival, or its cold transfer. */
@@ -63,7 +68,9 @@ final class RoutingModel {
         /** Moved there by a supervisor: that agent may take it whatever it asks for. */
         boolean reservedByMove;
 
-        Live(ContactRequest request, Instant arrivedAt) {
+        Live(ContactRequest given, String lineId, ContactRequest request, Instant arrivedAt) {
+            this.given = given;
+            this.lineId = lineId;
             this.request = request;
             this.arrivedAt = arrivedAt;
             this.relaxFrom = arrivedAt;
@@ -127,6 +134,7 @@ final class RoutingModel {
     final Set<String> ended = new HashSet<>();
     /** Follow-ups promised and not yet due. */
     final Map<String, FollowUp> promised = new LinkedHashMap<>();
+    final LinesModel lines = new LinesModel();
     private final RoutingRules rules;
 
     RoutingModel(RoutingRules rules) {
@@ -135,6 +143,17 @@ final class RoutingModel {
 
     void register(AgentProfile profile) {
         seats.put(profile.agentId(), new Seat(profile));
+    }
+
+    /** A contact handed over now, in the line it names if that is configured. */
+    private Live arriving(ContactRequest given, Instant now) {
+        LinesModel.Modelled line = given.line() == null ? null : lines.get(given.line());
+        return new Live(given, line == null ? null : given.line(), LinesModel.needs(given, line), now);
+    }
+
+    /** Whether the contact's line is open as last announced (an implicit line always is). */
+    boolean lineOpen(Live contact) {
+        return contact.lineId == null || lines.get(contact.lineId).open;
     }
 
     List<Live> held(String agentId) {
@@ -251,7 +270,10 @@ final class RoutingModel {
 
     private Refusal expectedRefusal(Command command, Instant now) {
         return switch (command) {
-            case ArriveContact c -> live.containsKey(c.request().contactId()) ? Refusal.DUPLICATE_CONTACT : null;
+            case ArriveContact c -> live.containsKey(c.request().contactId()) ? Refusal.DUPLICATE_CONTACT
+                    : lines.arrivalRefusal(c.request());
+            case Command.ConfigureLine c -> lines.configureRefusal(c.line());
+            case Command.RemoveLine c -> lines.removeRefusal(c.lineId(), live.values());
             case AcceptOffer c -> offerRefusal(c.agentId(), c.contactId());
             case RejectOffer c -> offerRefusal(c.agentId(), c.contactId());
             case CompleteContact c -> holdRefusal(c.agentId(), c.contactId());
@@ -362,7 +384,7 @@ final class RoutingModel {
                 if (contact == null) {
                     assertTrue(command instanceof ArriveContact a && a.request().contactId().equals(d.contactId()),
                             "Queued only on its own arrival or when a follow-up falls due");
-                    live.put(d.contactId(), new Live(((ArriveContact) command).request(), now));
+                    live.put(d.contactId(), arriving(((ArriveContact) command).request(), now));
                 } else {
                     assertTrue(contact.reservedFor != null && contact.stage == Stage.WAITING
                             && contact.arrivedAt.equals(now), () -> "Queued twice: " + d);
@@ -373,10 +395,11 @@ final class RoutingModel {
                 if (contact == null) {
                     assertTrue(command instanceof ArriveContact a && a.request().contactId().equals(d.contactId()),
                             "offered a contact that is not live: " + d);
-                    contact = new Live(((ArriveContact) command).request(), now);
+                    contact = arriving(((ArriveContact) command).request(), now);
                     live.put(d.contactId(), contact);
                 }
                 assertEquals(Stage.WAITING, contact.stage, () -> "offered while not waiting: " + d);
+                assertTrue(lineOpen(contact), () -> "offered while its line is closed: " + d);
                 Seat seat = seats.get(d.agentId());
                 assertTrue(takesOffers(seat), () -> "offered to an agent not taking contacts: " + d);
                 boolean moved = contact.reservedByMove && d.agentId().equals(contact.reservedFor);
@@ -499,7 +522,8 @@ final class RoutingModel {
                             && !contact.transferOfferedAt.plus(rules.offerTimeout()).isAfter(now);
                     case CANCELLED -> command.equals(new CancelTransfer(d.fromAgentId(), d.contactId()))
                             || command instanceof Tick && !seats.get(d.fromAgentId()).connected;
-                    case TARGET_GONE -> command.equals(new DisconnectAgent(d.toAgentId()));
+                    case TARGET_GONE -> command.equals(new DisconnectAgent(d.toAgentId()))
+                            || command instanceof Command.SignOut o && o.agentId().equals(d.toAgentId());
                     case CUSTOMER_LEFT -> command.equals(new CustomerLeave(d.contactId()));
                 };
                 assertTrue(fits, () -> "transfer status does not fit " + command + ": " + d);
@@ -526,6 +550,8 @@ final class RoutingModel {
                             contact.request.customerId(), to.skills(), contact.request.priority(),
                             to.language() == null ? contact.request.language() : to.language(),
                             contact.request.languageRequired());
+                    contact.given = contact.request;
+                    contact.lineId = null;
                     contact.relaxFrom = now;
                     contact.stage = Stage.WAITING;
                     contact.agentId = null;
@@ -537,9 +563,9 @@ final class RoutingModel {
                 ScheduleFollowUp s = (ScheduleFollowUp) command;
                 Live from = existing(s.contactId(), d);
                 assertEquals(new FollowUp(s.followUpId(), s.agentId(), s.contactId(),
-                        new ContactRequest(s.followUpId(), from.request.channel(), from.request.customerId(),
-                                from.request.skills(), from.request.priority(), from.request.language(),
-                                from.request.languageRequired()), s.at()), d.followUp());
+                        new ContactRequest(s.followUpId(), from.given.channel(), from.given.customerId(),
+                                from.given.skills(), from.given.priority(), from.given.language(),
+                                from.given.languageRequired(), from.given.line()), s.at()), d.followUp());
                 promised.put(s.followUpId(), d.followUp());
             }
             case Decision.FollowUpDue d -> {
@@ -547,7 +573,7 @@ final class RoutingModel {
                 FollowUp followUp = promised.remove(d.followUp().id());
                 assertEquals(followUp, d.followUp());
                 assertFalse(followUp.at().isAfter(now), "due early");
-                Live contact = new Live(followUp.request(), now);
+                Live contact = arriving(followUp.request(), now);
                 contact.reservedFor = followUp.agentId();
                 contact.reservedUntil = now.plus(rules.followUpGrace());
                 live.put(followUp.id(), contact);
@@ -569,8 +595,21 @@ final class RoutingModel {
                 Live contact = existing(d.contactId(), d);
                 assertEquals(new Command.ChangePriority(d.contactId(), d.priority(), d.by()), command);
                 assertEquals(Stage.WAITING, contact.stage);
+                contact.given = contact.given.withPriority(d.priority());
                 contact.request = contact.request.withPriority(d.priority());
             }
+            case Decision.LineConfigured d -> {
+                assertEquals(new Command.ConfigureLine(d.line()), command, "a line is configured by its command");
+                LinesModel.Modelled line = lines.configured(d, now);
+                live.values().stream().filter(contact -> d.line().id().equals(contact.lineId))
+                        .forEach(contact -> contact.request = LinesModel.needs(contact.given, line));
+            }
+            case Decision.LineRemoved d -> {
+                assertEquals(new Command.RemoveLine(d.lineId()), command, "a line is removed by its command");
+                lines.removed(d.lineId());
+            }
+            case Decision.LineOpened d -> lines.changed(command, d.lineId(), true, now);
+            case Decision.LineClosed d -> lines.changed(command, d.lineId(), false, now);
             case Decision.AwayEnded d -> {
                 Seat seat = seats.get(d.agentId());
                 assertEquals(Presence.AWAY, seat.reported);

@@ -28,4 +28,8 @@ final class VirtualClock implements InstantSource {
     void advanceSeconds(long seconds) {
         advance(Duration.ofSeconds(seconds));
     }
+
+    void advanceTo(Instant at) {
+        advance(Duration.between(now, at));
+    }
 }

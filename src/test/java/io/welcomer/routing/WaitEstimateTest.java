@@ -75,12 +75,14 @@ class WaitEstimateTest {
     @Test
     void anotherLinesDeparturesDoNotCount() {
         moveTheLineEveryTenSeconds(CHAT, 6);
+        desk.register("z", skills("billing", 1));
+        desk.connect("z");
         desk.arrive("a", VOICE);
         desk.arrive(request("b", CHAT, 0, skills("billing", 1)));
 
-        // No voice history, nor for chats needing billing: the prior of 180 s touch time (x is busy
-        // on chat, and holds one voice slot) and, for the chat, of 10 s on chat over x's one slot.
-        assertThat(estimate("a"), is(180L));
+        // No voice history, nor for chats needing billing: the prior of 180 s touch time over the
+        // voice slots of x and z, and for the chat 10 s on chat over z's one slot (x has no billing).
+        assertThat(estimate("a"), is(90L));
         assertThat(estimate("b"), is(10L));
     }
 

@@ -2,7 +2,7 @@ package io.welcomer.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.welcomer.routing.WaitingLine.SkillNames;
+import io.welcomer.routing.WaitingLine.Queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -17,19 +17,19 @@ class WaitEstimatorMemoryTest {
     void linesIdleForAnHourAreForgotten() {
         WaitEstimator waits = new WaitEstimator();
         for (int i = 0; i < 1_000; i++) {
-            SkillNames invented = line("invented-" + i);
+            Queue invented = line("invented-" + i);
             Instant at = START.plus(Duration.ofSeconds(i));
-            waits.lineOpened(invented, at);
-            waits.departed(invented, at.plusSeconds(1));
+            waits.queueStarted(invented, at);
+            waits.departed(invented, at.plusSeconds(1), WaitEstimator.OpenTime.ALWAYS);
         }
-        SkillNames busy = line("billing");
+        Queue busy = line("billing");
         Instant later = START.plus(Duration.ofMinutes(90));
-        waits.lineOpened(busy, later.minusSeconds(10));
+        waits.queueStarted(busy, later.minusSeconds(10));
         for (int i = 0; i < WaitEstimator.MIN_DEPARTURES; i++) {
-            waits.departed(busy, later.plusSeconds(i));
+            waits.departed(busy, later.plusSeconds(i), WaitEstimator.OpenTime.ALWAYS);
         }
 
-        waits.lineOpened(line("another"), later.plus(Duration.ofMinutes(2)));
+        waits.queueStarted(line("another"), later.plus(Duration.ofMinutes(2)));
         assertEquals(2, waits.linesRemembered());
         // The live line keeps its measured gaps: 10 s, then 1 s each.
         assertEquals(Math.round(2 * 14 / 5.0), waits.estimateSeconds(busy, 2, later.plusSeconds(5), () -> 1));
@@ -38,16 +38,16 @@ class WaitEstimatorMemoryTest {
     @Test
     void aDepartureFromAForgottenLineStartsItsMeasureAgain() {
         WaitEstimator waits = new WaitEstimator();
-        SkillNames slow = line("slow");
-        waits.lineOpened(slow, START);
-        waits.lineOpened(line("other"), START.plus(Duration.ofMinutes(61)));
+        Queue slow = line("slow");
+        waits.queueStarted(slow, START);
+        waits.queueStarted(line("other"), START.plus(Duration.ofMinutes(61)));
 
-        waits.departed(slow, START.plus(Duration.ofMinutes(62)));
-        waits.departed(slow, START.plus(Duration.ofMinutes(63)));
+        waits.departed(slow, START.plus(Duration.ofMinutes(62)), WaitEstimator.OpenTime.ALWAYS);
+        waits.departed(slow, START.plus(Duration.ofMinutes(63)), WaitEstimator.OpenTime.ALWAYS);
         assertEquals(2, waits.linesRemembered());
     }
 
-    private static SkillNames line(String skill) {
-        return new SkillNames(Channel.VOICE, Set.of(skill), null);
+    private static Queue line(String skill) {
+        return new Queue(null, Channel.VOICE, Set.of(skill), null);
     }
 }

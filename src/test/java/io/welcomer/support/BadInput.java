@@ -30,6 +30,9 @@ public final class BadInput {
     private static final List<Object> NOT_A_SMALL_NUMBER = List.of("high", List.of(1), Map.of(), -1, 1_000_000,
             new BigInteger("123456789012345678901234567890"));
 
+    /** A line the server under test has: voice only. */
+    public static final String BAD_LINE = "bad-input-line";
+
     private final Random random;
     private final String contactId;
 
@@ -41,8 +44,8 @@ public final class BadInput {
 
     public List<Request> requests(int count) {
         List<Function<Random, Request>> kinds = List.of(this::contact, this::contact, this::contact, this::agent,
-                this::agent, this::callback, this::feedback, this::simulation, this::wrongContentType,
-                this::truncated, this::oversized, this::badHeaderOrQuery);
+                this::agent, this::line, this::line, this::callback, this::feedback, this::simulation,
+                this::wrongContentType, this::truncated, this::oversized, this::badHeaderOrQuery);
         List<Request> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             requests.add(kinds.get(random.nextInt(kinds.size())).apply(random));
@@ -79,7 +82,16 @@ public final class BadInput {
         body.put("priority", 5);
         body.put("topic", "refund");
         String why;
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(11)) {
+            case 10 -> {
+                // A line nobody configured, an id no line could have, or a channel the line does not take.
+                Object line = pick(List.of("no-such-line", "Bad Line", "x".repeat(65), List.of("a"), BAD_LINE));
+                body.put("line", line);
+                if (line.equals(BAD_LINE)) {
+                    body.put("channel", "chat");
+                }
+                why = "line " + line;
+            }
             case 0 -> {
                 String field = pick(List.of("prority", "channell", "customerId", "skill", "Priority"));
                 body.put(field, 90);
@@ -163,6 +175,72 @@ public final class BadInput {
             }
         }
         return new Request("agent: " + why, "PUT", "/v1/agents/" + id, "application/json", json(body), Map.of());
+    }
+
+    /**
+     * A line with one thing wrong: a time, the zone, a window, a date, a channel, a skill level,
+     * an overflow step, the id, an unknown field.
+     */
+    private Request line(Random random) {
+        Map<String, Object> window = new LinkedHashMap<>(Map.of("days", List.of("MON", "TUE"), "open", "08:00",
+                "close", "20:00"));
+        Map<String, Object> exception = new LinkedHashMap<>(Map.of("date", "2026-12-25", "closed", true));
+        List<Object> weekly = new ArrayList<>(List.of(window));
+        Map<String, Object> hours = new LinkedHashMap<>(Map.of("timeZone", "Europe/London",
+                "weekly", weekly, "exceptions", List.of(exception)));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "Billing", "channels", List.of("voice"),
+                "skills", Map.of("billing", 1), "hours", hours));
+        String id = "bad-input-new-line";
+        String why;
+        switch (random.nextInt(10)) {
+            case 0 -> {
+                window.put(pick(List.of("open", "close")), pick(List.of("8am", "25:00", "08:60", "", "8:00", "24:00:00")));
+                why = "a time that does not parse";
+            }
+            case 1 -> {
+                hours.put("timeZone", pick(List.of("Mars/Olympus", "Europe/Londn", "", "GMT+25")));
+                why = "an unknown time zone";
+            }
+            case 2 -> {
+                window.put("close", pick(List.of("08:00", "07:59", "00:00")));
+                why = "close not after open";
+            }
+            case 3 -> {
+                weekly.add(Map.of("days", List.of("TUE"), "open", "19:00", "close", "22:00"));
+                why = "overlapping windows";
+            }
+            case 4 -> {
+                exception.put("date", pick(List.of("2027-02-30", "2026-13-01", "25/12/2026", "tomorrow")));
+                why = "an exception date that does not exist";
+            }
+            case 5 -> {
+                body.put(pick(List.of("channels", "skills")), pick(List.of(List.of("fax"), List.of(), Map.of("billing", 6),
+                        Map.of("billing", 0), Map.of(pick(BAD_TEXT), 1))));
+                why = "channels or skills out of range";
+            }
+            case 6 -> {
+                body.put("overflow", pick(List.of(
+                        List.of(Map.of("after", "3m", "line", BAD_LINE), Map.of("after", "60s", "skills", Map.of("a", 1))),
+                        List.of(Map.of("after", "60s", "line", id)),
+                        List.of(Map.of("after", "soon", "line", BAD_LINE)),
+                        List.of(Map.of("after", "60s", "line", "no-such-line")),
+                        List.of(Map.of("after", "60s")))));
+                why = "a bad overflow step";
+            }
+            case 7 -> {
+                id = pick(List.of("Billing", "x".repeat(65), "%00", "bill%20ing", "caf%C3%A9"));
+                why = "a bad line id " + id;
+            }
+            case 8 -> {
+                body.put(pick(List.of("hour", "channel", "skill")), "x");
+                why = "an unknown field";
+            }
+            default -> {
+                exception.put("open", "10:00");
+                why = "an exception both closed and open";
+            }
+        }
+        return new Request("line: " + why, "PUT", "/v1/lines/" + id, "application/json", json(body), Map.of());
     }
 
     private Request callback(Random random) {

@@ -31,7 +31,7 @@ class ContactRecordsTest {
 
     private static Contact waiting(String id) {
         return new Contact(new Contact.Arrival(id, "gw", null, "voice", new Contact.Customer("cust", "Ana", "en"),
-                false, "{}", 0, null, null, null), Contact.Progress.waiting(Contact.Mode.LIVE, T0, null), null);
+                false, "{}", 0, null, null, null, null), Contact.Progress.waiting(Contact.Mode.LIVE, T0, null), null);
     }
 
     private ContactRecords.Applied apply(Instant at, Decision... decisions) {

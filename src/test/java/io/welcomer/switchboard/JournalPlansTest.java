@@ -59,7 +59,7 @@ class JournalPlansTest {
         List<Write> writes = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             writes.add(new Write.UpdateContact(new Contact(new Contact.Arrival("c-" + i, "gw", null, "voice",
-                    new Contact.Customer("cust-" + i, "Ana", "en"), false, "{}", 0, null, null, null),
+                    new Contact.Customer("cust-" + i, "Ana", "en"), false, "{}", 0, null, null, null, null),
                     Contact.Progress.waiting(Contact.Mode.LIVE, Instant.now(), null), null)));
             writes.add(new Write.MarkRepeated("earlier-" + i, "c-" + i));
         }

@@ -31,6 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code newContactOfferedToAFreeAgent}: with every agent available and nobody waiting, a
  * contact arrives and is offered at once (the router chooses among the free eligible agents),
  * then the customer leaves so the agent is free again. The figure is arrive plus leave.
+ *
+ * <p>{@code lines}: with 50, contacts name configured lines, half of them closed (their waiting
+ * contacts are never picked); each cycle's new contact goes to an open line. Against 0 (implicit
+ * lines, as before lines existed) it shows what opening hours cost a pick.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,6 +53,8 @@ public class PickBenchmark {
         int agents;
         @Param({"4", "12"})
         int workerSkills;
+        @Param({"0", "50"})
+        int lines;
 
         Centre centre;
         String held;
@@ -59,6 +65,7 @@ public class PickBenchmark {
             System.gc();
             long before = runtime.totalMemory() - runtime.freeMemory();
             centre = new Centre();
+            centre.lines(lines);
             centre.agents(agents, false);
             for (int i = 0; i < waiting; i++) {
                 centre.arrive();
@@ -77,12 +84,15 @@ public class PickBenchmark {
     public static class FreeAgents {
         @Param({"2000"})
         int agents;
+        @Param({"0", "50"})
+        int lines;
 
         Centre centre;
 
         @Setup(Level.Trial)
         public void build() {
             centre = new Centre();
+            centre.lines(lines);
             centre.agents(agents, true);
         }
     }
@@ -100,7 +110,8 @@ public class PickBenchmark {
 
     @Benchmark
     public List<Decision> newContactOfferedToAFreeAgent(FreeAgents state) {
-        String id = state.centre.arrive();
+        // An open line (or an implicit one): the contact is offered at once.
+        String id = state.centre.arrive(Centre.SKILLS.length);
         return state.centre.router.handle(new Command.CustomerLeave(id));
     }
 

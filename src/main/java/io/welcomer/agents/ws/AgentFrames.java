@@ -75,6 +75,10 @@ public class AgentFrames implements DecisionListener {
                 case Decision.AwayEnded d -> { }
                 case Decision.Moved d -> { }
                 case Decision.PriorityChanged d -> { }
+                case Decision.LineConfigured d -> { }
+                case Decision.LineRemoved d -> { }
+                case Decision.LineOpened d -> { }
+                case Decision.LineClosed d -> { }
                 case Decision.Refused d -> { }
             }
         }

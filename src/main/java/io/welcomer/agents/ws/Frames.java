@@ -44,12 +44,13 @@ public final class Frames {
     public record Offer(String type, String contactId, String channel, String mode, Customer customer,
                         String topic, JsonNode context, List<HistoryItem> history, long expiresInSeconds,
                         Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String note,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String line) {
         public Offer(String contactId, String channel, String mode, Customer customer, String topic,
                      JsonNode context, List<HistoryItem> history, long expiresInSeconds, Instant expiresAt,
-                     Transfer transfer, String note) {
+                     Transfer transfer, String note, String line) {
             this("offer", contactId, channel, mode, customer, topic, context, history, expiresInSeconds, expiresAt,
-                    transfer, note);
+                    transfer, note, line);
         }
     }
 

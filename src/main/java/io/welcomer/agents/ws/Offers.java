@@ -24,7 +24,8 @@ final class Offers {
         Contact.Arrival arrival = contact.arrival();
         return new Frames.Offer(arrival.id(), arrival.channel(), contact.progress().mode().name(), customerOf(contact),
                 arrival.topic(), context(arrival, json), earlier.stream().map(Offers::historyItem).toList(),
-                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt, transfer, arrival.followUpNote());
+                Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt, transfer, arrival.followUpNote(),
+                arrival.line());
     }
 
     /** A contact sent cold to a line carries its last owner's note to whoever is offered it next. */

@@ -84,6 +84,8 @@ public class ContactEntity {
     /** A follow-up's note from the agent who promised it. */
     @Column(name = "follow_up_note")
     public String followUpNote;
+    /** The configured line it was handed to; null for the implicit line of its channel and skills. */
+    public String line;
     /** The contact the customer came back with, within the repeat window; set once it ended. */
     @Column(name = "repeated_by")
     public String repeatedBy;
@@ -92,7 +94,7 @@ public class ContactEntity {
     public Contact toContact() {
         Contact.Arrival arrival = new Contact.Arrival(id, gatewayId, idempotencyKey, channel,
                 new Contact.Customer(customerId, customerName, customerLanguage), languageRequired, requiredSkills,
-                priority, topic, context, followUpNote);
+                priority, topic, context, followUpNote, line);
         Contact.Progress progress = new Contact.Progress(ContactState.valueOf(state), Contact.Mode.valueOf(mode),
                 arrivalSeq, createdAt, agentId, callbackNumber, offeredAt, connectedAt, endedAt, customerLeftAt,
                 wrappedAt, touchMillis, resolved == null ? null : new Outcome(resolved, outcomeCode, outcomeNotes),

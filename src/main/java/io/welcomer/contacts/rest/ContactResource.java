@@ -10,6 +10,7 @@ import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.problems.PlainText;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Caller;
+import io.welcomer.routing.Refusal;
 import io.welcomer.security.Roles;
 import io.welcomer.switchboard.RoutingRefused;
 import io.welcomer.switchboard.SkillMaps;
@@ -71,10 +72,13 @@ public class ContactResource {
     @POST
     @Operation(summary = "Hand a contact over: offered at once to a free eligible agent, else queued with its position")
     @APIResponse(responseCode = "201", description = "Stored: OFFERED with agentId when an agent was free, else QUEUED"
-            + " with position and estimatedWaitSeconds", headers = @Header(name = HttpHeaders.LOCATION,
+            + " with position, open (opensAt or closesAt), staffed, servable, and estimatedWaitSeconds only where"
+            + " there is an honest estimate", headers = @Header(name = HttpHeaders.LOCATION,
             description = "/v1/contacts/{id}, relative"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "200", description = "This gateway posted this Idempotency-Key before: that contact, as it is now")
     @APIResponse(responseCode = "400", description = "A field invalid, missing or unknown, each named in errors; nothing stored")
+    @APIResponse(responseCode = "422", description = "line names no configured line, channel is one the line does not"
+            + " take, or (welcomer.reject-unservable) no agent could serve the contact; the field named; nothing stored")
     @APIResponse(responseCode = "503", description = "The store cannot take work now, welcomer.max-waiting contacts"
             + " already wait, or the first request with this Idempotency-Key is not stored yet; nothing stored,"
             + " retry after Retry-After")
@@ -83,26 +87,27 @@ public class ContactResource {
                                                  @RestHeader("Idempotency-Key") @Size(max = 200) @PlainText String idempotencyKey) {
         Map<String, Integer> skills = body.skills() == null ? Map.of() : body.skills();
         Contact contact = newContact(body, skills, caller.getPrincipal().getName(), idempotencyKey);
-        return intake.admit(contact, skills).map(admission -> {
-            Intake.Standing standing = admission.standing();
-            ContactView view = ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds());
-            return admission.created()
-                    // Set as a header, not with location(), which would make it absolute from the
-                    // request's host and scheme: wrong behind a TLS-terminating proxy.
-                    ? RestResponse.ResponseBuilder.create(Response.Status.CREATED, view)
-                            .header(HttpHeaders.LOCATION, "/v1/contacts/" + contact.id()).build()
-                    : RestResponse.ok(view);
-        });
+        return intake.admit(contact, skills).onFailure(RoutingRefused.class).transform(ContactResource::refused)
+                .map(admission -> {
+                    Intake.Standing standing = admission.standing();
+                    ContactView view = ContactView.of(standing.contact(), standing.waiting());
+                    return admission.created()
+                            // Set as a header, not with location(), which would make it absolute from the
+                            // request's host and scheme: wrong behind a TLS-terminating proxy.
+                            ? RestResponse.ResponseBuilder.create(Response.Status.CREATED, view)
+                                    .header(HttpHeaders.LOCATION, "/v1/contacts/" + contact.id()).build()
+                            : RestResponse.ok(view);
+                });
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "The contact now: state, agent, position and estimated wait while queued, times, outcome")
+    @Operation(summary = "The contact now: state, agent, where it stands honestly while queued, times, outcome")
     @APIResponse(responseCode = "200", description = "The contact")
     @APIResponse(responseCode = "404", description = "No such contact for this gateway")
     public Uni<ContactView> get(@RestPath String id) {
         return visible(id).chain(intake::standingOf)
-                .map(standing -> ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds()));
+                .map(standing -> ContactView.of(standing.contact(), standing.waiting()));
     }
 
     /** The waiting customer hangs up and keeps their place; an agent's accept dials them back. */
@@ -119,7 +124,7 @@ public class ContactResource {
                 .onFailure(RoutingRefused.class).transform(refused -> ProblemException.conflict(
                         "contact " + id + " cannot be called back: " + refused.getMessage()))
                 .map(arranged -> arranged
-                        .map(standing -> ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds()))
+                        .map(standing -> ContactView.of(standing.contact(), standing.waiting()))
                         .orElseThrow(() -> ProblemException.conflict("contact " + id + " has already ended")));
     }
 
@@ -142,7 +147,7 @@ public class ContactResource {
                     }
                     metrics.feedback(body.csat());
                     return ContactView.of(new Contact(stored.arrival(), stored.progress(),
-                            new Contact.Feedback(body.csat(), body.comment(), at)), null, null);
+                            new Contact.Feedback(body.csat(), body.comment(), at)), null);
                 }));
     }
 
@@ -155,7 +160,7 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "The contact had already ended")
     public Uni<ContactView> leave(@RestPath String id) {
         return visible(id).chain(stored -> intake.customerLeft(id)).map(left -> left
-                .map(standing -> ContactView.of(standing.contact(), null, null))
+                .map(standing -> ContactView.of(standing.contact(), null))
                 .orElseThrow(() -> ProblemException.conflict("contact " + id + " has already ended")));
     }
 
@@ -193,7 +198,19 @@ public class ContactResource {
                 throw ProblemException.conflict("contact " + id + " is " + stored.state());
             }
             return action.get();
-        }).map(standing -> ContactView.of(standing.contact(), standing.position(), standing.estimatedWaitSeconds()));
+        }).map(standing -> ContactView.of(standing.contact(), standing.waiting()));
+    }
+
+    /** The router refused a new contact (nothing was stored): 422 naming the field that made it refuse. */
+    private static Throwable refused(Throwable failure) {
+        Refusal refusal = ((RoutingRefused) failure).refusal();
+        return switch (refusal) {
+            case UNKNOWN_LINE -> ProblemException.unprocessable("line", "is not a configured line");
+            case CHANNEL_NOT_TAKEN -> ProblemException.unprocessable("channel", "is not one the line takes");
+            case UNSERVABLE -> ProblemException.unprocessable("skills",
+                    "no agent could serve this contact: nobody has its skills, or its required language");
+            default -> failure;
+        };
     }
 
     /** The stored contact if this caller may see it: its own gateway's, or any for a supervisor or an admin. */
@@ -217,7 +234,7 @@ public class ContactResource {
                         body.customer().language()),
                 Boolean.TRUE.equals(body.languageRequired()), SkillMaps.write(skills),
                 body.priority() == null ? 0 : body.priority(), body.topic(),
-                body.context() == null ? null : body.context().toString(), null);
+                body.context() == null ? null : body.context().toString(), null, body.line());
         return new Contact(arrival, Contact.Progress.waiting(Contact.Mode.LIVE, clock.instant(), null), null);
     }
 }

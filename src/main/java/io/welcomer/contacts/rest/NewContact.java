@@ -3,6 +3,7 @@ package io.welcomer.contacts.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.welcomer.problems.MaxJsonSize;
 import io.welcomer.problems.PlainText;
+import io.welcomer.routing.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +22,8 @@ public record NewContact(
         @Min(0) @Max(100) Integer priority,
         @Size(max = 200) @PlainText String topic,
         @MaxJsonSize(bytes = 8192) @PlainText JsonNode context,
-        Boolean languageRequired) {
+        Boolean languageRequired,
+        @Pattern(regexp = Line.ID_PATTERN, message = "must be a line id: 1-64 of a-z, 0-9 and -") String line) {
 
     public record Customer(@NotBlank @Size(max = 200) @PlainText String id, @Size(max = 200) @PlainText String name,
                            @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}", message = "must be a BCP 47 tag such as en or pt-BR")

@@ -24,8 +24,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RecordStore {
 
-    /** A contact's line, as stored once lines are (until then, no contact has one). */
-    static final String LINE = "cast(null as varchar)";
+    /** A contact's line, as stored: null for the implicit line of its channel and skills. */
+    static final String LINE = "c.line";
 
     /**
      * Records that arrived in [$1, $2) after the place ($7, $8), narrowed by line ($3), an agent
