@@ -56,7 +56,9 @@ public final class Cursors {
         } catch (IllegalArgumentException e) {
             throw forged();
         }
-        if (signed.length != PAYLOAD_BYTES + MAC_BYTES) {
+        // The decoder ignores the unused low bits of the last character; only the canonical spelling is ours.
+        if (signed.length != PAYLOAD_BYTES + MAC_BYTES
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(signed).equals(cursor)) {
             throw forged();
         }
         byte[] payload = Arrays.copyOf(signed, PAYLOAD_BYTES);
