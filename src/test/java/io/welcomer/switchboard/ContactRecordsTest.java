@@ -52,7 +52,7 @@ class ContactRecordsTest {
         assertEquals("kim", inserted.progress().agentId());
         ContactEvent offered = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
         assertEquals(new ContactEvent(42, "c1", "gw", "contact.offered", "OFFERED", "kim", T0, null, null, null,
-                null, null, null, null), offered);
+                null, null, null, null, null), offered);
         assertEquals(inserted, applied.decided().get("c1"));
     }
 
