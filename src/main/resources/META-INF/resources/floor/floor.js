@@ -4,6 +4,7 @@
 // The clock only re-labels waits between pictures; nothing polls the server.
 
 import {clock} from '../agent/people.js';
+import {move, setAway, signOut as signAgentOut} from './actions.js';
 
 const KEY = 'welcomer.floor-key';
 const FIRST_RETRY_MS = 500;
@@ -14,6 +15,7 @@ let floor = null;
 let stream = null;
 let failures = 0;
 let retryTimer = null;
+let credential = null;
 
 async function watch(key) {
   const controller = new AbortController();
@@ -109,6 +111,22 @@ function hours(line) {
   return line.opensAt ? `Closed, opens ${change(line.opensAt, line.timeZone)}` : 'Closed';
 }
 
+/** A cell of buttons, each with its label, a key that finds it again after a redraw, and its action. */
+function actions(buttons) {
+  const td = document.createElement('td');
+  td.className = 'actions';
+  for (const [label, key, act] of buttons) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'quiet';
+    button.textContent = label;
+    button.dataset.act = key;
+    button.addEventListener('click', act);
+    td.append(button);
+  }
+  return td;
+}
+
 function draw() {
   if (!floor) {
     return;
@@ -140,22 +158,48 @@ function draw() {
   $('lines').replaceChildren(...lines);
   $('no-lines').hidden = lines.length > 0;
 
+  const focused = document.activeElement && document.activeElement.dataset.act;
+  const waiting = floor.waiting.map(contact => {
+    const row = document.createElement('tr');
+    const header = document.createElement('th');
+    header.scope = 'row';
+    header.textContent = contact.callback ? `${contact.contactId} (callback)` : contact.contactId;
+    row.append(header, cell(contact.channel), cell(contact.line || ''), cell(String(contact.priority), 'number'),
+        cell(clock(secondsSince(contact.arrivedAt)), 'number'), cell(contact.waitingFor || 'anyone'),
+        actions([['Move', `move:${contact.contactId}`,
+          () => move(() => credential, contact, floor.agents, floor.configuredLines)]]));
+    return row;
+  });
+  $('waiting').replaceChildren(...waiting);
+  $('no-waiting').hidden = waiting.length > 0;
+
   $('agents').replaceChildren(...floor.agents.map(agent => {
     const row = document.createElement('tr');
     const header = document.createElement('th');
     header.scope = 'row';
     header.textContent = agent.name && agent.name !== agent.id ? `${agent.name} (${agent.id})` : agent.id;
     const held = agent.contacts.map(c => (c.state === 'CONNECTED' ? c.contactId : `${c.contactId} (${c.state.toLowerCase()})`));
+    const signedIn = agent.presence !== 'OFFLINE';
     row.append(header, cell(agent.presence.toLowerCase(), `presence-${agent.presence}`), cell(agent.reason || ''),
-        cell(held.length ? held.join(', ') : 'none'), cell(agent.since ? clock(secondsSince(agent.since)) : '', 'number'));
+        cell(held.length ? held.join(', ') : 'none'), cell(agent.since ? clock(secondsSince(agent.since)) : '', 'number'),
+        actions(signedIn ? [
+          ['Set away', `away:${agent.id}`, () => setAway(() => credential, agent, floor.awayReasons)],
+          ['Sign out', `sign-out:${agent.id}`, () => signAgentOut(() => credential, agent)],
+        ] : []));
     return row;
   }));
-  const waiting = floor.lines.reduce((sum, line) => sum + line.waiting, 0);
-  $('status').textContent = `Live: ${waiting} waiting, ${floor.agents.filter(a => a.presence !== 'OFFLINE').length} agents signed in`;
+  // A redraw replaces the buttons: the one that had the focus keeps it.
+  const again = focused && document.querySelector(`[data-act="${CSS.escape(focused)}"]`);
+  if (again) {
+    again.focus();
+  }
+  const waitingCount = floor.lines.reduce((sum, line) => sum + line.waiting, 0);
+  $('status').textContent = `Live: ${waitingCount} waiting, ${floor.agents.filter(a => a.presence !== 'OFFLINE').length} agents signed in`;
 }
 
 function signIn(key) {
   sessionStorage.setItem(KEY, key);
+  credential = key;
   $('sign-in').hidden = true;
   $('view').hidden = false;
   $('sign-out').hidden = false;
@@ -170,6 +214,7 @@ function signOut(reason) {
   }
   clearTimeout(retryTimer);
   sessionStorage.removeItem(KEY);
+  credential = null;
   floor = null;
   $('view').hidden = true;
   $('sign-out').hidden = true;
