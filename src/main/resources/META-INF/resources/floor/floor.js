@@ -1,10 +1,11 @@
 // The supervisor's floor: one long-lived stream (Server-Sent Events read through fetch, so the
-// supervisor's or admin's key travels in the Authorization header, never in a URL), redrawn on
-// every picture.
+// supervisor's or admin's key, or the access token of a sign-in through the centre's provider,
+// travels in the Authorization header, never in a URL), redrawn on every picture.
 // The clock only re-labels waits between pictures; nothing polls the server.
 
 import {clock} from '../agent/people.js';
 import {move, setAway, signOut as signAgentOut} from './actions.js';
+import {begin, complete, keepFresh, provider} from '../signin.js';
 
 const KEY = 'welcomer.floor-key';
 const FIRST_RETRY_MS = 500;
@@ -16,25 +17,27 @@ let stream = null;
 let failures = 0;
 let retryTimer = null;
 let credential = null;
+let stopRefresh = null;
 
-async function watch(key) {
+async function watch() {
   const controller = new AbortController();
   stream = controller;
   let response;
   try {
     response = await fetch('/v1/floor/events', {
-      headers: {Authorization: `Bearer ${key}`, Accept: 'text/event-stream'},
+      headers: {Authorization: `Bearer ${credential}`, Accept: 'text/event-stream'},
       signal: controller.signal,
       cache: 'no-store',
     });
   } catch {
-    return retry(key, controller);
+    return retry(controller);
   }
   if (response.status === 401 || response.status === 403) {
-    return signOut('The server did not accept this key for the floor.');
+    return signOut(stopRefresh ? 'Your sign-in has ended, or does not reach the floor. Sign in again.'
+        : 'The server did not accept this key for the floor.');
   }
   if (!response.ok) {
-    return retry(key, controller);
+    return retry(controller);
   }
   failures = 0;
   $('banner').hidden = true;
@@ -56,7 +59,7 @@ async function watch(key) {
   } catch {
     // The stream broke; fall through to the retry.
   }
-  retry(key, controller);
+  retry(controller);
 }
 
 function received(block) {
@@ -72,7 +75,7 @@ function received(block) {
   draw();
 }
 
-function retry(key, controller) {
+function retry(controller) {
   if (stream !== controller) {
     return; // signed out meanwhile
   }
@@ -80,7 +83,7 @@ function retry(key, controller) {
   failures++;
   $('banner').hidden = false;
   $('banner').textContent = `Disconnected. Reconnecting in ${Math.ceil(delay / 1000)} s; the figures may be out of date.`;
-  retryTimer = setTimeout(() => watch(key), delay);
+  retryTimer = setTimeout(watch, delay);
 }
 
 /** Seconds since an instant of the server's, measured on the server's clock as of the picture. */
@@ -197,14 +200,21 @@ function draw() {
   $('status').textContent = `Live: ${waitingCount} waiting, ${floor.agents.filter(a => a.presence !== 'OFFLINE').length} agents signed in`;
 }
 
-function signIn(key) {
+/** Signs in with a key, or a provider's access token ({@code session}, then kept fresh). */
+function signIn(key, session) {
   sessionStorage.setItem(KEY, key);
   credential = key;
+  if (session) {
+    stopRefresh = keepFresh(session, renewed => {
+      sessionStorage.setItem(KEY, renewed);
+      credential = renewed;
+    });
+  }
   $('sign-in').hidden = true;
   $('view').hidden = false;
   $('sign-out').hidden = false;
   $('status').textContent = 'Connecting…';
-  watch(key);
+  watch();
 }
 
 function signOut(reason) {
@@ -213,6 +223,10 @@ function signOut(reason) {
     stream = null;
   }
   clearTimeout(retryTimer);
+  if (stopRefresh) {
+    stopRefresh();
+    stopRefresh = null;
+  }
   sessionStorage.removeItem(KEY);
   credential = null;
   floor = null;
@@ -222,6 +236,10 @@ function signOut(reason) {
   $('sign-in').hidden = false;
   $('status').textContent = 'Signed out';
   $('sign-in-error').textContent = reason || '';
+  provider().then(config => {
+    $('provider-sign-in').hidden = !config || credential !== null;
+    $('provider-sign-in').onclick = config ? () => begin(config) : null;
+  });
 }
 
 $('sign-in').addEventListener('submit', event => {
@@ -235,14 +253,29 @@ $('sign-in').addEventListener('submit', event => {
 $('sign-out').addEventListener('click', () => signOut());
 setInterval(draw, 1000);
 
-const fragment = new URLSearchParams(location.hash.slice(1));
-const given = fragment.get('key');
-if (given) {
-  history.replaceState(null, '', location.pathname + location.search);
+async function start() {
+  let session = null;
+  try {
+    session = await complete();
+  } catch (problem) {
+    signOut(problem.message);
+    return;
+  }
+  if (session) {
+    signIn(session.accessToken, session);
+    return;
+  }
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const given = fragment.get('key');
+  if (given) {
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const key = given || sessionStorage.getItem(KEY);
+  if (key) {
+    signIn(key);
+  } else {
+    signOut();
+  }
 }
-const key = given || sessionStorage.getItem(KEY);
-if (key) {
-  signIn(key);
-} else {
-  signOut();
-}
+
+start();
