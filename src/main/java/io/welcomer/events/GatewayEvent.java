@@ -2,7 +2,7 @@ package io.welcomer.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.welcomer.contacts.ContactEvent;
+import io.welcomer.store.ContactEvent;
 import java.time.Instant;
 import java.util.Map;
 

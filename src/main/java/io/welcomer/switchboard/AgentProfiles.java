@@ -1,8 +1,8 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.routing.AgentProfile;
 import io.welcomer.routing.Channel;
+import io.welcomer.store.AgentEntity;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.ContactEvent;
-import io.welcomer.contacts.persistence.FollowUpEntity;
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEvent;
+import io.welcomer.store.FollowUpEntity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package io.welcomer.switchboard;
 
 import io.vertx.sqlclient.Tuple;
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Outcome;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Decision.RevokeReason;
 import io.welcomer.routing.Outcome;
 import io.welcomer.routing.TransferMode;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

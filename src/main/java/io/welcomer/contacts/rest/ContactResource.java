@@ -2,7 +2,6 @@ package io.welcomer.contacts.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.Intake;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.floor.FloorActions;
@@ -12,6 +11,7 @@ import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Caller;
 import io.welcomer.routing.Refusal;
 import io.welcomer.security.Roles;
+import io.welcomer.store.Contact;
 import io.welcomer.switchboard.RoutingRefused;
 import io.welcomer.switchboard.SkillMaps;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,5 @@
-package io.welcomer.contacts.persistence;
+package io.welcomer.store;
 
-import io.welcomer.contacts.ContactEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,4 +1,4 @@
-package io.welcomer.contacts;
+package io.welcomer.store;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.welcomer.contacts;
+package io.welcomer.store;
 
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
