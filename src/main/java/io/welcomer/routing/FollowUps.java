@@ -26,7 +26,7 @@ final class FollowUps {
     }
 
     void schedule(ScheduleFollowUp command) {
-        RoutedContact contact = router.heldBy(command.agentId(), command.contactId());
+        RoutedContact contact = router.conversations.heldBy(command.agentId(), command.contactId());
         if (contact == null) {
             return;
         }

@@ -97,7 +97,7 @@ final class Timers {
             router.transfers.ownerGone(contact);
             if (contact.agentId.equals(agentId)) {
                 agent.letGo(contact.id());
-                router.requeueOrEnd(contact, agentId);
+                router.conversations.requeueOrEnd(contact, agentId);
             }
         }
     }
@@ -106,7 +106,7 @@ final class Timers {
     private void wrapUpExpired(String contactId) {
         RoutedContact contact = router.contacts.get(contactId);
         if (contact != null && contact.state == ContactState.WRAPPING) {
-            router.finish(contact, new Outcome(false, Router.WRAP_UP_EXPIRED, null));
+            router.conversations.finish(contact, new Outcome(false, Router.WRAP_UP_EXPIRED, null));
         }
     }
 }
