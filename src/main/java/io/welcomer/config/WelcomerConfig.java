@@ -52,6 +52,15 @@ public interface WelcomerConfig {
          * default {@code quarkus.oidc.client-id}.
          */
         Optional<String> consoleClientId();
+
+        /**
+         * The scopes the console and the floor ask for. The access token must be one the server
+         * accepts (its audience): with Entra ID, name Welcomer's own API scope
+         * ({@code openid offline_access api://welcomer/access}); {@code offline_access} asks for
+         * the refresh token that keeps a session past its first access token.
+         */
+        @WithDefault("openid")
+        String consoleScope();
     }
 
     /** How long an agent token opens sessions after it is issued; a session open at expiry is closed. */

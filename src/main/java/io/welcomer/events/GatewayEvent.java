@@ -12,7 +12,7 @@ import java.util.Map;
  * cold transfer, which waits for a line) and the {@code mode}; {@code contact.follow-up-scheduled}
  * names the follow-up (the id its contact will have) and when it is due; {@code contact.moved}
  * says {@code by} which supervisor and {@code to} where, as the move named it
- * ({@code {"agentId": "b"}}).
+ * ({@code {"agentId": "b"}} or {@code {"line": "general"}}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GatewayEvent(@JsonIgnore long id, String type, String contactId, String state, Instant at,
@@ -25,10 +25,14 @@ public record GatewayEvent(@JsonIgnore long id, String type, String contactId, S
     static GatewayEvent of(ContactEvent event) {
         boolean transfer = TRANSFERRED.equals(event.type());
         boolean moved = MOVED.equals(event.type());
-        Object to = transfer ? event.agentId() : moved ? Map.of("agentId", event.agentId()) : null;
+        Object to = transfer ? event.agentId() : moved ? movedTo(event) : null;
         // A moved contact is not with that agent yet: contact.offered says when it is.
         return new GatewayEvent(event.id(), event.type(), event.contactId(), event.state(), event.at(),
                 moved ? null : event.agentId(), event.callbackNumber(), transfer ? event.fromAgentId() : null, to,
                 transfer ? event.transferMode() : null, event.followUpId(), event.dueAt(), event.actor());
+    }
+
+    private static Map<String, String> movedTo(ContactEvent event) {
+        return event.line() != null ? Map.of("line", event.line()) : Map.of("agentId", event.agentId());
     }
 }

@@ -8,11 +8,23 @@ import java.util.SortedSet;
 
 /**
  * The floor as a supervisor watches it: every configured line open or closed, every queue with
- * contacts waiting, and every agent. {@code version} rises with each picture, so a viewer keeps
- * the newest one whatever order they arrive in.
+ * contacts waiting, the contacts waiting longest (at most {@link #WAITING_SHOWN}, by arrival),
+ * every agent, and the away reasons a supervisor may give. {@code version} rises with each
+ * picture, so a viewer keeps the newest one whatever order they arrive in.
  */
 public record Floor(long version, Instant at, List<ConfiguredLine> configuredLines, List<Line> lines,
-                    List<Agent> agents) {
+                    List<Waiting> waiting, List<Agent> agents, List<String> awayReasons) {
+
+    /** Enough to act on what waits longest; the queue counts tell the rest. */
+    public static final int WAITING_SHOWN = 100;
+
+    /**
+     * A waiting contact a supervisor may move: its configured {@code line} (null: an implicit
+     * line), and {@code waitingFor} the one agent it waits for (null: anyone eligible).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Waiting(String contactId, String channel, String line, int priority, Instant arrivedAt,
+                          boolean callback, String waitingFor) {}
 
     /**
      * A configured line: open until {@code closesAt}, or closed until {@code opensAt} (either null

@@ -57,16 +57,21 @@ public class FloorActions {
         return onAgent(agentId, new Command.SignOut(agentId, by.name()), by, "agent.signed-out", Map.of());
     }
 
-    /** The contact goes to this agent: offered now if it has room, else it waits for it. */
-    public Uni<Intake.Standing> moveToAgent(String contactId, String agentId, Caller by) {
-        return onContact(contactId, new Command.MoveContact(contactId, new MoveTarget.ToAgent(agentId), by.name()), by,
-                "contact.moved", contact -> {
-                    Map<String, Object> detail = new HashMap<>();
-                    detail.put("to", Map.of("agentId", agentId));
-                    detail.put("from", contact.progress().agentId());
-                    detail.put("state", contact.state().name());
-                    return detail;
-                });
+    /**
+     * The contact goes to this agent (offered now if it has room, else it waits for it) or to this
+     * line (it then needs what the line asks); it keeps its arrival.
+     */
+    public Uni<Intake.Standing> move(String contactId, MoveTarget to, Caller by) {
+        return onContact(contactId, new Command.MoveContact(contactId, to, by.name()), by, "contact.moved", contact -> {
+            Map<String, Object> detail = new HashMap<>();
+            detail.put("to", switch (to) {
+                case MoveTarget.ToAgent agent -> Map.of("agentId", agent.agentId());
+                case MoveTarget.ToLine line -> Map.of("line", line.lineId());
+            });
+            detail.put("from", contact.progress().agentId());
+            detail.put("state", contact.state().name());
+            return detail;
+        });
     }
 
     /** The waiting contact takes this priority (0-100). */
@@ -106,6 +111,9 @@ public class FloorActions {
                     case UNKNOWN_TARGET -> ProblemException.unprocessable("to.agentId", "names no agent");
                     case TARGET_CANNOT_TAKE_CHANNEL -> ProblemException.unprocessable("to.agentId",
                             "names an agent who takes no " + before.arrival().channel() + " contacts");
+                    case UNKNOWN_LINE -> ProblemException.unprocessable("to.line", "names no line");
+                    case CHANNEL_NOT_TAKEN -> ProblemException.unprocessable("to.line",
+                            "names a line that takes no " + before.arrival().channel() + " contacts");
                     default -> unexpected(refusal);
                 };
             });

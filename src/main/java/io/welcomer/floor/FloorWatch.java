@@ -10,6 +10,7 @@ import io.welcomer.routing.LineStatus;
 import io.welcomer.routing.LineView;
 import io.welcomer.routing.Presence;
 import io.welcomer.agents.AgentDirectory;
+import io.welcomer.config.WelcomerConfig;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.RoutingLoop;
@@ -50,9 +51,11 @@ public class FloorWatch implements DecisionListener {
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong versions = new AtomicLong();
     private final Map<String, Standing> standings = new HashMap<>();
+    private final List<String> awayReasons;
 
-    FloorWatch(RoutingLoop loop, AgentDirectory directory, Vertx vertx, InstantSource clock) {
+    FloorWatch(RoutingLoop loop, AgentDirectory directory, Vertx vertx, InstantSource clock, WelcomerConfig config) {
         this.loop = loop;
+        this.awayReasons = List.copyOf(config.awayReasons());
         this.directory = directory;
         this.vertx = vertx;
         this.clock = clock;
@@ -97,7 +100,12 @@ public class FloorWatch implements DecisionListener {
             List<Floor.ConfiguredLine> configured = loop.configuredLines().stream().map(line -> configured(line, now))
                     .toList();
             List<Floor.Line> shown = loop.lines().stream().map(line -> line(line, now)).toList();
-            return Uni.createFrom().item(new Floor(versions.incrementAndGet(), now, configured, shown, agents));
+            List<Floor.Waiting> waiting = loop.longestWaiting(Floor.WAITING_SHOWN).stream()
+                    .map(contact -> new Floor.Waiting(contact.contactId(), contact.channel().wireName(), contact.line(),
+                            contact.priority(), contact.arrivedAt(), contact.callback(), contact.waitingFor()))
+                    .toList();
+            return Uni.createFrom().item(new Floor(versions.incrementAndGet(), now, configured, shown, waiting, agents,
+                    awayReasons));
         }));
     }
 

@@ -45,7 +45,8 @@ public sealed interface Command {
 
     /**
      * A supervisor moves a waiting or offered contact: an offer is revoked, the contact keeps its
-     * place by arrival and, moved to an agent, is offered to that agent first when it has room.
+     * place by arrival and, moved to an agent, is offered to that agent first when it has room;
+     * moved to a line, it needs what that line asks.
      */
     record MoveContact(String contactId, MoveTarget to, String by) implements Command {}
 

@@ -50,6 +50,12 @@ public record ContactRequest(String contactId, Channel channel, String customerI
                 languageRequired || configured.languageRequired(), line);
     }
 
+    /** The same contact in another configured line, asking nothing of its own but its language: where a move sends it. */
+    ContactRequest movedTo(String lineId) {
+        return new ContactRequest(contactId, channel, customerId, Map.of(), priority, language, languageRequired,
+                lineId);
+    }
+
     /** The same contact needing other skills and language, in no configured line: where a cold transfer sends it. */
     ContactRequest redirectedTo(Map<String, Integer> newSkills, String newLanguage) {
         return new ContactRequest(contactId, channel, customerId, newSkills, priority,

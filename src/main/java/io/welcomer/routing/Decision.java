@@ -80,11 +80,11 @@ public sealed interface Decision {
     }
 
     /**
-     * A supervisor ({@code by}) moved the contact to {@code toAgentId}; it was offered to
+     * A supervisor ({@code by}) moved the contact to an agent or a line; it was offered to
      * {@code fromAgentId} (null if it was waiting). It waits now, in its arrival place, unless an
      * offer follows.
      */
-    record Moved(String contactId, Channel channel, String fromAgentId, String toAgentId, String by)
+    record Moved(String contactId, Channel channel, String fromAgentId, MoveTarget to, String by)
             implements Decision {}
 
     /** A supervisor ({@code by}) changed a waiting contact's priority. */

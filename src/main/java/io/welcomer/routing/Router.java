@@ -236,6 +236,21 @@ public final class Router {
                 .toList();
     }
 
+    /**
+     * The contacts waiting longest, at most {@code limit}, by arrival: those in line and those
+     * waiting for one agent alike. A scan of the live contacts, for the floor view.
+     */
+    public List<WaitingContact> longestWaiting(int limit) {
+        return contacts.values().stream()
+                .filter(contact -> contact.state == ContactState.QUEUED)
+                .sorted(Comparator.comparingLong(contact -> contact.seq))
+                .limit(limit)
+                .map(contact -> new WaitingContact(contact.id(), contact.channel(),
+                        contact.line == null ? null : contact.line.line.id(), contact.request.priority(),
+                        contact.arrivedAt, contact.callback, contact.reservedFor))
+                .toList();
+    }
+
     /** Where and when a live contact arrived, which the store keeps and a restore hands back. */
     public Optional<Arrived> arrived(String contactId) {
         RoutedContact contact = contacts.get(contactId);

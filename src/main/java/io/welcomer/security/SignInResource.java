@@ -27,6 +27,7 @@ public class SignInResource {
 
     private final boolean enabled;
     private final Optional<String> clientId;
+    private final String scope;
     private final Instance<OidcConfigurationMetadata> provider;
 
     SignInResource(@ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean enabled,
@@ -34,6 +35,7 @@ public class SignInResource {
                    WelcomerConfig config, Instance<OidcConfigurationMetadata> provider) {
         this.enabled = enabled;
         this.clientId = config.oidc().consoleClientId().or(() -> serverClientId);
+        this.scope = config.oidc().consoleScope();
         this.provider = provider;
     }
 
@@ -47,6 +49,6 @@ public class SignInResource {
         }
         OidcConfigurationMetadata metadata = provider.get();
         return new SignIn(metadata.getAuthorizationUri(), metadata.getTokenUri(), metadata.getEndSessionUri(),
-                clientId.get(), "openid");
+                clientId.get(), scope);
     }
 }

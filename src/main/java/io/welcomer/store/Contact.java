@@ -18,7 +18,8 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
 
     /**
      * What the gateway said when it handed the contact over (a follow-up's are those of the
-     * contact it was promised on); only a supervisor changes it, and only the priority.
+     * contact it was promised on); only a supervisor changes it: the priority, or the line (its
+     * own skills then give way to the line's).
      *
      * @param requiredSkills JSON object as stored: skill name to minimum proficiency
      * @param context        JSON as the gateway sent it, at most 8 KiB
@@ -150,5 +151,12 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
         Arrival a = arrival;
         return new Contact(new Arrival(a.id, a.gatewayId, a.idempotencyKey, a.channel, a.customer, a.languageRequired,
                 a.requiredSkills, priority, a.topic, a.context, a.followUpNote, a.line), progress, feedback);
+    }
+
+    /** The same contact moved to a line by a supervisor: it asks for that line's skills, not its own. */
+    public Contact inLine(String lineId) {
+        Arrival a = arrival;
+        return new Contact(new Arrival(a.id, a.gatewayId, a.idempotencyKey, a.channel, a.customer, a.languageRequired,
+                "{}", a.priority, a.topic, a.context, a.followUpNote, lineId), progress, feedback);
     }
 }

@@ -12,40 +12,47 @@ import java.time.Instant;
  * @param followUpId     on {@code contact.follow-up-scheduled}: the follow-up, its contact's id to be
  * @param dueAt          on {@code contact.follow-up-scheduled}: when it is due
  * @param reason         on {@code contact.requeued} after an offer: why the offer ended (rejected, timeout, agent-gone)
- * @param actor          on {@code contact.moved}: the supervisor who moved it ({@code agentId} is where to)
+ * @param actor          on {@code contact.moved}: the supervisor who moved it ({@code agentId} is where
+ *                       to, when it was moved to an agent)
+ * @param line           on {@code contact.moved} to a line: that line
  */
 public record ContactEvent(long id, String contactId, String gatewayId, String type, String state, String agentId,
                            Instant at, String callbackNumber, String fromAgentId, String transferMode,
-                           String followUpId, Instant dueAt, String reason, String actor) {
+                           String followUpId, Instant dueAt, String reason, String actor, String line) {
 
     /** The contact reached the state it is in now; {@code agentId} is the agent concerned, if any. */
     public static ContactEvent of(long id, Contact contact, String type, String agentId, Instant at) {
         return new ContactEvent(id, contact.id(), contact.arrival().gatewayId(), type, contact.state().name(),
-                agentId, at, null, null, null, null, null, null, null);
+                agentId, at, null, null, null, null, null, null, null, null);
     }
 
     public ContactEvent withCallbackNumber(String number) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, number, fromAgentId,
-                transferMode, followUpId, dueAt, reason, actor);
+                transferMode, followUpId, dueAt, reason, actor, line);
     }
 
     public ContactEvent withTransfer(String from, String mode) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, from, mode,
-                followUpId, dueAt, reason, actor);
+                followUpId, dueAt, reason, actor, line);
     }
 
     public ContactEvent withFollowUp(String followUp, Instant due) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUp, due, reason, actor);
+                transferMode, followUp, due, reason, actor, line);
     }
 
     public ContactEvent withReason(String why) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUpId, dueAt, why, actor);
+                transferMode, followUpId, dueAt, why, actor, line);
     }
 
     public ContactEvent withActor(String by) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUpId, dueAt, reason, by);
+                transferMode, followUpId, dueAt, reason, by, line);
+    }
+
+    public ContactEvent withLine(String movedTo) {
+        return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
+                transferMode, followUpId, dueAt, reason, actor, movedTo);
     }
 }

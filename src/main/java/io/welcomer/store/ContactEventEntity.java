@@ -39,9 +39,11 @@ public class ContactEventEntity {
     public String reason;
     /** Set on contact.moved: the supervisor who moved it. */
     public String actor;
+    /** Set on contact.moved to a line: that line. */
+    public String line;
 
     public ContactEvent toEvent() {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUpId, dueAt, reason, actor);
+                transferMode, followUpId, dueAt, reason, actor, line);
     }
 }

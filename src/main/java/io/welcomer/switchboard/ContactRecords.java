@@ -3,6 +3,7 @@ package io.welcomer.switchboard;
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
+import io.welcomer.routing.MoveTarget;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
 import io.welcomer.store.FollowUpEntity;
@@ -164,9 +165,17 @@ final class ContactRecords {
                     otherRows.add(new Write.FollowUpDue(contact.id(), now));
                 }
                 case Decision.AwayEnded d -> { }
-                case Decision.Moved d -> events.add(new Write.AppendEvent(changed(d.contactId(),
-                        p -> p.state() == ContactState.OFFERED ? p.requeued() : p, "contact.moved", d.toAgentId(), now,
-                        changed).withActor(d.by())));
+                case Decision.Moved d -> {
+                    String toAgent = d.to() instanceof MoveTarget.ToAgent to ? to.agentId() : null;
+                    String toLine = d.to() instanceof MoveTarget.ToLine to ? to.lineId() : null;
+                    if (toLine != null) {
+                        live.put(d.contactId(), live.get(d.contactId()).inLine(toLine));
+                        otherRows.add(new Write.MoveToLine(d.contactId(), toLine));
+                    }
+                    events.add(new Write.AppendEvent(changed(d.contactId(),
+                            p -> p.state() == ContactState.OFFERED ? p.requeued() : p, "contact.moved", toAgent, now,
+                            changed).withActor(d.by()).withLine(toLine)));
+                }
                 case Decision.PriorityChanged d -> {
                     Contact reprioritized = live.get(d.contactId()).withPriority(d.priority());
                     live.put(d.contactId(), reprioritized);

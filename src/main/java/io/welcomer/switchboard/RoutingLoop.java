@@ -19,6 +19,7 @@ import io.welcomer.routing.LineView;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.routing.Router;
 import io.welcomer.routing.RoutingRules;
+import io.welcomer.routing.WaitingContact;
 import io.welcomer.routing.WaitingView;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
@@ -429,6 +430,11 @@ public class RoutingLoop {
     /** The queues with contacts waiting, for the supervisor's floor view. */
     public List<LineView> lines() {
         return router.lines();
+    }
+
+    /** The contacts waiting longest, at most {@code limit}, by arrival, for the supervisor's floor view. */
+    public List<WaitingContact> longestWaiting(int limit) {
+        return router.longestWaiting(limit);
     }
 
     /** A configured line as it stands now; empty if there is none. */

@@ -56,10 +56,10 @@ final class Statements {
 
     static final String APPEND_EVENTS = """
             insert into contact_events (id, contact_id, gateway_id, type, state, agent_id, at, callback_number,
-                from_agent_id, transfer_mode, follow_up_id, due_at, reason, actor)
+                from_agent_id, transfer_mode, follow_up_id, due_at, reason, actor, line)
             select * from unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::timestamptz[], $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[],
-                $12::timestamptz[], $13::varchar[], $14::text[])
+                $12::timestamptz[], $13::varchar[], $14::text[], $15::varchar[])
             on conflict (id) do nothing""";
 
     static final String MARK_REPEATED = """
@@ -90,6 +90,8 @@ final class Statements {
             on conflict (token_hash) do nothing""";
 
     static final String CHANGE_PRIORITY = "update contacts set priority = $2 where id = $1";
+
+    static final String MOVE_TO_LINE = "update contacts set line = $2, required_skills = '{}' where id = $1";
 
     static final String DELETE_TOKENS = "delete from agent_tokens where agent_id = $1";
 
@@ -141,6 +143,7 @@ final class Statements {
                         w.token().agentId, time(w.token().createdAt))));
                 case Write.ChangePriority w -> oneByOne.add(new Statement(CHANGE_PRIORITY,
                         Tuple.of(w.contactId(), w.priority())));
+                case Write.MoveToLine w -> oneByOne.add(new Statement(MOVE_TO_LINE, Tuple.of(w.contactId(), w.lineId())));
                 case Write.DeleteTokens w -> oneByOne.add(new Statement(DELETE_TOKENS, Tuple.of(w.agentId())));
                 case Write.Audit w -> oneByOne.add(new Statement(AUDIT, Tuple.of(w.entry().id(), time(w.entry().at()),
                         w.entry().actor(), w.entry().role(), w.entry().action(), w.entry().target(),
@@ -250,7 +253,8 @@ final class Statements {
                 .addArrayOfString(strings(rows, ContactEvent::followUpId))
                 .addArrayOfOffsetDateTime(times(rows, ContactEvent::dueAt))
                 .addArrayOfString(strings(rows, ContactEvent::reason))
-                .addArrayOfString(strings(rows, ContactEvent::actor));
+                .addArrayOfString(strings(rows, ContactEvent::actor))
+                .addArrayOfString(strings(rows, ContactEvent::line));
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

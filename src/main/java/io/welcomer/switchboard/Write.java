@@ -32,6 +32,9 @@ public sealed interface Write {
     /** A supervisor changed a waiting contact's priority. */
     record ChangePriority(String contactId, int priority) implements Write {}
 
+    /** A supervisor moved a waiting contact to a line: it needs that line's skills instead of its own. */
+    record MoveToLine(String contactId, String lineId) implements Write {}
+
     record SaveAgent(AgentEntity agent) implements Write {}
 
     record DeleteAgent(AgentEntity agent) implements Write {}

@@ -1,11 +1,13 @@
-// The agent console: signs in with a token (from #token=... or the Token field), keeps the
-// WebSocket open, and turns the server's frames into offers and contacts on the page.
+// The agent console: signs in with a token (from #token=... or the Token field) or through the
+// centre's provider, keeps the WebSocket open, and turns the server's frames into offers and
+// contacts on the page.
 
 import {AgentLink} from './link.js';
 import {chime, unlockSound} from './chime.js';
 import {Contacts} from './contacts.js';
 import {Offers} from './offers.js';
 import {customerName} from './people.js';
+import {begin, complete, keepFresh, provider} from '../signin.js';
 
 const TOKEN_KEY = 'welcomer.agent-token';
 const SOUND_KEY = 'welcomer.sound';
@@ -15,6 +17,7 @@ const TITLE = document.title;
 const $ = id => document.getElementById(id);
 let link = null;
 let lastChime = 0;
+let stopRefresh = null;
 
 const offers = new Offers($('offers'), $('no-offers'), {
   accept: contactId => answer('accept', contactId),
@@ -137,7 +140,8 @@ function ring(now) {
   }
 }
 
-function signIn(token) {
+/** Signs in with an agent token, or a provider's access token ({@code session}, then kept fresh on the socket). */
+function signIn(token, session) {
   sessionStorage.setItem(TOKEN_KEY, token);
   $('sign-in').hidden = true;
   $('desk').hidden = false;
@@ -150,15 +154,26 @@ function signIn(token) {
       banner(`Disconnected. Reconnecting in ${Math.ceil(retryMs / 1000)} s; what you see may be out of date.`);
       $('status').textContent = 'Disconnected';
     },
-    refused: () => signOut('The server did not accept this token. Ask your admin for a new one.'),
+    refused: () => signOut(session ? 'Your sign-in was not accepted for the console, or has ended. Sign in again.'
+        : 'The server did not accept this token. Ask your admin for a new one.'),
   });
   link.start();
+  if (session) {
+    stopRefresh = keepFresh(session, renewed => {
+      sessionStorage.setItem(TOKEN_KEY, renewed);
+      link.renew(renewed);
+    });
+  }
 }
 
 function signOut(reason) {
   if (link) {
     link.stop();
     link = null;
+  }
+  if (stopRefresh) {
+    stopRefresh();
+    stopRefresh = null;
   }
   sessionStorage.removeItem(TOKEN_KEY);
   offers.clear();
@@ -170,6 +185,14 @@ function signOut(reason) {
   $('status').textContent = 'Signed out';
   $('sign-in-error').textContent = reason || '';
   $('token').focus();
+  offerProvider();
+}
+
+/** Shows the provider's sign-in beside the Token field when the centre connected one. */
+async function offerProvider() {
+  const config = await provider();
+  $('provider-sign-in').hidden = !config || link !== null;
+  $('provider-sign-in').onclick = config ? () => begin(config) : null;
 }
 
 function wire() {
@@ -224,8 +247,19 @@ function shortcut(event) {
   event.preventDefault();
 }
 
-function start() {
+async function start() {
   wire();
+  let session = null;
+  try {
+    session = await complete();
+  } catch (problem) {
+    signOut(problem.message);
+    return;
+  }
+  if (session) {
+    signIn(session.accessToken, session);
+    return;
+  }
   // A token in the fragment never reaches the server; take it out of the address bar too.
   const fragment = new URLSearchParams(location.hash.slice(1));
   let token = fragment.get('token');

@@ -61,6 +61,15 @@ export class AgentLink {
     return this.socket !== null && this.socket.readyState === WebSocket.OPEN;
   }
 
+  /**
+   * A refreshed sign-in: told to the open session (which would end at the old token's expiry)
+   * and used for the next reconnect.
+   */
+  renew(token) {
+    this.token = token;
+    this.send({type: 'token', token});
+  }
+
   /** Sends a frame; answers false when the link is down (the caller tells the agent). */
   send(frame) {
     if (!this.open) {

@@ -7,6 +7,7 @@ const REVOKED = {
   rejected: 'rejected',
   'agent-gone': 'you went offline',
   'transfer-cancelled': 'the transfer was cancelled',
+  moved: 'a supervisor moved it',
 };
 
 export function customerName(customer) {

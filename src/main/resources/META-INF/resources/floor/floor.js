@@ -1,9 +1,11 @@
 // The supervisor's floor: one long-lived stream (Server-Sent Events read through fetch, so the
-// supervisor's or admin's key travels in the Authorization header, never in a URL), redrawn on
-// every picture.
+// supervisor's or admin's key, or the access token of a sign-in through the centre's provider,
+// travels in the Authorization header, never in a URL), redrawn on every picture.
 // The clock only re-labels waits between pictures; nothing polls the server.
 
 import {clock} from '../agent/people.js';
+import {move, setAway, signOut as signAgentOut} from './actions.js';
+import {begin, complete, keepFresh, provider} from '../signin.js';
 
 const KEY = 'welcomer.floor-key';
 const FIRST_RETRY_MS = 500;
@@ -14,25 +16,28 @@ let floor = null;
 let stream = null;
 let failures = 0;
 let retryTimer = null;
+let credential = null;
+let stopRefresh = null;
 
-async function watch(key) {
+async function watch() {
   const controller = new AbortController();
   stream = controller;
   let response;
   try {
     response = await fetch('/v1/floor/events', {
-      headers: {Authorization: `Bearer ${key}`, Accept: 'text/event-stream'},
+      headers: {Authorization: `Bearer ${credential}`, Accept: 'text/event-stream'},
       signal: controller.signal,
       cache: 'no-store',
     });
   } catch {
-    return retry(key, controller);
+    return retry(controller);
   }
   if (response.status === 401 || response.status === 403) {
-    return signOut('The server did not accept this key for the floor.');
+    return signOut(stopRefresh ? 'Your sign-in has ended, or does not reach the floor. Sign in again.'
+        : 'The server did not accept this key for the floor.');
   }
   if (!response.ok) {
-    return retry(key, controller);
+    return retry(controller);
   }
   failures = 0;
   $('banner').hidden = true;
@@ -54,7 +59,7 @@ async function watch(key) {
   } catch {
     // The stream broke; fall through to the retry.
   }
-  retry(key, controller);
+  retry(controller);
 }
 
 function received(block) {
@@ -70,7 +75,7 @@ function received(block) {
   draw();
 }
 
-function retry(key, controller) {
+function retry(controller) {
   if (stream !== controller) {
     return; // signed out meanwhile
   }
@@ -78,7 +83,7 @@ function retry(key, controller) {
   failures++;
   $('banner').hidden = false;
   $('banner').textContent = `Disconnected. Reconnecting in ${Math.ceil(delay / 1000)} s; the figures may be out of date.`;
-  retryTimer = setTimeout(() => watch(key), delay);
+  retryTimer = setTimeout(watch, delay);
 }
 
 /** Seconds since an instant of the server's, measured on the server's clock as of the picture. */
@@ -107,6 +112,22 @@ function hours(line) {
     return line.closesAt ? `Open until ${change(line.closesAt, line.timeZone)}` : 'Open';
   }
   return line.opensAt ? `Closed, opens ${change(line.opensAt, line.timeZone)}` : 'Closed';
+}
+
+/** A cell of buttons, each with its label, a key that finds it again after a redraw, and its action. */
+function actions(buttons) {
+  const td = document.createElement('td');
+  td.className = 'actions';
+  for (const [label, key, act] of buttons) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'quiet';
+    button.textContent = label;
+    button.dataset.act = key;
+    button.addEventListener('click', act);
+    td.append(button);
+  }
+  return td;
 }
 
 function draw() {
@@ -140,27 +161,60 @@ function draw() {
   $('lines').replaceChildren(...lines);
   $('no-lines').hidden = lines.length > 0;
 
+  const focused = document.activeElement && document.activeElement.dataset.act;
+  const waiting = floor.waiting.map(contact => {
+    const row = document.createElement('tr');
+    const header = document.createElement('th');
+    header.scope = 'row';
+    header.textContent = contact.callback ? `${contact.contactId} (callback)` : contact.contactId;
+    row.append(header, cell(contact.channel), cell(contact.line || ''), cell(String(contact.priority), 'number'),
+        cell(clock(secondsSince(contact.arrivedAt)), 'number'), cell(contact.waitingFor || 'anyone'),
+        actions([['Move', `move:${contact.contactId}`,
+          () => move(() => credential, contact, floor.agents, floor.configuredLines)]]));
+    return row;
+  });
+  $('waiting').replaceChildren(...waiting);
+  $('no-waiting').hidden = waiting.length > 0;
+
   $('agents').replaceChildren(...floor.agents.map(agent => {
     const row = document.createElement('tr');
     const header = document.createElement('th');
     header.scope = 'row';
     header.textContent = agent.name && agent.name !== agent.id ? `${agent.name} (${agent.id})` : agent.id;
     const held = agent.contacts.map(c => (c.state === 'CONNECTED' ? c.contactId : `${c.contactId} (${c.state.toLowerCase()})`));
+    const signedIn = agent.presence !== 'OFFLINE';
     row.append(header, cell(agent.presence.toLowerCase(), `presence-${agent.presence}`), cell(agent.reason || ''),
-        cell(held.length ? held.join(', ') : 'none'), cell(agent.since ? clock(secondsSince(agent.since)) : '', 'number'));
+        cell(held.length ? held.join(', ') : 'none'), cell(agent.since ? clock(secondsSince(agent.since)) : '', 'number'),
+        actions(signedIn ? [
+          ['Set away', `away:${agent.id}`, () => setAway(() => credential, agent, floor.awayReasons)],
+          ['Sign out', `sign-out:${agent.id}`, () => signAgentOut(() => credential, agent)],
+        ] : []));
     return row;
   }));
-  const waiting = floor.lines.reduce((sum, line) => sum + line.waiting, 0);
-  $('status').textContent = `Live: ${waiting} waiting, ${floor.agents.filter(a => a.presence !== 'OFFLINE').length} agents signed in`;
+  // A redraw replaces the buttons: the one that had the focus keeps it.
+  const again = focused && document.querySelector(`[data-act="${CSS.escape(focused)}"]`);
+  if (again) {
+    again.focus();
+  }
+  const waitingCount = floor.lines.reduce((sum, line) => sum + line.waiting, 0);
+  $('status').textContent = `Live: ${waitingCount} waiting, ${floor.agents.filter(a => a.presence !== 'OFFLINE').length} agents signed in`;
 }
 
-function signIn(key) {
+/** Signs in with a key, or a provider's access token ({@code session}, then kept fresh). */
+function signIn(key, session) {
   sessionStorage.setItem(KEY, key);
+  credential = key;
+  if (session) {
+    stopRefresh = keepFresh(session, renewed => {
+      sessionStorage.setItem(KEY, renewed);
+      credential = renewed;
+    });
+  }
   $('sign-in').hidden = true;
   $('view').hidden = false;
   $('sign-out').hidden = false;
   $('status').textContent = 'Connecting…';
-  watch(key);
+  watch();
 }
 
 function signOut(reason) {
@@ -169,7 +223,12 @@ function signOut(reason) {
     stream = null;
   }
   clearTimeout(retryTimer);
+  if (stopRefresh) {
+    stopRefresh();
+    stopRefresh = null;
+  }
   sessionStorage.removeItem(KEY);
+  credential = null;
   floor = null;
   $('view').hidden = true;
   $('sign-out').hidden = true;
@@ -177,6 +236,10 @@ function signOut(reason) {
   $('sign-in').hidden = false;
   $('status').textContent = 'Signed out';
   $('sign-in-error').textContent = reason || '';
+  provider().then(config => {
+    $('provider-sign-in').hidden = !config || credential !== null;
+    $('provider-sign-in').onclick = config ? () => begin(config) : null;
+  });
 }
 
 $('sign-in').addEventListener('submit', event => {
@@ -190,14 +253,29 @@ $('sign-in').addEventListener('submit', event => {
 $('sign-out').addEventListener('click', () => signOut());
 setInterval(draw, 1000);
 
-const fragment = new URLSearchParams(location.hash.slice(1));
-const given = fragment.get('key');
-if (given) {
-  history.replaceState(null, '', location.pathname + location.search);
+async function start() {
+  let session = null;
+  try {
+    session = await complete();
+  } catch (problem) {
+    signOut(problem.message);
+    return;
+  }
+  if (session) {
+    signIn(session.accessToken, session);
+    return;
+  }
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const given = fragment.get('key');
+  if (given) {
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const key = given || sessionStorage.getItem(KEY);
+  if (key) {
+    signIn(key);
+  } else {
+    signOut();
+  }
 }
-const key = given || sessionStorage.getItem(KEY);
-if (key) {
-  signIn(key);
-} else {
-  signOut();
-}
+
+start();

@@ -176,6 +176,10 @@ final class Desk {
         return handle(new Command.MoveContact(contactId, new MoveTarget.ToAgent(toAgentId), by));
     }
 
+    List<Decision> moveToLine(String contactId, String lineId, String by) {
+        return handle(new Command.MoveContact(contactId, new MoveTarget.ToLine(lineId), by));
+    }
+
     List<Decision> changePriority(String contactId, int priority, String by) {
         return handle(new Command.ChangePriority(contactId, priority, by));
     }

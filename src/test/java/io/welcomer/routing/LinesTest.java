@@ -153,7 +153,7 @@ class LinesTest {
         desk.clock.advanceTo(at("2025-03-04T07:55:00Z"));
 
         List<Decision> moved = desk.move("c1", "jackie", "lead");
-        assertEquals(List.of(new Decision.Moved("c1", VOICE, null, "jackie", "lead")), moved);
+        assertEquals(List.of(new Decision.Moved("c1", VOICE, null, new MoveTarget.ToAgent("jackie"), "lead")), moved);
         List<Decision> opening = desk.tickAt(at("2025-03-04T08:00:00Z"));
 
         // Sam has been free longer; the supervisor chose jackie.

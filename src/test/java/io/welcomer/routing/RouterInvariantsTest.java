@@ -70,6 +70,7 @@ class RouterInvariantsTest {
             "OfferRevoked ABANDONED", "OfferRevoked AGENT_GONE", "PresenceChanged missed-offers",
             "PresenceChanged next", "Wrapping", "Completed wrap-up-expired", "Transferred COLD", "FollowUpScheduled",
             "FollowUpDue", "AwayEnded", "Offered follow-up to its agent", "Offered language relaxed", "Moved",
+            "Moved to a line",
             "OfferRevoked MOVED", "Offered to the agent it was moved to", "PriorityChanged", "PresenceChanged by",
             "LineOpened", "LineClosed", "Queued in a closed line", "Refused UNKNOWN_LINE",
             "Refused CHANNEL_NOT_TAKEN", "Refused LINE_NOT_EMPTY", "LineConfigured");
@@ -133,6 +134,7 @@ class RouterInvariantsTest {
                         ? "Completed wrap-up-expired" : "Completed";
                 case Decision.Offered d -> offeredKind(d, opening);
                 case Decision.Queued d -> queuedKind(command);
+                case Decision.Moved d -> d.to() instanceof MoveTarget.ToLine ? "Moved to a line" : "Moved";
                 case Decision.Refused d -> d.refusal().name().contains("LINE") || d.refusal() == Refusal.CHANNEL_NOT_TAKEN
                         ? "Refused " + d.refusal() : "Refused";
                 default -> decision.getClass().getSimpleName();
@@ -267,9 +269,15 @@ class RouterInvariantsTest {
             case 0 -> new Command.SendAway(agent, REASONS.get(random.nextInt(REASONS.size())), random.nextBoolean(), by);
             case 1 -> random.nextInt(3) == 0 ? new Command.SignOut(agent, by) : new Command.ChangePriority(contactId,
                     List.of(0, 20, 50, 80, 100).get(random.nextInt(5)), by);
+            case 2 -> new Command.MoveContact(contactId, new MoveTarget.ToLine(randomLineId()), by);
             default -> new Command.MoveContact(contactId, new MoveTarget.ToAgent(random.nextInt(15) == 0
                     ? "nobody" : "agent-" + random.nextInt(10)), by);
         };
+    }
+
+    /** One of the run's lines, now and then one never configured. */
+    private String randomLineId() {
+        return LINE_IDS.get(random.nextInt(LINE_IDS.size()));
     }
 
     /** The owner withdraws one of its warm transfers waiting for an answer. */

@@ -260,12 +260,19 @@ final class RoutingModel {
         if (contact.stage != Stage.WAITING && contact.stage != Stage.OFFERED) {
             return Refusal.NOT_WAITING;
         }
-        MoveTarget.ToAgent to = (MoveTarget.ToAgent) c.to();
-        Seat target = seats.get(to.agentId());
-        if (target == null) {
-            return Refusal.UNKNOWN_TARGET;
-        }
-        return target.profile.capacityFor(contact.request.channel()) > 0 ? null : Refusal.TARGET_CANNOT_TAKE_CHANNEL;
+        Channel channel = contact.request.channel();
+        return switch (c.to()) {
+            case MoveTarget.ToAgent to -> {
+                Seat target = seats.get(to.agentId());
+                yield target == null ? Refusal.UNKNOWN_TARGET
+                        : target.profile.capacityFor(channel) > 0 ? null : Refusal.TARGET_CANNOT_TAKE_CHANNEL;
+            }
+            case MoveTarget.ToLine to -> {
+                LinesModel.Modelled line = lines.get(to.lineId());
+                yield line == null ? Refusal.UNKNOWN_LINE
+                        : line.config.channels().contains(channel) ? null : Refusal.CHANNEL_NOT_TAKEN;
+            }
+        };
     }
 
     private Refusal expectedRefusal(Command command, Instant now) {
@@ -582,14 +589,29 @@ final class RoutingModel {
                 Live contact = existing(d.contactId(), d);
                 Command.MoveContact m = (Command.MoveContact) command;
                 assertEquals(m.contactId(), d.contactId());
-                assertEquals(new MoveTarget.ToAgent(d.toAgentId()), m.to());
+                assertEquals(m.to(), d.to());
                 assertEquals(m.by(), d.by());
                 assertEquals(Stage.WAITING, contact.stage, () -> "moved while offered, without a revoke: " + d);
                 assertEquals(contact.revokedFrom, d.fromAgentId(), () -> "moved from the wrong agent: " + d);
                 contact.revokedFrom = null;
-                contact.reservedFor = d.toAgentId();
-                contact.reservedByMove = true;
-                contact.reservedUntil = now.plus(rules.followUpGrace());
+                switch (d.to()) {
+                    case MoveTarget.ToAgent to -> {
+                        contact.reservedFor = to.agentId();
+                        contact.reservedByMove = true;
+                        contact.reservedUntil = now.plus(rules.followUpGrace());
+                    }
+                    case MoveTarget.ToLine to -> {
+                        // Its own skills are dropped for the line's; language, priority and arrival stay.
+                        ContactRequest was = contact.given;
+                        contact.given = new ContactRequest(was.contactId(), was.channel(), was.customerId(), Map.of(),
+                                was.priority(), was.language(), was.languageRequired(), to.lineId());
+                        contact.lineId = to.lineId();
+                        contact.request = LinesModel.needs(contact.given, lines.get(to.lineId()));
+                        contact.relaxFrom = now;
+                        contact.reservedFor = null;
+                        contact.reservedByMove = false;
+                    }
+                }
             }
             case Decision.PriorityChanged d -> {
                 Live contact = existing(d.contactId(), d);

@@ -23,6 +23,7 @@ import io.welcomer.routing.Decision.RevokeReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A supervisor's actions are routing commands: an agent set away or signed out, a contact moved or re-prioritised. */
@@ -104,7 +105,7 @@ class SupervisorActionsTest {
         desk.arrive(Desk.request("c1", VOICE, 50, skills("billing", 3)));
 
         assertThat(desk.move("c1", "b", LEAD), contains(new OfferRevoked("c1", "a", RevokeReason.MOVED),
-                new Moved("c1", VOICE, "a", "b", LEAD), desk.offered("c1", VOICE, "b"),
+                new Moved("c1", VOICE, "a", new MoveTarget.ToAgent("b"), LEAD), desk.offered("c1", VOICE, "b"),
                 new PresenceChanged("a", Presence.AVAILABLE, null), new PresenceChanged("b", Presence.BUSY, null)));
         assertThat(desk.view("a").offeredContactIds(), is(empty()));
     }
@@ -116,7 +117,7 @@ class SupervisorActionsTest {
         desk.accept("a", "c0");
         desk.arrive("c1", VOICE);
 
-        assertThat(desk.move("c1", "a", LEAD), contains(new Moved("c1", VOICE, null, "a", LEAD)));
+        assertThat(desk.move("c1", "a", LEAD), contains(new Moved("c1", VOICE, null, new MoveTarget.ToAgent("a"), LEAD)));
         desk.online("b");
         assertThat(desk.view("b").offeredContactIds(), is(empty()));
         assertThat(desk.complete("a", "c0"), hasItem(desk.offered("c1", VOICE, "a")));
@@ -204,6 +205,110 @@ class SupervisorActionsTest {
         assertThat(desk.handle(new Command.RequestCallback("c1")), contains(new CallbackArranged("c1")));
         desk.tickAfter(desk.rules.followUpGrace());
         assertThat(desk.router.stats().callbacksWaiting(), is(1));
+    }
+
+    @Test
+    void aContactMovedToALineNeedsTheLinesSkillsInsteadOfItsOwnAndKeepsItsLanguage() {
+        desk.configure(Desk.line("general", skills("general", 1), null));
+        desk.arrive(new ContactRequest("c1", VOICE, "customer-c1", skills("billing", 3), 50, "es", false));
+
+        assertThat(desk.moveToLine("c1", "general", LEAD),
+                contains(new Moved("c1", VOICE, null, new MoveTarget.ToLine("general"), LEAD)));
+        // Billing is no longer asked for; the customer's Spanish still is, until the contact relaxes.
+        desk.handle(new Command.RegisterAgent(new AgentProfile("en", skills("general", 2), Map.of(), Set.of("en"))));
+        desk.connect("en");
+        assertThat(Desk.only(Offered.class, desk.available("en")), is(empty()));
+        desk.handle(new Command.RegisterAgent(new AgentProfile("es", skills("general", 1), Map.of(), Set.of("es"))));
+        desk.connect("es");
+        assertThat(Desk.only(Offered.class, desk.available("es")), contains(desk.offered("c1", VOICE, "es")));
+    }
+
+    @Test
+    void contactsMovedToALineKeepTheirArrivalOrderThere() {
+        desk.configure(Desk.line("general", Map.of(), null));
+        desk.arrive(Desk.request("c1", VOICE, 50, skills("billing", 3)));
+        desk.advanceSeconds(5);
+        desk.arrive(Desk.inLine("c2", VOICE, "general"));
+        desk.advanceSeconds(5);
+        desk.arrive(Desk.request("c3", VOICE, 50, skills("billing", 3)));
+
+        desk.moveToLine("c3", "general", LEAD);
+        desk.moveToLine("c1", "general", LEAD);
+
+        assertThat(List.of(desk.position("c1"), desk.position("c2"), desk.position("c3")), contains(1, 2, 3));
+        desk.online("a");
+        assertThat(desk.view("a").offeredContactIds(), contains("c1"));
+        assertThat(desk.accept("a", "c1"), hasItem(new Decision.Connected("c1", VOICE, "a", Duration.ofSeconds(10))));
+    }
+
+    @Test
+    void anOfferMovedToALineIsRevokedAsMovedAndGoesToAnAgentOfThatLine() {
+        desk.configure(Desk.line("general", skills("general", 1), null));
+        desk.online("billing-agent", skills("billing", 3));
+        desk.advanceSeconds(1);
+        desk.online("general-agent", skills("general", 1));
+        desk.arrive(Desk.request("c1", VOICE, 50, skills("billing", 3)));
+
+        assertThat(desk.moveToLine("c1", "general", LEAD).subList(0, 3), contains(
+                new OfferRevoked("c1", "billing-agent", RevokeReason.MOVED),
+                new Moved("c1", VOICE, "billing-agent", new MoveTarget.ToLine("general"), LEAD),
+                desk.offered("c1", VOICE, "general-agent")));
+        assertThat(desk.view("billing-agent").offeredContactIds(), is(empty()));
+        assertThat(desk.presence("billing-agent"), is(Presence.AVAILABLE));
+    }
+
+    @Test
+    void aContactWaitingForTheAgentItWasMovedToGoesToAnyoneInTheLineItIsMovedToNext() {
+        desk.configure(Desk.line("general", Map.of(), null));
+        desk.online("a");
+        desk.arrive("c0", VOICE);
+        desk.accept("a", "c0");
+        desk.arrive("c1", VOICE);
+        desk.move("c1", "a", LEAD);
+
+        desk.moveToLine("c1", "general", LEAD);
+        desk.online("b");
+
+        assertThat(desk.view("b").offeredContactIds(), contains("c1"));
+        assertThat(Desk.only(Offered.class, desk.complete("a", "c0")), is(empty()));
+    }
+
+    @Test
+    void aMoveToALineRacingAnAcceptHasOneWinnerAndNothingDoubled() {
+        // The move is handled first: the accept finds its offer gone, and the contact waits in the line.
+        Desk first = new Desk();
+        first.configure(Desk.line("general", skills("general", 1), null));
+        first.online("a");
+        first.arrive("c1", VOICE);
+        first.moveToLine("c1", "general", LEAD);
+        assertThat(first.accept("a", "c1"), contains(new Refused(Refusal.NOT_YOUR_OFFER)));
+        assertThat(first.view("a").connectedContactIds(), is(empty()));
+        assertThat(first.position("c1"), is(1));
+        first.online("g", skills("general", 1));
+        assertThat(first.accept("g", "c1"), hasItem(new Decision.Connected("c1", VOICE, "g", Duration.ZERO)));
+        assertThat(first.router.stats().waiting(), is(0));
+
+        // The accept is handled first: the move finds the contact connected and changes nothing.
+        Desk second = new Desk();
+        second.configure(Desk.line("general", skills("general", 1), null));
+        second.online("a");
+        second.arrive("c1", VOICE);
+        second.accept("a", "c1");
+        assertThat(second.moveToLine("c1", "general", LEAD), contains(new Refused(Refusal.NOT_WAITING)));
+        assertThat(second.view("a").connectedContactIds(), contains("c1"));
+        assertThat(second.router.stats().waiting(), is(0));
+    }
+
+    @Test
+    void aMoveToALineIsRefusedForAnUnknownLineOrOneThatTakesNoContactsOnTheChannel() {
+        desk.configure(new Line("email-only", "Email", Set.of(Channel.EMAIL), Map.of(), null, false, null, null,
+                List.of()));
+        desk.arrive("c1", VOICE);
+
+        assertThat(desk.moveToLine("c1", "nowhere", LEAD), contains(new Refused(Refusal.UNKNOWN_LINE)));
+        assertThat(desk.moveToLine("c1", "email-only", LEAD), contains(new Refused(Refusal.CHANNEL_NOT_TAKEN)));
+        assertThat(desk.moveToLine("c9", "email-only", LEAD), contains(new Refused(Refusal.UNKNOWN_CONTACT)));
+        assertThat(desk.position("c1"), is(1));
     }
 
     @Test

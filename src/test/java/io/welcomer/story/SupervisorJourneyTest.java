@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.welcomer.events.EventStream;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
+import io.welcomer.support.Lines;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -118,6 +119,39 @@ class SupervisorJourneyTest {
     }
 
     @Test
+    void aContactMovedToALineIsServedThereInArrivalOrderForTheLinesSkills() throws Exception {
+        String lineSkill = Api.uniqueSkill();
+        String lineId = Api.uniqueId("general");
+        admin().body(Lines.alwaysOpen(lineSkill)).put("/v1/lines/{id}", lineId).then().statusCode(201);
+        try (EventStream events = new EventStream(Api.GATEWAY_KEY, null)) {
+            String first = gateway().body(Lines.contactIn(lineId, "voice")).post("/v1/contacts")
+                    .then().statusCode(201).extract().path("id");
+            // Asks for a skill nobody has: only the move gets it served.
+            String second = waitingContact();
+            String third = gateway().body(Lines.contactIn(lineId, "voice")).post("/v1/contacts")
+                    .then().statusCode(201).extract().path("id");
+
+            supervisor().body(Map.of("to", Map.of("line", lineId))).post("/v1/contacts/{id}/move", second)
+                    .then().statusCode(200).body("state", equalTo("QUEUED")).body("line", equalTo(lineId));
+            JsonNode moved = nextOfType(events, second, "contact.moved");
+            assertEquals(Api.SUPERVISOR_NAME, moved.path("by").asText(), moved.toString());
+            assertEquals(lineId, moved.path("to").path("line").asText(), moved.toString());
+
+            String agentId = Api.uniqueId("general-agent");
+            try (AgentClient general = AgentClient.connect(
+                    Api.agentWithToken(agentId, Map.of(lineSkill, 1), Map.of("voice", 1)))) {
+                general.next("hello");
+                general.send(Map.of("type", "available"));
+                assertEquals(List.of(first, second, third),
+                        List.of(served(general), served(general), served(general)));
+            }
+        }
+        supervisor().body(Map.of("to", Map.of("line", "no-such-line"))).post("/v1/contacts/{id}/move", waitingContact())
+                .then().statusCode(422).body("errors.field", hasItem("to.line"));
+        assertAudited("contact.moved", null);
+    }
+
+    @Test
     void anOfferMovedToAnotherAgentIsRevokedAsMovedAndOfferedThere() {
         String fromId = Api.uniqueId("from");
         String toId = Api.uniqueId("to");
@@ -181,6 +215,8 @@ class SupervisorJourneyTest {
                 .then().statusCode(422).body("detail", containsString("voice"));
         supervisor().body(Map.of("to", Map.of())).post("/v1/contacts/{id}/move", contactId)
                 .then().statusCode(400).body("errors.field", hasItem("to.agentId"));
+        supervisor().body(Map.of("to", Map.of("agentId", agentId, "line", "general"))).post("/v1/contacts/{id}/move", contactId)
+                .then().statusCode(400).body("errors.field", hasItem("to.line"));
         supervisor().body(Map.of("priority", 101)).patch("/v1/contacts/{id}", contactId)
                 .then().statusCode(400).body("errors.field", hasItem("priority"));
         gateway().body(Map.of("priority", 90)).patch("/v1/contacts/{id}", contactId).then().statusCode(403);

@@ -9,6 +9,7 @@ import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Decision.RevokeReason;
+import io.welcomer.routing.MoveTarget;
 import io.welcomer.routing.Outcome;
 import io.welcomer.routing.TransferMode;
 import io.welcomer.store.Contact;
@@ -52,8 +53,31 @@ class ContactRecordsTest {
         assertEquals("kim", inserted.progress().agentId());
         ContactEvent offered = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
         assertEquals(new ContactEvent(42, "c1", "gw", "contact.offered", "OFFERED", "kim", T0, null, null, null,
-                null, null, null, null), offered);
+                null, null, null, null, null), offered);
         assertEquals(inserted, applied.decided().get("c1"));
+    }
+
+    @Test
+    void anOfferMovedToALineIsStoredInThatLineWithoutItsOwnSkillsAndItsEventNamesTheLine() {
+        Contact arrived = waiting("c1");
+        records.track(new Contact(new Contact.Arrival("c1", "gw", null, "voice", arrived.arrival().customer(), false,
+                "{\"billing\":3}", 0, null, null, null, null), arrived.progress(), null));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0));
+
+        List<Write> writes = apply(T0.plusSeconds(2), new Decision.OfferRevoked("c1", "kim", RevokeReason.MOVED),
+                new Decision.Moved("c1", VOICE, "kim", new MoveTarget.ToLine("general"), "lead")).writes();
+
+        Contact moved = assertInstanceOf(Write.UpdateContact.class, writes.get(0)).contact();
+        assertEquals(ContactState.QUEUED, moved.state());
+        assertEquals("general", moved.arrival().line());
+        assertEquals("{}", moved.arrival().requiredSkills());
+        ContactEvent event = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
+        assertEquals("contact.moved", event.type());
+        assertEquals("lead", event.actor());
+        assertEquals("general", event.line());
+        assertNull(event.agentId());
+        assertEquals(new Write.MoveToLine("c1", "general"), writes.get(2));
+        assertEquals(3, writes.size());
     }
 
     @Test

@@ -8,8 +8,9 @@ import io.welcomer.floor.FloorActions;
 import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.problems.PlainText;
 import io.welcomer.problems.ProblemException;
-import io.welcomer.security.Caller;
+import io.welcomer.routing.MoveTarget;
 import io.welcomer.routing.Refusal;
+import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
 import io.welcomer.store.Contact;
 import io.welcomer.switchboard.RoutingRefused;
@@ -164,18 +165,21 @@ public class ContactResource {
                 .orElseThrow(() -> ProblemException.conflict("contact " + id + " has already ended")));
     }
 
-    /** A supervisor moves a waiting or offered contact to an agent; an offer to another agent is revoked. */
+    /** A supervisor moves a waiting or offered contact to an agent or a line; an offer to another agent is revoked. */
     @POST
     @Path("/{id}/move")
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Move a QUEUED or OFFERED contact to an agent, who is offered it first when it has room")
+    @Operation(summary = "Move a QUEUED or OFFERED contact to an agent (offered it first when it has room) or to a line"
+            + " (it then needs that line's skills); it keeps its arrival")
     @APIResponse(responseCode = "200", description = "The contact after the move")
     @APIResponse(responseCode = "400", description = "A bad field, named in the problem")
     @APIResponse(responseCode = "404", description = "No such contact")
     @APIResponse(responseCode = "409", description = "The contact is not QUEUED or OFFERED; the problem names its state")
-    @APIResponse(responseCode = "422", description = "to.agentId names no agent, or one who takes no contacts on its channel")
+    @APIResponse(responseCode = "422", description = "to.agentId names no agent, or one who takes no contacts on its"
+            + " channel; to.line names no line, or one that takes no contacts on its channel")
     public Uni<ContactView> move(@RestPath String id, @Valid @NotNull MoveRequest body) {
-        return live(id, () -> actions.moveToAgent(id, body.to().agentId(), Caller.of(caller)));
+        MoveTarget to = body.to().target();
+        return live(id, () -> actions.move(id, to, Caller.of(caller)));
     }
 
     /** A supervisor changes a waiting contact's priority; it keeps its arrival. */
