@@ -8,7 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ import org.jboss.logging.Logger;
 final class Leadership {
 
     private static final Logger LOG = Logger.getLogger(Leadership.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LeaseConfig config;
     private final Timer failovers;
@@ -55,7 +58,7 @@ final class Leadership {
                 .setMetricsName("welcomer-lease")
                 .addProperty("application_name", "welcomer-lease")
                 .addProperty("statement_timeout", Long.toString(config.renewEvery().toMillis()));
-        lease = new Lease(vertx, leaseContext, routing, options, config, config.holder().orElseGet(Leadership::hostName),
+        lease = new Lease(vertx, leaseContext, routing, options, config, config.holder().orElseGet(Leadership::defaultHolder),
                 wonEpoch -> {
                     takeoverStarted = System.nanoTime();
                     epoch = wonEpoch;
@@ -109,11 +112,14 @@ final class Leadership {
         return config.domain();
     }
 
-    private static String hostName() {
+    /** Unique per process: two processes on one host (or in two containers of one name) never share it. */
+    static String defaultHolder() {
+        String host;
         try {
-            return InetAddress.getLocalHost().getHostName();
+            host = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            return "welcomer-" + ProcessHandle.current().pid();
+            host = "welcomer";
         }
+        return host + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(RANDOM.nextInt());
     }
 }
