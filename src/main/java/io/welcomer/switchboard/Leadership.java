@@ -29,6 +29,8 @@ final class Leadership {
 
     private static final Logger LOG = Logger.getLogger(Leadership.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The only domain until routing domains partition the data: contacts and agents have none. */
+    static final String DEFAULT_DOMAIN = "default";
 
     private final LeaseConfig config;
     private final Timer failovers;
@@ -40,6 +42,14 @@ final class Leadership {
     private long takeoverStarted;
 
     Leadership(LeaseConfig config, MeterRegistry registry) {
+        if (!DEFAULT_DOMAIN.equals(config.domain())) {
+            // Contacts and agents carry no domain and a rebuild loads all of them: two domains on
+            // one database would both route the same contacts.
+            throw new IllegalStateException("refusing to start: welcomer.lease.domain is '" + config.domain()
+                    + "', but routing domains do not partition contacts and agents yet, so two domains on one"
+                    + " database would route the same contacts; leave it at '" + DEFAULT_DOMAIN
+                    + "' and give each routing domain a database of its own");
+        }
         this.config = config;
         registry.gauge("welcomer.leader", Tags.empty(), this, leadership -> leadership.leading ? 1 : 0);
         registry.gauge("welcomer.lease.epoch", Tags.empty(), this, leadership -> leadership.epoch);

@@ -13,7 +13,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "welcomer.lease")
 public interface LeaseConfig {
 
-    /** The routing domain: processes of one domain share its contacts and agents; one routes at a time. */
+    /**
+     * The routing domain: processes of one domain share its contacts and agents; one routes at a
+     * time. Only {@code default} for now: contacts and agents have no domain, so another is refused at start.
+     */
     @WithDefault("default")
     String domain();
 
