@@ -45,8 +45,20 @@ public sealed interface Decision {
      * line it was sent to ({@code toAgentId} null). {@code touchedBefore} is its touch time over
      * the legs so far, which the store keeps so that a restart does not forget them.
      */
+    /**
+     * The contact left its owner: warm to {@code toAgentId}, or cold to wait again, then needing
+     * {@code sentTo}'s skills and language (its own language when the transfer named none) in no
+     * configured line; the shell stores those needs, so a rebuild keeps the contact where it was sent.
+     */
     record Transferred(String contactId, Channel channel, String fromAgentId, String toAgentId, TransferMode mode,
-                       String note, Duration touchedBefore) implements Decision {}
+                       String note, Duration touchedBefore, TransferTarget.ToLine sentTo) implements Decision {
+
+        /** A warm transfer: the contact's needs stay as they were. */
+        public Transferred(String contactId, Channel channel, String fromAgentId, String toAgentId, TransferMode mode,
+                           String note, Duration touchedBefore) {
+            this(contactId, channel, fromAgentId, toAgentId, mode, note, touchedBefore, null);
+        }
+    }
 
     /** A follow-up is promised; the shell stores it so that it survives a restart. */
     record FollowUpScheduled(FollowUp followUp) implements Decision {}

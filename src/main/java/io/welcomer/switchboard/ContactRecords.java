@@ -130,6 +130,10 @@ final class ContactRecords {
                 case Decision.Refused d -> { }
                 case Decision.Transferred d -> {
                     String how = d.mode().name().toLowerCase(Locale.ROOT);
+                    if (d.sentTo() != null) {
+                        live.computeIfPresent(d.contactId(), (id, contact) ->
+                                contact.redirected(SkillMaps.write(d.sentTo().skills()), d.sentTo().language()));
+                    }
                     ContactEvent transferred = changed(d.contactId(),
                             p -> p.transferred(d.fromAgentId(), d.toAgentId(), how, d.note(), now,
                                     d.touchedBefore().toMillis()),

@@ -44,14 +44,15 @@ final class Statements {
                 ended_at = u.ended_at, customer_left_at = u.customer_left_at, resolved = u.resolved,
                 outcome_code = u.outcome_code, outcome_notes = u.outcome_notes, wrapped_at = u.wrapped_at,
                 touch_ms = u.touch_ms, transfers = u.transfers, transfer_from = u.transfer_from,
-                transfer_mode = u.transfer_mode, transfer_note = u.transfer_note
+                transfer_mode = u.transfer_mode, transfer_note = u.transfer_note,
+                required_skills = u.required_skills, customer_language = u.customer_language, line = u.line
             from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::boolean[],
                 $11::varchar[], $12::text[], $13::timestamptz[], $14::bigint[], $15::smallint[], $16::varchar[],
-                $17::varchar[], $18::text[])
+                $17::varchar[], $18::text[], $19::text[], $20::varchar[], $21::varchar[])
                 as u(id, state, mode, agent_id, callback_number, offered_at, connected_at, ended_at,
                      customer_left_at, resolved, outcome_code, outcome_notes, wrapped_at, touch_ms, transfers,
-                     transfer_from, transfer_mode, transfer_note)
+                     transfer_from, transfer_mode, transfer_note, required_skills, customer_language, line)
             where c.id = u.id""";
 
     static final String APPEND_EVENTS = """
@@ -203,7 +204,11 @@ final class Statements {
                 .addArrayOfString(strings(rows, c -> c.state().name()))
                 .addArrayOfString(strings(rows, c -> c.progress().mode().name()))
                 .addArrayOfString(strings(rows, c -> c.progress().agentId()))
-                .addArrayOfString(strings(rows, c -> c.progress().callbackNumber())), rows), rows);
+                .addArrayOfString(strings(rows, c -> c.progress().callbackNumber())), rows), rows)
+                // What the contact needs, which a cold transfer changes.
+                .addArrayOfString(strings(rows, c -> c.arrival().requiredSkills()))
+                .addArrayOfString(strings(rows, c -> c.arrival().customer().language()))
+                .addArrayOfString(strings(rows, c -> c.arrival().line()));
     }
 
     /** The columns of where the contact got to: offered, connected, ended, left, and what came of it. */

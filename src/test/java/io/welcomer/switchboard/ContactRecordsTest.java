@@ -12,11 +12,13 @@ import io.welcomer.routing.Decision.RevokeReason;
 import io.welcomer.routing.MoveTarget;
 import io.welcomer.routing.Outcome;
 import io.welcomer.routing.TransferMode;
+import io.welcomer.routing.TransferTarget;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,6 +150,26 @@ class ContactRecordsTest {
         assertEquals("kim", event.fromAgentId());
         assertEquals("lee", event.agentId());
         assertEquals("warm", event.transferMode());
+    }
+
+    @Test
+    void aColdTransferStoresTheSkillsAndLanguageItWasSentToAndLeavesItsLine() {
+        records.track(new Contact(new Contact.Arrival("c1", "gw", null, "voice", new Contact.Customer("cust", "Ana", "en"),
+                false, "{\"billing\":1}", 0, null, null, null, "billing"), Contact.Progress.waiting(Contact.Mode.LIVE, T0,
+                null), null));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0), new Decision.Connected("c1", VOICE, "kim",
+                Duration.ZERO));
+
+        ContactRecords.Applied applied = apply(T0.plusSeconds(70), new Decision.Transferred("c1", VOICE, "kim", null,
+                TransferMode.COLD, "chargeback", Duration.ofSeconds(70),
+                new TransferTarget.ToLine(Map.of("disputes", 2), "es")));
+
+        Contact sent = assertInstanceOf(Write.UpdateContact.class, applied.writes().get(0)).contact();
+        assertEquals("{\"disputes\":2}", sent.arrival().requiredSkills());
+        assertEquals("es", sent.arrival().customer().language());
+        assertNull(sent.arrival().line());
+        assertEquals(ContactState.QUEUED, sent.state());
+        assertEquals(sent, applied.decided().get("c1"));
     }
 
     @Test
