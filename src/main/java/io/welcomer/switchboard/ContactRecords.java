@@ -176,6 +176,7 @@ final class ContactRecords {
                 case Decision.LineRemoved d -> { }
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
+                case Decision.Overflowed d -> { }
             }
         }
         List<Write> writes = new ArrayList<>(changed.size() + events.size() + otherRows.size());
