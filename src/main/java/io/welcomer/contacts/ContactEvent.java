@@ -1,6 +1,7 @@
 package io.welcomer.contacts;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One state change of a contact, appended to the durable log and never changed.
@@ -13,10 +14,24 @@ import java.time.Instant;
  * @param dueAt          on {@code contact.follow-up-scheduled}: when it is due
  * @param reason         on {@code contact.requeued} after an offer: why the offer ended (rejected, timeout, agent-gone)
  * @param actor          on {@code contact.moved}: the supervisor who moved it ({@code agentId} is where to)
+ * @param overflow       on {@code contact.overflowed}: from which line, to what, at which step
  */
 public record ContactEvent(long id, String contactId, String gatewayId, String type, String state, String agentId,
                            Instant at, String callbackNumber, String fromAgentId, String transferMode,
-                           String followUpId, Instant dueAt, String reason, String actor) {
+                           String followUpId, Instant dueAt, String reason, String actor, Overflow overflow) {
+
+    /**
+     * A waiting contact reached overflow step {@code step} (1-based) of line {@code from}: the agents
+     * of line {@code toLine}, or those with {@code toSkills}, may take it too (the other is null).
+     */
+    public record Overflow(String from, String toLine, Map<String, Integer> toSkills, int step) {}
+
+    public ContactEvent(long id, String contactId, String gatewayId, String type, String state, String agentId,
+                        Instant at, String callbackNumber, String fromAgentId, String transferMode,
+                        String followUpId, Instant dueAt, String reason, String actor) {
+        this(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId, transferMode,
+                followUpId, dueAt, reason, actor, null);
+    }
 
     /** The contact reached the state it is in now; {@code agentId} is the agent concerned, if any. */
     public static ContactEvent of(long id, Contact contact, String type, String agentId, Instant at) {
@@ -47,5 +62,10 @@ public record ContactEvent(long id, String contactId, String gatewayId, String t
     public ContactEvent withActor(String by) {
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
                 transferMode, followUpId, dueAt, reason, by);
+    }
+
+    public ContactEvent withOverflow(Overflow step) {
+        return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
+                transferMode, followUpId, dueAt, reason, actor, step);
     }
 }

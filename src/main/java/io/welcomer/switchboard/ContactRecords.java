@@ -176,7 +176,9 @@ final class ContactRecords {
                 case Decision.LineRemoved d -> { }
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
-                case Decision.Overflowed d -> { }
+                case Decision.Overflowed d -> events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++,
+                        live.get(d.contactId()), "contact.overflowed", null, now).withOverflow(
+                        new ContactEvent.Overflow(d.fromLine(), d.toLine(), d.toSkills(), d.step()))));
             }
         }
         List<Write> writes = new ArrayList<>(changed.size() + events.size() + otherRows.size());

@@ -57,6 +57,22 @@ class ContactRecordsTest {
     }
 
     @Test
+    void anOverflowIsAnEventSayingFromWhichLineToWhatAtWhichStepAndChangesNoRow() {
+        records.track(waiting("c1"));
+
+        List<Write> writes = apply(T0.plusSeconds(60),
+                new Decision.Overflowed("c1", "billing", "general", null, 1),
+                new Decision.Overflowed("c1", "billing", null, java.util.Map.of("loyalty", 2), 2)).writes();
+
+        assertEquals(2, writes.size(), "two events and no row: " + writes);
+        ContactEvent toLine = assertInstanceOf(Write.AppendEvent.class, writes.get(0)).event();
+        ContactEvent toSkills = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
+        assertEquals(new ContactEvent(42, "c1", "gw", "contact.overflowed", "QUEUED", null, T0.plusSeconds(60), null,
+                null, null, null, null, null, null, new ContactEvent.Overflow("billing", "general", null, 1)), toLine);
+        assertEquals(new ContactEvent.Overflow("billing", null, java.util.Map.of("loyalty", 2), 2), toSkills.overflow());
+    }
+
+    @Test
     void anEndedContactIsNoLongerLiveButListenersGetItAsItEnded() {
         records.track(waiting("c1"));
         apply(T0, new Decision.Offered("c1", VOICE, "kim", T0));

@@ -1,6 +1,7 @@
 package io.welcomer.contacts.persistence;
 
 import io.welcomer.contacts.ContactEvent;
+import io.welcomer.switchboard.SkillMaps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,9 +41,20 @@ public class ContactEventEntity {
     public String reason;
     /** Set on contact.moved: the supervisor who moved it. */
     public String actor;
+    /** Set on contact.overflowed: from which line, the step, and to which line or skills (JSON). */
+    @Column(name = "overflow_from")
+    public String overflowFrom;
+    @Column(name = "overflow_step")
+    public Short overflowStep;
+    @Column(name = "overflow_line")
+    public String overflowLine;
+    @Column(name = "overflow_skills")
+    public String overflowSkills;
 
     public ContactEvent toEvent() {
+        ContactEvent.Overflow overflow = overflowStep == null ? null : new ContactEvent.Overflow(overflowFrom,
+                overflowLine, overflowSkills == null ? null : SkillMaps.read(overflowSkills), overflowStep);
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUpId, dueAt, reason, actor);
+                transferMode, followUpId, dueAt, reason, actor, overflow);
     }
 }
