@@ -120,6 +120,13 @@ public sealed interface Decision {
     /** A line closed: nothing in it is offered until it opens at {@code opensAt} (null: not within the horizon). */
     record LineClosed(String lineId, Instant opensAt) implements Decision {}
 
+    /**
+     * A waiting contact of line {@code fromLine} reached overflow step {@code step} (1-based): the
+     * agents who serve {@code toLine}, or who have {@code toSkills} (the other is null), may take it too.
+     */
+    record Overflowed(String contactId, String fromLine, String toLine, java.util.Map<String, Integer> toSkills,
+                      int step) implements Decision {}
+
     /** The command was refused and changed nothing. */
     record Refused(Refusal refusal) implements Decision {}
 

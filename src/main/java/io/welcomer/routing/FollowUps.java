@@ -67,6 +67,7 @@ final class FollowUps {
         router.contacts.put(contact.id(), contact);
         router.decide(new Decision.FollowUpDue(followUp));
         router.matching.scheduleRelax(contact);
+        router.overflows.arrived(contact);
         reserveFor(contact, followUp.agentId(), false);
         router.matching.place(contact, null, false);
     }

@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  * The routing core: takes one command at a time and returns what it decided. Plain Java with no
  * I/O and time from an injected clock, so the same rules run live and in virtual time. Not
  * thread-safe by design: one writer feeds it. It keeps the state and a contact's arrival; an
- * offer's answer and the conversation are in Conversations, the other rules in Matching, Attendance, Customers, Transfers, FollowUps, Lines, Timers,
+ * offer's answer and the conversation are in Conversations, the other rules in Matching,
+ * Attendance, Customers, Transfers, FollowUps, Lines, Overflows, Timers,
  * Restores and Supervision, and what a waiting contact is told in HonestWaits.
  */
 public final class Router {
@@ -68,6 +69,7 @@ public final class Router {
     final FollowUps followUps = new FollowUps(this);
     final Matching matching = new Matching(this);
     final Conversations conversations = new Conversations(this);
+    final Overflows overflows = new Overflows(this);
     private final Timers timers = new Timers(this);
     private final Attendance attendance = new Attendance(this);
     private final Restores restores = new Restores(this);
@@ -150,6 +152,7 @@ public final class Router {
         RoutedContact contact = new RoutedContact(request, line, nextSeq++, arrivalTime(), rules.priorityAging());
         contacts.put(contact.id(), contact);
         matching.scheduleRelax(contact);
+        overflows.arrived(contact);
         matching.place(contact, null, false);
     }
 

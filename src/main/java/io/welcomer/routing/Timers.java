@@ -31,6 +31,7 @@ final class Timers {
                 case FOLLOW_UP_DUE -> router.followUps.due(due.key());
                 case RESERVATION_GRACE -> router.followUps.release(router.contacts.get(due.key()), due.serial());
                 case LINE_CHANGE -> router.lines.changeDue(due.key(), due.serial());
+                case OVERFLOW -> router.overflows.due(due.key(), due.serial());
             }
         }
     }

@@ -269,11 +269,20 @@ final class WaitingLine {
     /**
      * 1-based place in the contact's queue: the contacts of its line on its channel needing the
      * same skills and language, by aged priority then arrival. Counting walks only the contacts
-     * ahead, and not at all for the last in the queue (a new arrival, usually).
+     * ahead, and not at all for the last in the queue (a new arrival, usually). An overflowed
+     * contact's place is in the widest set it has reached: its queue and every group it is filed in.
      */
     int position(RoutedContact contact) {
         TreeSet<RoutedContact> queue = queues.get(contact.queue);
-        return queue.last() == contact ? queue.size() : queue.headSet(contact).size() + 1;
+        if (contact.reached.isEmpty() || contact.filedUnder.isEmpty()) {
+            return queue.last() == contact ? queue.size() : queue.headSet(contact).size() + 1;
+        }
+        // Overflowed: everyone ahead of it for any of the agents it may go to now.
+        Set<RoutedContact> ahead = new HashSet<>(queue.headSet(contact));
+        for (Requirement requirement : contact.filedUnder) {
+            ahead.addAll(groups.get(requirement).headSet(contact));
+        }
+        return ahead.size() + 1;
     }
 
     int waiting(Channel channel) {

@@ -3,6 +3,7 @@ package io.welcomer.switchboard;
 import io.welcomer.routing.AgentProfile;
 import io.welcomer.routing.Channel;
 import io.welcomer.store.AgentEntity;
+import io.welcomer.store.SkillMaps;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;

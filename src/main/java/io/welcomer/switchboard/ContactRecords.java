@@ -7,6 +7,7 @@ import io.welcomer.routing.MoveTarget;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
 import io.welcomer.store.FollowUpEntity;
+import io.welcomer.store.SkillMaps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -189,6 +190,9 @@ final class ContactRecords {
                 case Decision.LineRemoved d -> { }
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
+                case Decision.Overflowed d -> events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++,
+                        live.get(d.contactId()), "contact.overflowed", null, now).withOverflow(
+                        new ContactEvent.Overflow(d.fromLine(), d.toLine(), d.toSkills(), d.step()))));
             }
         }
         List<Write> writes = new ArrayList<>(changed.size() + events.size() + otherRows.size());

@@ -35,6 +35,7 @@ public final class Decisions {
             case Decision.LineRemoved d -> null;
             case Decision.LineOpened d -> null;
             case Decision.LineClosed d -> null;
+            case Decision.Overflowed d -> d.contactId();
         };
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.sqlclient.Tuple;
 import io.welcomer.routing.Outcome;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
+import io.welcomer.store.SkillMaps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,10 +58,12 @@ final class Statements {
 
     static final String APPEND_EVENTS = """
             insert into contact_events (id, contact_id, gateway_id, type, state, agent_id, at, callback_number,
-                from_agent_id, transfer_mode, follow_up_id, due_at, reason, actor, line)
+                from_agent_id, transfer_mode, follow_up_id, due_at, reason, actor, line, overflow_from, overflow_step,
+                overflow_line, overflow_skills)
             select * from unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::timestamptz[], $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[],
-                $12::timestamptz[], $13::varchar[], $14::text[], $15::varchar[])
+                $12::timestamptz[], $13::varchar[], $14::text[], $15::varchar[], $16::varchar[], $17::smallint[],
+                $18::varchar[], $19::text[])
             on conflict (id) do nothing""";
 
     static final String MARK_REPEATED = """
@@ -259,7 +262,13 @@ final class Statements {
                 .addArrayOfOffsetDateTime(times(rows, ContactEvent::dueAt))
                 .addArrayOfString(strings(rows, ContactEvent::reason))
                 .addArrayOfString(strings(rows, ContactEvent::actor))
-                .addArrayOfString(strings(rows, ContactEvent::line));
+                .addArrayOfString(strings(rows, ContactEvent::line))
+                .addArrayOfString(strings(rows, e -> e.overflow() == null ? null : e.overflow().from()))
+                .addArrayOfShort(rows.stream().map(e -> e.overflow() == null ? null : (short) e.overflow().step())
+                        .toArray(Short[]::new))
+                .addArrayOfString(strings(rows, e -> e.overflow() == null ? null : e.overflow().toLine()))
+                .addArrayOfString(strings(rows, e -> e.overflow() == null || e.overflow().toSkills() == null ? null
+                        : SkillMaps.write(e.overflow().toSkills())));
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

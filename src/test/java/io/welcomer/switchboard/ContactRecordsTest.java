@@ -55,7 +55,7 @@ class ContactRecordsTest {
         assertEquals("kim", inserted.progress().agentId());
         ContactEvent offered = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
         assertEquals(new ContactEvent(42, "c1", "gw", "contact.offered", "OFFERED", "kim", T0, null, null, null,
-                null, null, null, null, null), offered);
+                null, null, null, null, null, null), offered);
         assertEquals(inserted, applied.decided().get("c1"));
     }
 
@@ -80,6 +80,22 @@ class ContactRecordsTest {
         assertNull(event.agentId());
         assertEquals(new Write.MoveToLine("c1", "general"), writes.get(2));
         assertEquals(3, writes.size());
+    }
+
+    @Test
+    void anOverflowIsAnEventSayingFromWhichLineToWhatAtWhichStepAndChangesNoRow() {
+        records.track(waiting("c1"));
+
+        List<Write> writes = apply(T0.plusSeconds(60),
+                new Decision.Overflowed("c1", "billing", "general", null, 1),
+                new Decision.Overflowed("c1", "billing", null, java.util.Map.of("loyalty", 2), 2)).writes();
+
+        assertEquals(2, writes.size(), "two events and no row: " + writes);
+        ContactEvent toLine = assertInstanceOf(Write.AppendEvent.class, writes.get(0)).event();
+        ContactEvent toSkills = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
+        assertEquals(new ContactEvent(42, "c1", "gw", "contact.overflowed", "QUEUED", null, T0.plusSeconds(60), null,
+                null, null, null, null, null, null, null, new ContactEvent.Overflow("billing", "general", null, 1)), toLine);
+        assertEquals(new ContactEvent.Overflow("billing", null, java.util.Map.of("loyalty", 2), 2), toSkills.overflow());
     }
 
     @Test

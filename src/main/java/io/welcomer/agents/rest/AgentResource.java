@@ -9,7 +9,7 @@ import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
 import io.welcomer.store.AgentEntity;
-import io.welcomer.switchboard.SkillMaps;
+import io.welcomer.store.SkillMaps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -79,6 +79,7 @@ public class AgentFrames implements DecisionListener {
                 case Decision.LineRemoved d -> { }
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
+                case Decision.Overflowed d -> { }
                 case Decision.Refused d -> { }
             }
         }
