@@ -2,8 +2,6 @@ package io.welcomer.agents;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.welcomer.agents.persistence.AgentEntity;
-import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.audit.AuditEntry;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
@@ -11,6 +9,8 @@ import io.welcomer.routing.QueueStats;
 import io.welcomer.security.AgentTokens;
 import io.welcomer.security.Caller;
 import io.welcomer.security.Secrets;
+import io.welcomer.store.AgentEntity;
+import io.welcomer.store.AgentTokenEntity;
 import io.welcomer.switchboard.AgentProfiles;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.PendingFollowUp;

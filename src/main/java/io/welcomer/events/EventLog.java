@@ -1,7 +1,7 @@
 package io.welcomer.events;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.contacts.persistence.ContactEventEntity;
+import io.welcomer.store.ContactEventEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;

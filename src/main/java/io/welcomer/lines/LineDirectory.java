@@ -2,12 +2,12 @@ package io.welcomer.lines;
 
 import io.smallrye.mutiny.Uni;
 import io.welcomer.audit.AuditEntry;
-import io.welcomer.lines.persistence.LineEntity;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Line;
 import io.welcomer.routing.LineStatus;
 import io.welcomer.security.Caller;
+import io.welcomer.store.LineEntity;
 import io.welcomer.switchboard.LineDocuments;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.RoutingRefused;

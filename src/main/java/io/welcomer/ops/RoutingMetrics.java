@@ -166,6 +166,11 @@ public class RoutingMetrics implements DecisionListener {
             case Decision.LineRemoved d -> { }
             case Decision.LineOpened d -> { }
             case Decision.LineClosed d -> { }
+            case Decision.Overflowed d -> Counter.builder("welcomer.overflows")
+                    .description("Waiting contacts that reached an overflow step of their line")
+                    .tags("line", d.fromLine(), "step", Integer.toString(d.step()))
+                    .register(registry)
+                    .increment();
             case Decision.AwayEnded d -> Counter.builder("welcomer.agent.away.seconds")
                     .description("Time agents spent away, by the reason they gave")
                     .baseUnit("seconds")

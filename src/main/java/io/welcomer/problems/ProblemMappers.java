@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
-import io.welcomer.contacts.LineFull;
 import io.welcomer.switchboard.StoreRefused;
 import io.welcomer.switchboard.StoreUnavailable;
 import jakarta.validation.ConstraintViolation;

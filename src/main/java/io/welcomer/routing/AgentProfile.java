@@ -24,11 +24,12 @@ public record AgentProfile(String agentId, Map<String, Integer> skills, Map<Chan
     }
 
     /**
-     * Whether the agent speaks this primary language. No language asked is spoken by everyone, and
-     * an agent who declares no languages is not told apart by language at all.
+     * Whether the agent speaks this primary language. No language asked is spoken by everyone; an
+     * agent who declares no languages speaks none (contract v1.2): it never takes a contact whose
+     * language is required, and others with a language only once they relax.
      */
     public boolean speaks(String language) {
-        return language == null || languages.isEmpty() || languages.contains(language);
+        return language == null || languages.contains(language);
     }
 
     /** Concurrent contacts this agent takes on a channel; a channel the profile omits gets 1. */

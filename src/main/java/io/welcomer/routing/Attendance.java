@@ -45,7 +45,7 @@ final class Attendance {
                 router.decide(new Decision.OfferRevoked(contact.id(), agent.id(), RevokeReason.AGENT_GONE));
                 router.matching.requeue(contact, agent.id());
             } else {
-                router.requeueOrEnd(contact, agent.id());
+                router.conversations.requeueOrEnd(contact, agent.id());
             }
         }
     }

@@ -50,7 +50,7 @@ final class Coverage {
         /** Concurrent slots on the need's channels of the signed-in agents. */
         int signedInSlots;
 
-        private void add(Need need, AgentProfile profile, boolean session, int sign) {
+        void add(Need need, AgentProfile profile, boolean session, int sign) {
             registered += sign;
             if (session) {
                 signedIn += sign;

@@ -12,7 +12,8 @@ import java.util.PriorityQueue;
 final class Deadlines {
 
     enum Kind {
-        OFFER_EXPIRY, RECONNECT_GRACE, RELAX, WRAP_UP_LIMIT, TRANSFER_EXPIRY, FOLLOW_UP_DUE, RESERVATION_GRACE, LINE_CHANGE
+        OFFER_EXPIRY, RECONNECT_GRACE, RELAX, WRAP_UP_LIMIT, TRANSFER_EXPIRY, FOLLOW_UP_DUE, RESERVATION_GRACE, LINE_CHANGE,
+        OVERFLOW
     }
 
     record Due(Kind kind, String key, long serial, Instant at, long order) {}

@@ -45,8 +45,20 @@ public sealed interface Decision {
      * line it was sent to ({@code toAgentId} null). {@code touchedBefore} is its touch time over
      * the legs so far, which the store keeps so that a restart does not forget them.
      */
+    /**
+     * The contact left its owner: warm to {@code toAgentId}, or cold to wait again, then needing
+     * {@code sentTo}'s skills and language (its own language when the transfer named none) in no
+     * configured line; the shell stores those needs, so a rebuild keeps the contact where it was sent.
+     */
     record Transferred(String contactId, Channel channel, String fromAgentId, String toAgentId, TransferMode mode,
-                       String note, Duration touchedBefore) implements Decision {}
+                       String note, Duration touchedBefore, TransferTarget.ToLine sentTo) implements Decision {
+
+        /** A warm transfer: the contact's needs stay as they were. */
+        public Transferred(String contactId, Channel channel, String fromAgentId, String toAgentId, TransferMode mode,
+                           String note, Duration touchedBefore) {
+            this(contactId, channel, fromAgentId, toAgentId, mode, note, touchedBefore, null);
+        }
+    }
 
     /** A follow-up is promised; the shell stores it so that it survives a restart. */
     record FollowUpScheduled(FollowUp followUp) implements Decision {}
@@ -107,6 +119,13 @@ public sealed interface Decision {
 
     /** A line closed: nothing in it is offered until it opens at {@code opensAt} (null: not within the horizon). */
     record LineClosed(String lineId, Instant opensAt) implements Decision {}
+
+    /**
+     * A waiting contact of line {@code fromLine} reached overflow step {@code step} (1-based): the
+     * agents who serve {@code toLine}, or who have {@code toSkills} (the other is null), may take it too.
+     */
+    record Overflowed(String contactId, String fromLine, String toLine, java.util.Map<String, Integer> toSkills,
+                      int step) implements Decision {}
 
     /** The command was refused and changed nothing. */
     record Refused(Refusal refusal) implements Decision {}

@@ -26,7 +26,7 @@ final class FollowUps {
     }
 
     void schedule(ScheduleFollowUp command) {
-        RoutedContact contact = router.heldBy(command.agentId(), command.contactId());
+        RoutedContact contact = router.conversations.heldBy(command.agentId(), command.contactId());
         if (contact == null) {
             return;
         }
@@ -67,6 +67,7 @@ final class FollowUps {
         router.contacts.put(contact.id(), contact);
         router.decide(new Decision.FollowUpDue(followUp));
         router.matching.scheduleRelax(contact);
+        router.overflows.arrived(contact);
         reserveFor(contact, followUp.agentId(), false);
         router.matching.place(contact, null, false);
     }

@@ -23,10 +23,13 @@ final class LineState implements WaitEstimator.OpenTime {
         this.line = line;
     }
 
-    /** Open time between two instants up to now; all of it when the line has been open throughout. */
+    /**
+     * Open time between two instants up to now, by its hours: all of it when the line has been
+     * open throughout (open since before {@code from}, and not yet due to close at {@code to}).
+     */
     @Override
     public Duration openBetween(Instant from, Instant to) {
-        if (line.alwaysOpen() || open && !from.isBefore(openSince)) {
+        if (line.alwaysOpen() || open && !from.isBefore(openSince) && (changesAt == null || !to.isAfter(changesAt))) {
             return Duration.between(from, to);
         }
         return line.hours().openBetween(from, to);

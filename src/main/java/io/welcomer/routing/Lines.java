@@ -55,6 +55,8 @@ final class Lines {
                     contact.rederive();
                 }
                 router.matching.scheduleRelax(contact);
+            } else {
+                router.overflows.targetChanged(contact, state);
             }
         }
         router.decide(new Decision.LineConfigured(line, state.open, state.changesAt));
@@ -117,13 +119,14 @@ final class Lines {
     }
 
     /**
-     * The line is open: its waiting contacts are filed for agents again and offered, in line
-     * order, to whoever is free now; then due follow-ups in it go to their own agents if free.
+     * The line is open: its waiting contacts reach the overflow steps their open time has earned,
+     * are filed for agents again and offered, in line order, to whoever is free now; then due follow-ups in it go to their own agents if free.
      */
     private void offerWaiting(LineState state) {
         List<RoutedContact> inOrder = new ArrayList<>(state.waiting);
         inOrder.sort(WaitingLine.ORDER);
         for (RoutedContact contact : inOrder) {
+            router.overflows.catchUp(contact);
             router.queue.file(contact);
         }
         for (RoutedContact contact : inOrder) {
@@ -134,6 +137,7 @@ final class Lines {
         }
         for (RoutedContact contact : List.copyOf(router.contacts.values())) {
             if (contact.line == state && contact.reservedFor != null && contact.state == ContactState.QUEUED) {
+                router.overflows.catchUp(contact);
                 router.followUps.offerToOwnAgent(contact);
             }
         }

@@ -3,6 +3,7 @@ package io.welcomer.routing;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +30,7 @@ final class Matching {
         contact.agentId = null;
         contact.connectedAt = null;
         router.decide(new Decision.Requeued(contact.id(), contact.channel(), previousAgentId));
+        router.overflows.catchUp(contact);
         place(contact, previousAgentId, true);
     }
 
@@ -77,29 +79,37 @@ final class Matching {
     }
 
     /**
-     * A speaker of the customer's language first (it matters once anyone may take the contact),
-     * then the best fit (highest proficiency on the required skills), then the most deserving.
+     * An agent of the contact's own skills before one reached only by overflow, then a speaker of
+     * the customer's language (it matters once anyone may take the contact), then the best fit
+     * (highest proficiency on the required skills), then the most deserving.
      */
     RoutedAgent bestFreeAgent(RoutedContact contact, String skippedAgentId) {
         String language = contact.request.primaryLanguage();
         RoutedAgent best = null;
+        boolean bestOwn = false;
         boolean bestSpeaks = false;
         int bestFit = 0;
-        Set<String> skills = contact.request.skills().keySet();
-        // A voice or video contact needs an agent who holds nothing: the most deserving of each shape.
-        for (RoutedAgent agent : contact.channel().exclusive()
-                ? router.roster.mostDeservingIdle(skills, skippedAgentId) : router.roster.routableWith(skills)) {
-            if (!eligible(agent, contact, skippedAgentId)) {
-                continue;
-            }
-            boolean speaks = agent.profile.speaks(language);
-            int fit = agent.profile.fit(contact.request.skills());
-            int versusBest = best == null ? -1 : speaks != bestSpeaks ? (speaks ? -1 : 1)
-                    : fit != bestFit ? Integer.compare(bestFit, fit) : DESERVING.compare(agent, best);
-            if (versusBest < 0) {
-                best = agent;
-                bestSpeaks = speaks;
-                bestFit = fit;
+        Map<String, Integer> own = contact.requiredSkills();
+        for (WaitingLine.Requirement requirement : contact.requirements()) {
+            Set<String> skills = requirement.skills().keySet();
+            // A voice or video contact needs an agent who holds nothing: the most deserving of each shape.
+            for (RoutedAgent agent : contact.channel().exclusive()
+                    ? router.roster.mostDeservingIdle(skills, skippedAgentId) : router.roster.routableWith(skills)) {
+                if (!eligible(agent, contact, skippedAgentId)) {
+                    continue;
+                }
+                boolean isOwn = agent.profile.meets(own) || contact.movedTo(agent);
+                boolean speaks = agent.profile.speaks(language);
+                int fit = agent.profile.fit(contact.request.skills());
+                int versusBest = best == null ? -1 : isOwn != bestOwn ? (isOwn ? -1 : 1)
+                        : speaks != bestSpeaks ? (speaks ? -1 : 1)
+                        : fit != bestFit ? Integer.compare(bestFit, fit) : DESERVING.compare(agent, best);
+                if (versusBest < 0) {
+                    best = agent;
+                    bestOwn = isOwn;
+                    bestSpeaks = speaks;
+                    bestFit = fit;
+                }
             }
         }
         return best;
@@ -114,11 +124,13 @@ final class Matching {
         }
     }
 
-    /** Whether the agent may be offered the contact now; a supervisor's move vouches for skills and language. */
+    /**
+     * Whether the agent may be offered the contact now, through its own needs or an overflow step
+     * it reached; a supervisor's move vouches for skills and language.
+     */
     static boolean eligible(RoutedAgent agent, RoutedContact contact, String skippedAgentId) {
         return !agent.id().equals(skippedAgentId) && agent.canTake(contact.channel())
-                && (contact.movedTo(agent)
-                    || agent.profile.meets(contact.requiredSkills()) && agent.profile.speaks(contact.requiredLanguage()));
+                && (contact.movedTo(agent) || contact.takenBy(agent.profile));
     }
 
     void fill(RoutedAgent agent) {

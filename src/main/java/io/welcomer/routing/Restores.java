@@ -23,6 +23,7 @@ final class Restores {
         contact.callback = restored.callback();
         contact.relaxed = !restored.arrivedAt().plus(router.rules.relaxAfter()).isAfter(router.now());
         router.matching.scheduleRelax(contact);
+        router.overflows.restored(contact);
         router.nextSeq = Math.max(router.nextSeq, restored.seq() + 1);
         router.contacts.put(contact.id(), contact);
         RoutedAgent agent = restored.agentId() == null ? null : router.roster.get(restored.agentId());

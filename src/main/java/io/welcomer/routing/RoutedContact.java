@@ -3,8 +3,10 @@ package io.welcomer.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A live contact as the router tracks it; mutated only by the router. */
 final class RoutedContact {
@@ -42,6 +44,20 @@ final class RoutedContact {
     long relaxSerial;
     /** Since when it has needed what it needs now: its arrival, or its cold transfer. */
     Instant needingSince;
+    /** An overflow step reached: agents with these skills, or who serve this line (as configured now). */
+    record Reach(Map<String, Integer> skills, LineState line) {
+        Map<String, Integer> needs() {
+            return line == null ? skills : line.line.skills();
+        }
+    }
+
+    /**
+     * The overflow steps of its line it has reached, in step order: agents they name may take it
+     * too. Empty until the first step, and again after a cold transfer.
+     */
+    List<Reach> reached = List.of();
+    /** Counts overflow deadlines, so one set before the last is recognised and ignored. */
+    long overflowSerial;
     /** The customer hung up to be called back: waiting costs them nothing, so they never give up. */
     boolean callback;
     /** Touch time of the earlier legs, before the last transfer. */
@@ -91,6 +107,8 @@ final class RoutedContact {
         this.line = newLine;
         this.relaxed = false;
         this.relaxSerial++;
+        this.reached = List.of();
+        this.overflowSerial++;
         rederive();
     }
 
@@ -119,11 +137,35 @@ final class RoutedContact {
     }
 
     /**
-     * The groups of agents who may take it now: one today; an overflow step would add the groups
-     * it reaches, the contact keeping its arrival place in each.
+     * The groups of agents who may take it now: its own, then one for each overflow step it has
+     * reached, the contact keeping its arrival place in each.
      */
     List<WaitingLine.Requirement> requirements() {
-        return List.of(new WaitingLine.Requirement(channel(), requiredSkills(), requiredLanguage()));
+        WaitingLine.Requirement own = new WaitingLine.Requirement(channel(), requiredSkills(), requiredLanguage());
+        if (reached.isEmpty()) {
+            return List.of(own);
+        }
+        Set<WaitingLine.Requirement> all = new LinkedHashSet<>();
+        all.add(own);
+        reached.forEach(step -> all.add(new WaitingLine.Requirement(channel(), step.needs(), requiredLanguage())));
+        return List.copyOf(all);
+    }
+
+    /** Whether an agent with this profile may take it now: through its own needs or an overflow step it reached. */
+    boolean takenBy(AgentProfile profile) {
+        String language = requiredLanguage();
+        if (!profile.speaks(language)) {
+            return false;
+        }
+        if (profile.meets(requiredSkills())) {
+            return true;
+        }
+        for (Reach step : reached) {
+            if (profile.meets(step.needs())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The language an agent must speak now (a primary subtag), or null when anyone will do. */

@@ -28,8 +28,6 @@ import io.welcomer.routing.Command.SignOut;
 import io.welcomer.routing.Command.StepAway;
 import io.welcomer.routing.Command.Tick;
 import io.welcomer.routing.Command.TransferContact;
-import io.welcomer.routing.Decision.RevokeReason;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -46,8 +44,9 @@ import java.util.function.Consumer;
 /**
  * The routing core: takes one command at a time and returns what it decided. Plain Java with no
  * I/O and time from an injected clock, so the same rules run live and in virtual time. Not
- * thread-safe by design: one writer feeds it. It keeps the state and a contact's own commands;
- * the other rules are in Matching, Attendance, Customers, Transfers, FollowUps, Lines, Timers,
+ * thread-safe by design: one writer feeds it. It keeps the state and a contact's arrival; an
+ * offer's answer and the conversation are in Conversations, the other rules in Matching,
+ * Attendance, Customers, Transfers, FollowUps, Lines, Overflows, Timers,
  * Restores and Supervision, and what a waiting contact is told in HonestWaits.
  */
 public final class Router {
@@ -59,7 +58,7 @@ public final class Router {
 
     final RoutingRules rules;
     private final InstantSource clock;
-    private final WaitEstimator waits = new WaitEstimator();
+    final WaitEstimator waits = new WaitEstimator();
     final Relationships relationships;
     final Roster roster = new Roster();
     final Map<String, RoutedContact> contacts = new HashMap<>();
@@ -69,6 +68,8 @@ public final class Router {
     final Transfers transfers = new Transfers(this);
     final FollowUps followUps = new FollowUps(this);
     final Matching matching = new Matching(this);
+    final Conversations conversations = new Conversations(this);
+    final Overflows overflows = new Overflows(this);
     private final Timers timers = new Timers(this);
     private final Attendance attendance = new Attendance(this);
     private final Restores restores = new Restores(this);
@@ -110,10 +111,10 @@ public final class Router {
             case ConfigureLine c -> lines.configure(c.line());
             case RemoveLine c -> lines.remove(c.lineId());
             case ArriveContact c -> arrive(c.request());
-            case AcceptOffer c -> accept(c.agentId(), c.contactId());
-            case RejectOffer c -> reject(c.agentId(), c.contactId());
-            case EndContact c -> end(c.agentId(), c.contactId());
-            case CompleteContact c -> complete(c.agentId(), c.contactId(), c.outcome());
+            case AcceptOffer c -> conversations.accept(c.agentId(), c.contactId());
+            case RejectOffer c -> conversations.reject(c.agentId(), c.contactId());
+            case EndContact c -> conversations.end(c.agentId(), c.contactId());
+            case CompleteContact c -> conversations.complete(c.agentId(), c.contactId(), c.outcome());
             case TransferContact c -> transfers.transfer(c);
             case CancelTransfer c -> transfers.cancel(c.agentId(), c.contactId());
             case ScheduleFollowUp c -> followUps.schedule(c);
@@ -151,155 +152,8 @@ public final class Router {
         RoutedContact contact = new RoutedContact(request, line, nextSeq++, arrivalTime(), rules.priorityAging());
         contacts.put(contact.id(), contact);
         matching.scheduleRelax(contact);
+        overflows.arrived(contact);
         matching.place(contact, null, false);
-    }
-
-    private void accept(String agentId, String contactId) {
-        if (transfers.isOfferedTo(agentId, contactId)) {
-            transfers.accept(roster.get(agentId), contacts.get(contactId));
-            return;
-        }
-        RoutedContact contact = offeredTo(agentId, contactId);
-        if (contact == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        contact.state = ContactState.CONNECTED;
-        contact.connectedAt = now;
-        roster.get(agentId).missedOffers = 0;
-        relationships.remember(contact.request.customerId(), agentId, now);
-        contact.reservedFor = null;
-        contact.reservedByMove = false;
-        decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
-                Duration.between(contact.arrivedAt, now)));
-    }
-
-    private void reject(String agentId, String contactId) {
-        if (transfers.isOfferedTo(agentId, contactId)) {
-            transfers.end(contacts.get(contactId), TransferStatus.REJECTED);
-            return;
-        }
-        RoutedContact contact = offeredTo(agentId, contactId);
-        if (contact == null) {
-            return;
-        }
-        RoutedAgent agent = roster.get(agentId);
-        agent.letGo(contactId);
-        touched.add(agent);
-        decisions.add(new Decision.OfferRevoked(contactId, agentId, RevokeReason.REJECTED));
-        followUps.endMove(contact, agentId);
-        matching.requeue(contact, agentId);
-        matching.fill(agent, contactId);
-    }
-
-    /** The conversation is over: touch time stops, the agent keeps the slot to wrap up. */
-    private void end(String agentId, String contactId) {
-        RoutedContact contact = heldBy(agentId, contactId);
-        if (contact == null) {
-            return;
-        }
-        if (contact.state != ContactState.CONNECTED) {
-            decisions.add(new Decision.Refused(Refusal.NOT_YOUR_CONTACT));
-            return;
-        }
-        endConversation(contact);
-    }
-
-    private void endConversation(RoutedContact contact) {
-        Instant now = clock.instant();
-        contact.touchTime = contact.touchTimeAt(now);
-        contact.endedAt = now;
-        contact.state = ContactState.WRAPPING;
-        decisions.add(new Decision.Wrapping(contact.id(), contact.channel(), contact.agentId, contact.touchTime));
-        rules.wrapUpLimit(contact.channel()).ifPresent(limit ->
-                deadlines.add(Deadlines.Kind.WRAP_UP_LIMIT, contact.id(), 0, now.plus(limit)));
-    }
-
-    /** Completes a connected contact (ending it at once) or a wrapping one, with the agent's outcome. */
-    private void complete(String agentId, String contactId, Outcome outcome) {
-        RoutedContact contact = heldBy(agentId, contactId);
-        if (contact != null) {
-            finish(contact, outcome);
-        }
-    }
-
-    /** The contact ends with this outcome; its agent's slot is free again. */
-    void finish(RoutedContact contact, Outcome outcome) {
-        Instant now = clock.instant();
-        Duration touchTime = contact.touchTimeAt(now);
-        Duration wrapUp = contact.endedAt == null ? Duration.ZERO : Duration.between(contact.endedAt, now);
-        waits.completed(contact.channel(), touchTime.plus(wrapUp));
-        contacts.remove(contact.id());
-        RoutedAgent agent = roster.get(contact.agentId);
-        if (agent != null) {
-            agent.letGo(contact.id());
-            touched.add(agent);
-        }
-        decisions.add(new Decision.Completed(contact.id(), contact.channel(), contact.agentId, outcome, touchTime,
-                wrapUp));
-        if (agent != null) {
-            matching.fill(agent);
-        }
-    }
-
-    /**
-     * The agent's connected or wrapping contact, or null after refusing: a contact with a warm
-     * transfer waiting for an answer cannot end until the transfer is settled.
-     */
-    RoutedContact heldBy(String agentId, String contactId) {
-        RoutedContact contact = contacts.get(contactId);
-        if (!roster.contains(agentId)) {
-            decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
-            return null;
-        }
-        if (contact == null) {
-            decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
-            return null;
-        }
-        if (!agentId.equals(contact.agentId)
-                || (contact.state != ContactState.CONNECTED && contact.state != ContactState.WRAPPING)) {
-            decisions.add(new Decision.Refused(Refusal.NOT_YOUR_CONTACT));
-            return null;
-        }
-        if (contact.transfer != null) {
-            decisions.add(new Decision.Refused(Refusal.TRANSFER_PENDING));
-            return null;
-        }
-        return contact;
-    }
-
-    /**
-     * A connected contact that lost its agent goes back in line, unless the customer has left
-     * too: then nobody is on the line and it ends, unresolved, as {@link #AGENT_LOST}.
-     */
-    void requeueOrEnd(RoutedContact contact, String agentId) {
-        if (!contact.customerGone && contact.state == ContactState.CONNECTED) {
-            contact.touchedBefore = contact.touchTimeAt(clock.instant());
-            matching.requeue(contact, agentId);
-            return;
-        }
-        Instant now = clock.instant();
-        contacts.remove(contact.id());
-        decisions.add(new Decision.Completed(contact.id(), contact.channel(), agentId,
-                new Outcome(false, AGENT_LOST, null), contact.touchTimeAt(now),
-                contact.endedAt == null ? Duration.ZERO : Duration.between(contact.endedAt, now)));
-    }
-
-    private RoutedContact offeredTo(String agentId, String contactId) {
-        RoutedContact contact = contacts.get(contactId);
-        if (!roster.contains(agentId)) {
-            decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
-            return null;
-        }
-        if (contact == null) {
-            decisions.add(new Decision.Refused(Refusal.UNKNOWN_CONTACT));
-            return null;
-        }
-        if (contact.state != ContactState.OFFERED || !agentId.equals(contact.agentId)) {
-            decisions.add(new Decision.Refused(Refusal.NOT_YOUR_OFFER));
-            return null;
-        }
-        return contact;
     }
 
     // --- for the rules kept in their own classes ---

@@ -31,6 +31,7 @@ final class Timers {
                 case FOLLOW_UP_DUE -> router.followUps.due(due.key());
                 case RESERVATION_GRACE -> router.followUps.release(router.contacts.get(due.key()), due.serial());
                 case LINE_CHANGE -> router.lines.changeDue(due.key(), due.serial());
+                case OVERFLOW -> router.overflows.due(due.key(), due.serial());
             }
         }
     }
@@ -97,7 +98,7 @@ final class Timers {
             router.transfers.ownerGone(contact);
             if (contact.agentId.equals(agentId)) {
                 agent.letGo(contact.id());
-                router.requeueOrEnd(contact, agentId);
+                router.conversations.requeueOrEnd(contact, agentId);
             }
         }
     }
@@ -106,7 +107,7 @@ final class Timers {
     private void wrapUpExpired(String contactId) {
         RoutedContact contact = router.contacts.get(contactId);
         if (contact != null && contact.state == ContactState.WRAPPING) {
-            router.finish(contact, new Outcome(false, Router.WRAP_UP_EXPIRED, null));
+            router.conversations.finish(contact, new Outcome(false, Router.WRAP_UP_EXPIRED, null));
         }
     }
 }

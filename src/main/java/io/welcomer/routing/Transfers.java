@@ -73,7 +73,7 @@ final class Transfers {
         contact.transfers++;
         contact.redirect(contact.request.redirectedTo(to.skills(), to.language()), null, router.now());
         router.decide(new Decision.Transferred(contact.id(), contact.channel(), owner.id(), null, TransferMode.COLD,
-                note, contact.touchedBefore));
+                note, contact.touchedBefore, new ToLine(contact.given.skills(), contact.given.language())));
         router.matching.scheduleRelax(contact);
         router.matching.place(contact, owner.id(), true);
         router.matching.fill(owner, contact.id());

@@ -112,8 +112,16 @@ final class WaitEstimator {
                 return Math.round(position * history.sumSeconds / history.gaps.size());
             }
         }
-        double touchSeconds = touchTimes.meanSeconds(queue.channel());
+        return priorSeconds(queue.channel(), position, slots.getAsInt());
+    }
+
+    /**
+     * The stated prior alone: what an overflowed contact is told, since no queue's history
+     * measures the agents of several lines taking it.
+     */
+    long priorSeconds(Channel channel, int position, int slots) {
+        double touchSeconds = touchTimes.meanSeconds(channel);
         // Asked only while someone signed in could serve the contact: at least one slot.
-        return (long) Math.ceil(position * touchSeconds / Math.max(1, slots.getAsInt()));
+        return (long) Math.ceil(position * touchSeconds / Math.max(1, slots));
     }
 }

@@ -55,8 +55,6 @@ final class WaitingLine {
     private final Runnable lineCounted;
     private final Map<Requirement, TreeSet<RoutedContact>> groups = new HashMap<>();
     private final Map<Reach, Set<Requirement>> groupsByReach = new HashMap<>();
-    /** Groups waiting per required language: an agent who declares none looks at every language. */
-    private final Map<String, Integer> groupsByLanguage = new HashMap<>();
     private final Map<Queue, TreeSet<RoutedContact>> queues = new HashMap<>();
     private final Map<Channel, Integer> waitingByChannel = new EnumMap<>(Channel.class);
     private final TreeSet<RoutedContact> byArrival = new TreeSet<>(Comparator.comparingLong(c -> c.seq));
@@ -150,9 +148,6 @@ final class WaitingLine {
         for (Requirement requirement : contact.filedUnder) {
             groups.computeIfAbsent(requirement, created -> {
                 groupsByReach.computeIfAbsent(reachOf(created), names -> new HashSet<>()).add(created);
-                if (created.language() != null) {
-                    groupsByLanguage.merge(created.language(), 1, Integer::sum);
-                }
                 return new TreeSet<>(ORDER);
             }).add(contact);
         }
@@ -172,9 +167,6 @@ final class WaitingLine {
         TreeSet<RoutedContact> group = groups.get(requirement);
         if (group != null && group.remove(contact) && group.isEmpty()) {
             groups.remove(requirement);
-            if (requirement.language() != null) {
-                groupsByLanguage.merge(requirement.language(), -1, (n, minus) -> n + minus == 0 ? null : n + minus);
-            }
             Reach reach = reachOf(requirement);
             Set<Requirement> sameReach = groupsByReach.get(reach);
             sameReach.remove(requirement);
@@ -224,7 +216,7 @@ final class WaitingLine {
         }
         List<String> languages = new ArrayList<>();
         languages.add(null);
-        languages.addAll(agent.profile.languages().isEmpty() ? groupsByLanguage.keySet() : agent.profile.languages());
+        languages.addAll(agent.profile.languages());
         RoutedContact best = null;
         for (Channel channel : Channel.values()) {
             if (!agent.canTake(channel)) {
@@ -277,11 +269,20 @@ final class WaitingLine {
     /**
      * 1-based place in the contact's queue: the contacts of its line on its channel needing the
      * same skills and language, by aged priority then arrival. Counting walks only the contacts
-     * ahead, and not at all for the last in the queue (a new arrival, usually).
+     * ahead, and not at all for the last in the queue (a new arrival, usually). An overflowed
+     * contact's place is in the widest set it has reached: its queue and every group it is filed in.
      */
     int position(RoutedContact contact) {
         TreeSet<RoutedContact> queue = queues.get(contact.queue);
-        return queue.last() == contact ? queue.size() : queue.headSet(contact).size() + 1;
+        if (contact.reached.isEmpty() || contact.filedUnder.isEmpty()) {
+            return queue.last() == contact ? queue.size() : queue.headSet(contact).size() + 1;
+        }
+        // Overflowed: everyone ahead of it for any of the agents it may go to now.
+        Set<RoutedContact> ahead = new HashSet<>(queue.headSet(contact));
+        for (Requirement requirement : contact.filedUnder) {
+            ahead.addAll(groups.get(requirement).headSet(contact));
+        }
+        return ahead.size() + 1;
     }
 
     int waiting(Channel channel) {

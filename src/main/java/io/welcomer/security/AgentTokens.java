@@ -1,7 +1,7 @@
 package io.welcomer.security;
 
-import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.config.WelcomerConfig;
+import io.welcomer.store.AgentTokenEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

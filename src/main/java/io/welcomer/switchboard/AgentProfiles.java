@@ -1,8 +1,9 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.routing.AgentProfile;
 import io.welcomer.routing.Channel;
+import io.welcomer.store.AgentEntity;
+import io.welcomer.store.SkillMaps;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;

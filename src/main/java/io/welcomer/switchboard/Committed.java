@@ -1,10 +1,10 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.QueueStats;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEvent;
 import java.util.List;
 import java.util.Map;
 

@@ -1,12 +1,13 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.ContactEvent;
-import io.welcomer.contacts.persistence.FollowUpEntity;
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.MoveTarget;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEvent;
+import io.welcomer.store.FollowUpEntity;
+import io.welcomer.store.SkillMaps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -130,6 +131,10 @@ final class ContactRecords {
                 case Decision.Refused d -> { }
                 case Decision.Transferred d -> {
                     String how = d.mode().name().toLowerCase(Locale.ROOT);
+                    if (d.sentTo() != null) {
+                        live.computeIfPresent(d.contactId(), (id, contact) ->
+                                contact.redirected(SkillMaps.write(d.sentTo().skills()), d.sentTo().language()));
+                    }
                     ContactEvent transferred = changed(d.contactId(),
                             p -> p.transferred(d.fromAgentId(), d.toAgentId(), how, d.note(), now,
                                     d.touchedBefore().toMillis()),
@@ -185,6 +190,9 @@ final class ContactRecords {
                 case Decision.LineRemoved d -> { }
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
+                case Decision.Overflowed d -> events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++,
+                        live.get(d.contactId()), "contact.overflowed", null, now).withOverflow(
+                        new ContactEvent.Overflow(d.fromLine(), d.toLine(), d.toSkills(), d.step()))));
             }
         }
         List<Write> writes = new ArrayList<>(changed.size() + events.size() + otherRows.size());

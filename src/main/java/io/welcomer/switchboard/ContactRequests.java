@@ -1,8 +1,9 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.contacts.Contact;
 import io.welcomer.routing.Channel;
 import io.welcomer.routing.ContactRequest;
+import io.welcomer.store.Contact;
+import io.welcomer.store.SkillMaps;
 import java.util.Map;
 
 /** Maps a contact to the request routing uses. */

@@ -1,6 +1,9 @@
 package io.welcomer.switchboard;
 
 import io.welcomer.routing.Decision;
+import io.welcomer.routing.Refusal;
+import java.util.List;
+import java.util.Optional;
 
 /** Reading decisions from the shell's side. */
 public final class Decisions {
@@ -35,6 +38,13 @@ public final class Decisions {
             case Decision.LineRemoved d -> null;
             case Decision.LineOpened d -> null;
             case Decision.LineClosed d -> null;
+            case Decision.Overflowed d -> d.contactId();
         };
+    }
+
+    /** The first refusal among a command's decisions, if it was refused. */
+    public static Optional<Refusal> refusalIn(List<Decision> decisions) {
+        return decisions.stream().filter(Decision.Refused.class::isInstance)
+                .map(refused -> ((Decision.Refused) refused).refusal()).findFirst();
     }
 }

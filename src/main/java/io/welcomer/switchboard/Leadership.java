@@ -8,7 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,9 @@ import org.jboss.logging.Logger;
 final class Leadership {
 
     private static final Logger LOG = Logger.getLogger(Leadership.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The only domain until routing domains partition the data: contacts and agents have none. */
+    static final String DEFAULT_DOMAIN = "default";
 
     private final LeaseConfig config;
     private final Timer failovers;
@@ -37,6 +42,14 @@ final class Leadership {
     private long takeoverStarted;
 
     Leadership(LeaseConfig config, MeterRegistry registry) {
+        if (!DEFAULT_DOMAIN.equals(config.domain())) {
+            // Contacts and agents carry no domain and a rebuild loads all of them: two domains on
+            // one database would both route the same contacts.
+            throw new IllegalStateException("refusing to start: welcomer.lease.domain is '" + config.domain()
+                    + "', but routing domains do not partition contacts and agents yet, so two domains on one"
+                    + " database would route the same contacts; leave it at '" + DEFAULT_DOMAIN
+                    + "' and give each routing domain a database of its own");
+        }
         this.config = config;
         registry.gauge("welcomer.leader", Tags.empty(), this, leadership -> leadership.leading ? 1 : 0);
         registry.gauge("welcomer.lease.epoch", Tags.empty(), this, leadership -> leadership.epoch);
@@ -55,7 +68,7 @@ final class Leadership {
                 .setMetricsName("welcomer-lease")
                 .addProperty("application_name", "welcomer-lease")
                 .addProperty("statement_timeout", Long.toString(config.renewEvery().toMillis()));
-        lease = new Lease(vertx, leaseContext, routing, options, config, config.holder().orElseGet(Leadership::hostName),
+        lease = new Lease(vertx, leaseContext, routing, options, config, config.holder().orElseGet(Leadership::defaultHolder),
                 wonEpoch -> {
                     takeoverStarted = System.nanoTime();
                     epoch = wonEpoch;
@@ -109,11 +122,14 @@ final class Leadership {
         return config.domain();
     }
 
-    private static String hostName() {
+    /** Unique per process: two processes on one host (or in two containers of one name) never share it. */
+    static String defaultHolder() {
+        String host;
         try {
-            return InetAddress.getLocalHost().getHostName();
+            host = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            return "welcomer-" + ProcessHandle.current().pid();
+            host = "welcomer";
         }
+        return host + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(RANDOM.nextInt());
     }
 }

@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * The routing lease of one domain, held in PostgreSQL and timed by its clock: the holder renews
  * it, a standby bids for it, a clean stop releases it with a NOTIFY so a standby bids at once.
+ * A lease is taken before it expires only by a holder of the same name whose session that held
+ * it is gone (a restart under a stable name), never from a live process.
  * The holder trusts its lease only until the last renewal's send time plus the duration minus the
  * safety margin, by its own monotonic clock; the journal's fence ({@code welcomer_fence}) stops a
  * deposed holder's writes whatever it believes. Runs on its own context and connection, so a busy
@@ -25,15 +27,17 @@ final class Lease {
     static final String CHANNEL = "welcomer_lease";
 
     static final String ACQUIRE = """
-            insert into routing_lease (domain, holder, epoch, expires_at)
-            values ($1, $2, 1, now() + $3 * interval '1 millisecond')
-            on conflict (domain) do update set holder = excluded.holder, epoch = routing_lease.epoch + 1,
-                expires_at = excluded.expires_at
-            where routing_lease.expires_at < now() or routing_lease.holder = excluded.holder
+            insert into routing_lease (domain, holder, holder_session, epoch, expires_at)
+            values ($1, $2, welcomer_session(), 1, now() + $3 * interval '1 millisecond')
+            on conflict (domain) do update set holder = excluded.holder, holder_session = excluded.holder_session,
+                epoch = routing_lease.epoch + 1, expires_at = excluded.expires_at
+            where routing_lease.expires_at < now()
+                or (routing_lease.holder = excluded.holder and not welcomer_session_alive(routing_lease.holder_session))
             returning epoch""";
 
     static final String RENEW = """
-            update routing_lease set expires_at = now() + $4 * interval '1 millisecond'
+            update routing_lease set expires_at = now() + $4 * interval '1 millisecond',
+                holder_session = welcomer_session()
             where domain = $1 and holder = $2 and epoch = $3
             returning epoch""";
 

@@ -13,11 +13,18 @@ import java.util.Optional;
 @ConfigMapping(prefix = "welcomer.lease")
 public interface LeaseConfig {
 
-    /** The routing domain: processes of one domain share its contacts and agents; one routes at a time. */
+    /**
+     * The routing domain: processes of one domain share its contacts and agents; one routes at a
+     * time. Only {@code default} for now: contacts and agents have no domain, so another is refused at start.
+     */
     @WithDefault("default")
     String domain();
 
-    /** This process's name in the lease; the host name unless set. A restart under the same name takes its own lease back at once. */
+    /**
+     * This process's name in the lease; unless set, the host name, the process id and a random
+     * suffix, unique per process. A restart under a set name takes its own lease back at once once
+     * the session that held it is gone; a live process of the same name is never displaced.
+     */
     Optional<String> holder();
 
     /** How long a lease lasts past its last renewal, by the database's clock. */

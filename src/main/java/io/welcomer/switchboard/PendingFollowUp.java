@@ -1,7 +1,7 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.persistence.FollowUpEntity;
+import io.welcomer.store.Contact;
+import io.welcomer.store.FollowUpEntity;
 
 /** A follow-up promised and not yet due: its stored row, and the contact it becomes when due. */
 public record PendingFollowUp(FollowUpEntity row, Contact contact) {

@@ -1,18 +1,18 @@
 package io.welcomer.switchboard;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.agents.persistence.AgentEntity;
-import io.welcomer.agents.persistence.AgentTokenEntity;
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.persistence.ContactEntity;
-import io.welcomer.contacts.persistence.FollowUpEntity;
 import io.welcomer.routing.Arrived;
-import io.welcomer.lines.persistence.LineEntity;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.FollowUp;
 import io.welcomer.routing.Line;
 import io.welcomer.routing.Router;
+import io.welcomer.store.AgentEntity;
+import io.welcomer.store.AgentTokenEntity;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEntity;
+import io.welcomer.store.FollowUpEntity;
+import io.welcomer.store.LineEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package io.welcomer.switchboard;
 
 import io.vertx.sqlclient.Tuple;
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Outcome;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEvent;
+import io.welcomer.store.SkillMaps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,22 +45,25 @@ final class Statements {
                 ended_at = u.ended_at, customer_left_at = u.customer_left_at, resolved = u.resolved,
                 outcome_code = u.outcome_code, outcome_notes = u.outcome_notes, wrapped_at = u.wrapped_at,
                 touch_ms = u.touch_ms, transfers = u.transfers, transfer_from = u.transfer_from,
-                transfer_mode = u.transfer_mode, transfer_note = u.transfer_note
+                transfer_mode = u.transfer_mode, transfer_note = u.transfer_note,
+                required_skills = u.required_skills, customer_language = u.customer_language, line = u.line
             from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::boolean[],
                 $11::varchar[], $12::text[], $13::timestamptz[], $14::bigint[], $15::smallint[], $16::varchar[],
-                $17::varchar[], $18::text[])
+                $17::varchar[], $18::text[], $19::text[], $20::varchar[], $21::varchar[])
                 as u(id, state, mode, agent_id, callback_number, offered_at, connected_at, ended_at,
                      customer_left_at, resolved, outcome_code, outcome_notes, wrapped_at, touch_ms, transfers,
-                     transfer_from, transfer_mode, transfer_note)
+                     transfer_from, transfer_mode, transfer_note, required_skills, customer_language, line)
             where c.id = u.id""";
 
     static final String APPEND_EVENTS = """
             insert into contact_events (id, contact_id, gateway_id, type, state, agent_id, at, callback_number,
-                from_agent_id, transfer_mode, follow_up_id, due_at, reason, actor, line)
+                from_agent_id, transfer_mode, follow_up_id, due_at, reason, actor, line, overflow_from, overflow_step,
+                overflow_line, overflow_skills)
             select * from unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::timestamptz[], $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[],
-                $12::timestamptz[], $13::varchar[], $14::text[], $15::varchar[])
+                $12::timestamptz[], $13::varchar[], $14::text[], $15::varchar[], $16::varchar[], $17::smallint[],
+                $18::varchar[], $19::text[])
             on conflict (id) do nothing""";
 
     static final String MARK_REPEATED = """
@@ -203,7 +207,11 @@ final class Statements {
                 .addArrayOfString(strings(rows, c -> c.state().name()))
                 .addArrayOfString(strings(rows, c -> c.progress().mode().name()))
                 .addArrayOfString(strings(rows, c -> c.progress().agentId()))
-                .addArrayOfString(strings(rows, c -> c.progress().callbackNumber())), rows), rows);
+                .addArrayOfString(strings(rows, c -> c.progress().callbackNumber())), rows), rows)
+                // What the contact needs, which a cold transfer changes.
+                .addArrayOfString(strings(rows, c -> c.arrival().requiredSkills()))
+                .addArrayOfString(strings(rows, c -> c.arrival().customer().language()))
+                .addArrayOfString(strings(rows, c -> c.arrival().line()));
     }
 
     /** The columns of where the contact got to: offered, connected, ended, left, and what came of it. */
@@ -254,7 +262,13 @@ final class Statements {
                 .addArrayOfOffsetDateTime(times(rows, ContactEvent::dueAt))
                 .addArrayOfString(strings(rows, ContactEvent::reason))
                 .addArrayOfString(strings(rows, ContactEvent::actor))
-                .addArrayOfString(strings(rows, ContactEvent::line));
+                .addArrayOfString(strings(rows, ContactEvent::line))
+                .addArrayOfString(strings(rows, e -> e.overflow() == null ? null : e.overflow().from()))
+                .addArrayOfShort(rows.stream().map(e -> e.overflow() == null ? null : (short) e.overflow().step())
+                        .toArray(Short[]::new))
+                .addArrayOfString(strings(rows, e -> e.overflow() == null ? null : e.overflow().toLine()))
+                .addArrayOfString(strings(rows, e -> e.overflow() == null || e.overflow().toSkills() == null ? null
+                        : SkillMaps.write(e.overflow().toSkills())));
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

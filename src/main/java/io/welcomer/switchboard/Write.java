@@ -1,12 +1,12 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.agents.persistence.AgentEntity;
-import io.welcomer.agents.persistence.AgentTokenEntity;
 import io.welcomer.audit.AuditEntry;
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.ContactEvent;
-import io.welcomer.contacts.persistence.FollowUpEntity;
-import io.welcomer.lines.persistence.LineEntity;
+import io.welcomer.store.AgentEntity;
+import io.welcomer.store.AgentTokenEntity;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEvent;
+import io.welcomer.store.FollowUpEntity;
+import io.welcomer.store.LineEntity;
 import java.time.Instant;
 
 /** One change for the store, produced by the switchboard and written by the journal. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +29,22 @@ final class LinesModel {
         /** Open stretches [start, end); null: always open. */
         List<Instant[]> windows;
         boolean open;
+
+        /** Open time between two instants by its hours. */
+        Duration openBetween(Instant from, Instant to) {
+            if (windows == null) {
+                return Duration.between(from, to);
+            }
+            Duration open = Duration.ZERO;
+            for (Instant[] window : windows) {
+                Instant start = window[0].isAfter(from) ? window[0] : from;
+                Instant end = window[1].isBefore(to) ? window[1] : to;
+                if (start.isBefore(end)) {
+                    open = open.plus(Duration.between(start, end));
+                }
+            }
+            return open;
+        }
 
         boolean scheduledOpenAt(Instant now) {
             return windows == null || windows.stream().anyMatch(w -> !now.isBefore(w[0]) && now.isBefore(w[1]));

@@ -73,7 +73,8 @@ class RouterInvariantsTest {
             "Moved to a line",
             "OfferRevoked MOVED", "Offered to the agent it was moved to", "PriorityChanged", "PresenceChanged by",
             "LineOpened", "LineClosed", "Queued in a closed line", "Refused UNKNOWN_LINE",
-            "Refused CHANNEL_NOT_TAKEN", "Refused LINE_NOT_EMPTY", "LineConfigured");
+            "Refused CHANNEL_NOT_TAKEN", "Refused LINE_NOT_EMPTY", "LineConfigured", "Overflowed to skills",
+            "Overflowed to a line", "Offered through overflow");
     /** Every way a warm transfer ends has its own core test; the random run must see them settled at all. */
     private static final List<String> CALM_KINDS = List.of("Connected", "Completed", "TransferOffered",
             "warm transfer settled", "Transferred COLD", "Wrapping", "FollowUpDue", "Offered at a line's opening");
@@ -135,6 +136,7 @@ class RouterInvariantsTest {
                 case Decision.Offered d -> offeredKind(d, opening);
                 case Decision.Queued d -> queuedKind(command);
                 case Decision.Moved d -> d.to() instanceof MoveTarget.ToLine ? "Moved to a line" : "Moved";
+                case Decision.Overflowed d -> d.toLine() == null ? "Overflowed to skills" : "Overflowed to a line";
                 case Decision.Refused d -> d.refusal().name().contains("LINE") || d.refusal() == Refusal.CHANNEL_NOT_TAKEN
                         ? "Refused " + d.refusal() : "Refused";
                 default -> decision.getClass().getSimpleName();
@@ -167,6 +169,10 @@ class RouterInvariantsTest {
         }
         if (contact != null && offered.agentId().equals(contact.reservedFor)) {
             return contact.reservedByMove ? "Offered to the agent it was moved to" : "Offered follow-up to its agent";
+        }
+        if (contact != null && !contact.overflowed.isEmpty() && !contact.reservedByMove
+                && !model.seats.get(offered.agentId()).profile.meets(contact.skillsRequiredAt(clock.instant(), rules.relaxAfter()))) {
+            return "Offered through overflow";
         }
         if (contact != null && contact.request.primaryLanguage() != null
                 && !model.seats.get(offered.agentId()).profile.speaks(contact.request.primaryLanguage())) {
@@ -326,8 +332,8 @@ class RouterInvariantsTest {
     /**
      * A line taking most channels, with a skill and a language now and then, open in stretches of
      * 2-12 minutes with pauses of 1-10 between them from 09:00 to 10:40 (UTC) on the run's Monday;
-     * "always" has no hours. Now and then it overflows into another line (so configuring it may be
-     * refused: the line unknown, or a cycle).
+     * "always" has no hours. Mostly it has up to three overflow steps, to agents with a skill or
+     * into another line (so configuring it may be refused: the line unknown, or a cycle).
      */
     private Line randomLine(String id) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
@@ -354,10 +360,14 @@ class RouterInvariantsTest {
             hours = new OpeningHours(ZoneOffset.UTC, windows, List.of());
         }
         List<Line.OverflowStep> overflow = new ArrayList<>();
-        if (random.nextInt(4) == 0) {
+        Duration after = Duration.ZERO;
+        for (int step = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(3); step > 0; step--) {
+            after = after.plusSeconds(5 + random.nextInt(40));
             String target = LINE_IDS.get(random.nextInt(LINE_IDS.size()));
-            if (!target.equals(id)) {
-                overflow.add(new Line.OverflowStep(Duration.ofSeconds(60), null, target));
+            if (random.nextBoolean()) {
+                overflow.add(new Line.OverflowStep(after, Map.of(SKILLS.get(random.nextInt(SKILLS.size())), 1), null));
+            } else if (!target.equals(id)) {
+                overflow.add(new Line.OverflowStep(after, null, target));
             }
         }
         return new Line(id, id, channels, skills, language, language != null && random.nextBoolean(), hours, null,

@@ -67,6 +67,8 @@ final class RoutingModel {
         Instant reservedUntil;
         /** Moved there by a supervisor: that agent may take it whatever it asks for. */
         boolean reservedByMove;
+        /** The overflow steps of its line it has reached, as announced. */
+        List<Line.OverflowStep> overflowed = new ArrayList<>();
 
         Live(ContactRequest given, String lineId, ContactRequest request, Instant arrivedAt) {
             this.given = given;
@@ -149,6 +151,28 @@ final class RoutingModel {
     private Live arriving(ContactRequest given, Instant now) {
         LinesModel.Modelled line = given.line() == null ? null : lines.get(given.line());
         return new Live(given, line == null ? null : given.line(), LinesModel.needs(given, line), now);
+    }
+
+    /** Whether an overflow step the contact reached names skills this agent has (a line step: that line's as configured now). */
+    boolean overflowedTo(Live contact, Seat seat) {
+        return contact.overflowed.stream().anyMatch(step -> seat.profile.meets(
+                step.line() == null ? step.skills() : lines.get(step.line()).config.skills()));
+    }
+
+    /**
+     * The line's steps, configured now, that the contact keeps when it is looked at again (back in
+     * line, its line configured or opened): those it had reached, as far as its open time still
+     * earns them. Steps it newly reaches are announced after this.
+     */
+    private void keepOverflowReached(Live contact, Instant now) {
+        if (contact.lineId == null) {
+            return;
+        }
+        LinesModel.Modelled line = lines.get(contact.lineId);
+        Duration waited = line.openBetween(contact.relaxFrom, now);
+        List<Line.OverflowStep> steps = line.config.overflow();
+        int earned = (int) steps.stream().filter(step -> step.after().compareTo(waited) <= 0).count();
+        contact.overflowed = new ArrayList<>(steps.subList(0, Math.min(earned, contact.overflowed.size())));
     }
 
     /** Whether the contact's line is open as last announced (an implicit line always is). */
@@ -358,7 +382,7 @@ final class RoutingModel {
             }
             boolean eligible = !to.agentId().equals(c.agentId()) && takesOffers(target)
                     && hasRoom(to.agentId(), contact.request.channel())
-                    && target.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter()))
+                    && (target.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())) || overflowedTo(contact, target))
                     && target.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter()));
             return eligible ? null : Refusal.TARGET_NOT_ELIGIBLE;
         }
@@ -410,7 +434,8 @@ final class RoutingModel {
                 Seat seat = seats.get(d.agentId());
                 assertTrue(takesOffers(seat), () -> "offered to an agent not taking contacts: " + d);
                 boolean moved = contact.reservedByMove && d.agentId().equals(contact.reservedFor);
-                assertTrue(moved || seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())),
+                boolean overflowed = overflowedTo(contact, seat);
+                assertTrue(moved || overflowed || seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an unskilled agent: " + d);
                 assertTrue(moved || seat.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an agent who does not speak the customer's language: " + d);
@@ -471,6 +496,7 @@ final class RoutingModel {
                 contact.stage = Stage.WAITING;
                 contact.agentId = null;
                 contact.revokedFrom = null;
+                keepOverflowReached(contact, now);
                 contact.connectedAt = null;
             }
             case Decision.Connected d -> {
@@ -560,6 +586,7 @@ final class RoutingModel {
                     contact.given = contact.request;
                     contact.lineId = null;
                     contact.relaxFrom = now;
+                    contact.overflowed.clear();
                     contact.stage = Stage.WAITING;
                     contact.agentId = null;
                     contact.connectedAt = null;
@@ -625,12 +652,33 @@ final class RoutingModel {
                 LinesModel.Modelled line = lines.configured(d, now);
                 live.values().stream().filter(contact -> d.line().id().equals(contact.lineId))
                         .forEach(contact -> contact.request = LinesModel.needs(contact.given, line));
+                if (line.open) {
+                    live.values().stream().filter(contact -> d.line().id().equals(contact.lineId)
+                            && contact.stage == Stage.WAITING).forEach(contact -> keepOverflowReached(contact, now));
+                }
+            }
+            case Decision.Overflowed d -> {
+                Live contact = existing(d.contactId(), d);
+                assertEquals(Stage.WAITING, contact.stage, () -> "overflowed while not waiting: " + d);
+                assertEquals(contact.lineId, d.fromLine(), () -> "overflowed from another line: " + d);
+                LinesModel.Modelled line = lines.get(contact.lineId);
+                assertEquals(contact.overflowed.size() + 1, d.step(), () -> "overflow steps in order, each once: " + d);
+                Line.OverflowStep step = line.config.overflow().get(d.step() - 1);
+                assertEquals(step.line(), d.toLine(), () -> "overflowed to the step's line: " + d);
+                assertEquals(step.skills(), d.toSkills(), () -> "overflowed to the step's skills: " + d);
+                assertTrue(line.openBetween(contact.relaxFrom, now).compareTo(step.after()) >= 0,
+                        () -> "overflowed before waiting the step's open time: " + d);
+                contact.overflowed.add(step);
             }
             case Decision.LineRemoved d -> {
                 assertEquals(new Command.RemoveLine(d.lineId()), command, "a line is removed by its command");
                 lines.removed(d.lineId());
             }
-            case Decision.LineOpened d -> lines.changed(command, d.lineId(), true, now);
+            case Decision.LineOpened d -> {
+                lines.changed(command, d.lineId(), true, now);
+                live.values().stream().filter(contact -> d.lineId().equals(contact.lineId)
+                        && contact.stage == Stage.WAITING).forEach(contact -> keepOverflowReached(contact, now));
+            }
             case Decision.LineClosed d -> lines.changed(command, d.lineId(), false, now);
             case Decision.AwayEnded d -> {
                 Seat seat = seats.get(d.agentId());

@@ -171,7 +171,8 @@ class TransferTest {
         desk.advanceSeconds(40);
 
         assertThat(desk.coldTransfer("owner", "early", skills("spanish", 1), null), contains(
-                new Transferred("early", VOICE, "owner", null, TransferMode.COLD, "note", Duration.ofSeconds(40)),
+                new Transferred("early", VOICE, "owner", null, TransferMode.COLD, "note", Duration.ofSeconds(40),
+                        new TransferTarget.ToLine(skills("spanish", 1), null)),
                 new Decision.PresenceChanged("owner", Presence.AVAILABLE, null)));
         assertThat(desk.position("early"), is(1));
         assertThat(desk.position("later"), is(2));

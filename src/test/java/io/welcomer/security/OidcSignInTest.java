@@ -36,7 +36,8 @@ class OidcSignInTest {
 
     private String agent() {
         String agentId = Api.uniqueId("signed-in");
-        admin().body(Map.of("name", "Signed In", "skills", Map.of(skill, 3), "capacity", Map.of("voice", 1)))
+        admin().body(Map.of("name", "Signed In", "skills", Map.of(skill, 3), "capacity", Map.of("voice", 1),
+                        "languages", List.of("en")))
                 .put("/v1/agents/{id}", agentId).then().statusCode(201);
         return agentId;
     }

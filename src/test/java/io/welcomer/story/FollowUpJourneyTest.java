@@ -33,7 +33,7 @@ class FollowUpJourneyTest {
     @Test
     void aPromisedFollowUpComesBackToItsAgentAtItsTimeWithTheNumberToDial() throws Exception {
         String agentId = Api.uniqueId("ana");
-        String token = Api.agentWithToken(agentId, Map.of(skill, 2), Map.of());
+        String token = Api.agentWithToken(agentId, Map.of(skill, 2), Map.of(), List.of("es", "en"));
         try (EventStream events = new EventStream(Api.GATEWAY_KEY, null);
              AgentClient agent = Api.availableAgent(token)) {
             String customer = Api.uniqueId("cust");

@@ -52,6 +52,53 @@ class LanguageRoutingTest {
     }
 
     @Test
+    void anAgentWhoDeclaredNoLanguagesIsNotAPortugueseSpeakerEvenIdleLonger() throws InterruptedException {
+        String nothing = Api.uniqueId("nothing");
+        String portuguese = Api.uniqueId("portuguese");
+        try (AgentClient declaredNothing = Api.availableAgent(agentSpeaking(nothing, List.of()))) {
+            // Alone, the agent who declared nothing does not take a contact that requires its language.
+            String required = gateway().body(Map.of("channel", "chat",
+                            "customer", Map.of("id", Api.uniqueId("cust"), "name", "João", "language", "pt-BR"),
+                            "skills", Map.of(skill, 1), "languageRequired", true))
+                    .post("/v1/contacts")
+                    .then().statusCode(201).body("state", equalTo("QUEUED")).body("servable", equalTo(false))
+                    .extract().path("id");
+            assertTrue(declaredNothing.quietFor(Duration.ofMillis(300)), "the agent who declared nothing is offered it");
+
+            try (AgentClient speaker = AgentClient.connect(agentSpeaking(portuguese, List.of("pt")))) {
+                speaker.next("hello");
+                speaker.send(Map.of("type", "available"));
+                // The speaker is offered the contact at once, serves it and is free again.
+                Api.serve(speaker, required);
+                // With both free, a speaker beats the agent who declared nothing, though it idled longer.
+                gateway().body(Map.of("channel", "chat",
+                                "customer", Map.of("id", Api.uniqueId("cust"), "name", "Ana", "language", "pt"),
+                                "skills", Map.of(skill, 1)))
+                        .post("/v1/contacts")
+                        .then().statusCode(201).body("state", equalTo("OFFERED")).body("agentId", equalTo(portuguese));
+                assertTrue(declaredNothing.quietFor(Duration.ofMillis(300)), "the agent who declared nothing is offered it");
+            }
+        }
+    }
+
+    @Test
+    void aTagLongerThan35CharactersIsRefusedForCustomersAgentsAndLinesAlike() {
+        String tag = "en-Latn-US-valencia-rozaj-biske-1994";
+        admin().body(Map.of("name", "Agent", "languages", List.of(tag)))
+                .put("/v1/agents/{id}", Api.uniqueId("agent"))
+                .then().statusCode(400).body("errors[0].field", startsWith("languages"));
+        gateway().body(Map.of("channel", "chat", "customer", Map.of("id", Api.uniqueId("cust"), "language", tag)))
+                .post("/v1/contacts")
+                .then().statusCode(400).body("errors[0].field", equalTo("customer.language"));
+        admin().body(Map.of("channels", List.of("chat"), "language", tag))
+                .put("/v1/lines/{id}", "tags-" + Api.uniqueId("line").substring(5))
+                .then().statusCode(400).body("errors[0].field", equalTo("language"));
+        // The same subtags one variant shorter are a tag all three take.
+        admin().body(Map.of("name", "Agent", "languages", List.of("en-Latn-US-valencia-rozaj-biske")))
+                .put("/v1/agents/{id}", Api.uniqueId("agent")).then().statusCode(201);
+    }
+
+    @Test
     void aLanguageThatIsNotATagIsRefusedNamingTheField() {
         admin().body(Map.of("name", "Agent", "languages", List.of("spanish please")))
                 .put("/v1/agents/{id}", Api.uniqueId("agent"))

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,9 +52,15 @@ public final class Api {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Creates an agent and answers a fresh token for it. */
+    /** Creates an agent who speaks English, as the test customers do, and answers a fresh token for it. */
     public static String agentWithToken(String agentId, Map<String, Integer> skills, Map<String, Integer> capacity) {
-        admin().body(Map.of("name", "Agent " + agentId, "skills", skills, "capacity", capacity))
+        return agentWithToken(agentId, skills, capacity, List.of("en"));
+    }
+
+    /** Creates an agent who speaks these languages and answers a fresh token for it. */
+    public static String agentWithToken(String agentId, Map<String, Integer> skills, Map<String, Integer> capacity,
+                                        List<String> languages) {
+        admin().body(Map.of("name", "Agent " + agentId, "skills", skills, "capacity", capacity, "languages", languages))
                 .put("/v1/agents/{id}", agentId)
                 .then().statusCode(201);
         return admin().post("/v1/agents/{id}/tokens", agentId).then().statusCode(201).extract().path("token");

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.welcomer.contacts.Contact;
-import io.welcomer.contacts.ContactEvent;
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
@@ -14,9 +12,13 @@ import io.welcomer.routing.Decision.RevokeReason;
 import io.welcomer.routing.MoveTarget;
 import io.welcomer.routing.Outcome;
 import io.welcomer.routing.TransferMode;
+import io.welcomer.routing.TransferTarget;
+import io.welcomer.store.Contact;
+import io.welcomer.store.ContactEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +55,7 @@ class ContactRecordsTest {
         assertEquals("kim", inserted.progress().agentId());
         ContactEvent offered = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
         assertEquals(new ContactEvent(42, "c1", "gw", "contact.offered", "OFFERED", "kim", T0, null, null, null,
-                null, null, null, null, null), offered);
+                null, null, null, null, null, null), offered);
         assertEquals(inserted, applied.decided().get("c1"));
     }
 
@@ -78,6 +80,22 @@ class ContactRecordsTest {
         assertNull(event.agentId());
         assertEquals(new Write.MoveToLine("c1", "general"), writes.get(2));
         assertEquals(3, writes.size());
+    }
+
+    @Test
+    void anOverflowIsAnEventSayingFromWhichLineToWhatAtWhichStepAndChangesNoRow() {
+        records.track(waiting("c1"));
+
+        List<Write> writes = apply(T0.plusSeconds(60),
+                new Decision.Overflowed("c1", "billing", "general", null, 1),
+                new Decision.Overflowed("c1", "billing", null, java.util.Map.of("loyalty", 2), 2)).writes();
+
+        assertEquals(2, writes.size(), "two events and no row: " + writes);
+        ContactEvent toLine = assertInstanceOf(Write.AppendEvent.class, writes.get(0)).event();
+        ContactEvent toSkills = assertInstanceOf(Write.AppendEvent.class, writes.get(1)).event();
+        assertEquals(new ContactEvent(42, "c1", "gw", "contact.overflowed", "QUEUED", null, T0.plusSeconds(60), null,
+                null, null, null, null, null, null, null, new ContactEvent.Overflow("billing", "general", null, 1)), toLine);
+        assertEquals(new ContactEvent.Overflow("billing", null, java.util.Map.of("loyalty", 2), 2), toSkills.overflow());
     }
 
     @Test
@@ -148,6 +166,26 @@ class ContactRecordsTest {
         assertEquals("kim", event.fromAgentId());
         assertEquals("lee", event.agentId());
         assertEquals("warm", event.transferMode());
+    }
+
+    @Test
+    void aColdTransferStoresTheSkillsAndLanguageItWasSentToAndLeavesItsLine() {
+        records.track(new Contact(new Contact.Arrival("c1", "gw", null, "voice", new Contact.Customer("cust", "Ana", "en"),
+                false, "{\"billing\":1}", 0, null, null, null, "billing"), Contact.Progress.waiting(Contact.Mode.LIVE, T0,
+                null), null));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0), new Decision.Connected("c1", VOICE, "kim",
+                Duration.ZERO));
+
+        ContactRecords.Applied applied = apply(T0.plusSeconds(70), new Decision.Transferred("c1", VOICE, "kim", null,
+                TransferMode.COLD, "chargeback", Duration.ofSeconds(70),
+                new TransferTarget.ToLine(Map.of("disputes", 2), "es")));
+
+        Contact sent = assertInstanceOf(Write.UpdateContact.class, applied.writes().get(0)).contact();
+        assertEquals("{\"disputes\":2}", sent.arrival().requiredSkills());
+        assertEquals("es", sent.arrival().customer().language());
+        assertNull(sent.arrival().line());
+        assertEquals(ContactState.QUEUED, sent.state());
+        assertEquals(sent, applied.decided().get("c1"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
-import io.welcomer.contacts.Contact;
+import io.welcomer.store.Contact;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.welcomer.switchboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,6 +91,40 @@ class LeaseTest {
         first.lease.release().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    @Test
+    void aLiveHolderIsNeverDisplacedByAnotherProcessOfTheSameName() throws Exception {
+        Side first = new Side("same");
+        Side second = new Side("same");
+        assertEquals(1L, first.lease.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals("won 1", first.next());
+
+        assertEquals(0L, second.lease.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        // Several renewals and bids later, the first still holds its lease and the second stands by.
+        assertNull(second.told.poll(1500, TimeUnit.MILLISECONDS), "the second took a live holder's lease");
+        assertTrue(first.told.isEmpty(), "the first lost its lease: " + first.told);
+
+        first.lease.release().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals("won 2", second.next());
+        second.lease.release().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRestartUnderTheSameNameTakesItsLeaseBackAtOnceOnlyOnceTheOldSessionIsGone() throws Exception {
+        try (Fence fence = new Fence()) {
+            // Held under "pod-0" by a live session (the fence's own): not taken back before it expires.
+            fence.hold("pod-0", fence.session());
+            Side restarted = new Side("pod-0");
+            assertEquals(0L, restarted.lease.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            restarted.lease.release().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            // Held under "pod-0" by a session that is gone (the process was killed): taken back at once.
+            fence.hold("pod-0", "2147483@1");
+            Side again = new Side("pod-0");
+            assertEquals(2L, again.lease.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            again.lease.release().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** A plain connection to call the fence as the journal does, and to age the lease. */
     private final class Fence implements AutoCloseable {
         private final PgConnection connection;
@@ -111,6 +146,20 @@ class LeaseTest {
                 return SqlStates.of(e);
             }
             throw new AssertionError("epoch " + epoch + " passed the fence");
+        }
+
+        String session() throws Exception {
+            return connection.query("select welcomer_session()").execute().toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).iterator().next().getString(0);
+        }
+
+        /** The lease held at epoch 1 under this name and session, for 4 s more. */
+        void hold(String holder, String session) throws Exception {
+            connection.preparedQuery("insert into routing_lease (domain, holder, holder_session, epoch, expires_at)"
+                            + " values ($1, $2, $3, 1, now() + interval '4 seconds') on conflict (domain) do update"
+                            + " set holder = $2, holder_session = $3, epoch = 1, expires_at = now() + interval '4 seconds'")
+                    .execute(Tuple.of(domain, holder, session)).toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         }
 
         void takeOver(String holder) throws Exception {

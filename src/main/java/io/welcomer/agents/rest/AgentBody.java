@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.welcomer.agents.AgentDirectory;
 import io.welcomer.routing.Channel;
 import io.welcomer.routing.Presence;
-import io.welcomer.switchboard.SkillMaps;
+import io.welcomer.store.SkillMaps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.welcomer.agents.rest;
 
 import io.welcomer.problems.PlainText;
+import io.welcomer.routing.Languages;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,9 +17,5 @@ public record AgentProfileBody(
         @Size(max = 50) Map<@NotBlank @Size(max = 64) @PlainText String, @NotNull @Min(1) @Max(5) Integer> skills,
         Map<@NotNull @Pattern(regexp = "voice|video|chat|email", message = "must be one of voice, video, chat, email") String,
                 @NotNull @Min(0) @Max(50) Integer> capacity,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = AgentProfileBody.LANGUAGE_TAG,
-                message = "must be a BCP 47 language tag such as es or es-MX") String> languages) {
-
-    /** A BCP 47 tag: a primary language subtag, then optional subtags (script, region, variant). */
-    static final String LANGUAGE_TAG = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,5}";
+        @Size(max = 20) List<@NotNull @Pattern(regexp = Languages.TAG, message = Languages.TAG_MESSAGE) String> languages) {
 }

@@ -2,14 +2,14 @@ package io.welcomer.agents.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.welcomer.agents.AgentActions;
 import io.welcomer.agents.AgentDirectory;
-import io.welcomer.agents.persistence.AgentEntity;
 import io.welcomer.agents.ws.TokenLifetimes;
-import io.welcomer.floor.FloorActions;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
-import io.welcomer.switchboard.SkillMaps;
+import io.welcomer.store.AgentEntity;
+import io.welcomer.store.SkillMaps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -50,10 +50,10 @@ public class AgentResource {
     private final InstantSource clock;
     private final TokenLifetimes lifetimes;
     private final SecurityIdentity identity;
-    private final FloorActions actions;
+    private final AgentActions actions;
 
     AgentResource(AgentDirectory directory, InstantSource clock, TokenLifetimes lifetimes, SecurityIdentity identity,
-                  FloorActions actions) {
+                  AgentActions actions) {
         this.directory = directory;
         this.clock = clock;
         this.lifetimes = lifetimes;

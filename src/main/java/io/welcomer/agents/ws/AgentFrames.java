@@ -2,11 +2,11 @@ package io.welcomer.agents.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
-import io.welcomer.contacts.Contact;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.TransferStatus;
+import io.welcomer.store.Contact;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,6 +79,7 @@ public class AgentFrames implements DecisionListener {
                 case Decision.LineRemoved d -> { }
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
+                case Decision.Overflowed d -> { }
                 case Decision.Refused d -> { }
             }
         }

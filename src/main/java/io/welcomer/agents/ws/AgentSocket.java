@@ -13,6 +13,7 @@ import io.quarkus.websockets.next.WebSocketSecurity;
 import io.smallrye.mutiny.Uni;
 import io.welcomer.problems.PlainText;
 import io.welcomer.routing.Command;
+import io.welcomer.routing.Languages;
 import io.welcomer.routing.Outcome;
 import io.welcomer.routing.TransferTarget;
 import io.welcomer.security.BearerIdentities;
@@ -49,7 +50,6 @@ public class AgentSocket {
     /** As many as a new contact may require. */
     static final int MAX_SKILLS = 20;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}");
 
     @Inject
     AgentSessions sessions;
@@ -228,8 +228,8 @@ public class AgentSocket {
 
     private static String language(JsonNode to) throws BadFrame {
         String language = optionalText(to, "language", MAX_CODE);
-        if (language != null && !LANGUAGE_TAG.matcher(language).matches()) {
-            throw new BadFrame("invalid-field", "to.language must be a BCP 47 tag such as en or pt-BR");
+        if (language != null && !Languages.isTag(language)) {
+            throw new BadFrame("invalid-field", "to.language " + Languages.TAG_MESSAGE);
         }
         return language;
     }

@@ -2,10 +2,9 @@ package io.welcomer.contacts.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.welcomer.contacts.Contact;
+import io.welcomer.contacts.ContactActions;
 import io.welcomer.contacts.Intake;
 import io.welcomer.contacts.persistence.ContactStore;
-import io.welcomer.floor.FloorActions;
 import io.welcomer.ops.RoutingMetrics;
 import io.welcomer.problems.PlainText;
 import io.welcomer.problems.ProblemException;
@@ -13,8 +12,9 @@ import io.welcomer.routing.MoveTarget;
 import io.welcomer.routing.Refusal;
 import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
+import io.welcomer.store.Contact;
+import io.welcomer.store.SkillMaps;
 import io.welcomer.switchboard.RoutingRefused;
-import io.welcomer.switchboard.SkillMaps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,10 +57,10 @@ public class ContactResource {
     private final SecurityIdentity caller;
     private final RoutingMetrics metrics;
     private final InstantSource clock;
-    private final FloorActions actions;
+    private final ContactActions actions;
 
     ContactResource(Intake intake, ContactStore contacts, SecurityIdentity caller, RoutingMetrics metrics,
-                    InstantSource clock, FloorActions actions) {
+                    InstantSource clock, ContactActions actions) {
         this.intake = intake;
         this.contacts = contacts;
         this.caller = caller;

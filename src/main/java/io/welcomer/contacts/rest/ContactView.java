@@ -1,10 +1,10 @@
 package io.welcomer.contacts.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.welcomer.contacts.Contact;
 import io.welcomer.routing.Channel;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.WaitingView;
+import io.welcomer.store.Contact;
 import java.time.Instant;
 
 /**

@@ -3,6 +3,7 @@ package io.welcomer.contacts.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.welcomer.problems.MaxJsonSize;
 import io.welcomer.problems.PlainText;
+import io.welcomer.routing.Languages;
 import io.welcomer.routing.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,6 @@ public record NewContact(
         @Pattern(regexp = Line.ID_PATTERN, message = "must be a line id: 1-64 of a-z, 0-9 and -") String line) {
 
     public record Customer(@NotBlank @Size(max = 200) @PlainText String id, @Size(max = 200) @PlainText String name,
-                           @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}", message = "must be a BCP 47 tag such as en or pt-BR")
+                           @Pattern(regexp = Languages.TAG, message = Languages.TAG_MESSAGE)
                            String language) {}
 }

@@ -1,6 +1,7 @@
 package io.welcomer.lines.rest;
 
 import io.welcomer.problems.PlainText;
+import io.welcomer.routing.Languages;
 import io.welcomer.routing.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -24,7 +25,7 @@ public record LineBody(
         @Size(max = 200) @PlainText String name,
         @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = CHANNEL, message = CHANNEL_MESSAGE) String> channels,
         @Size(max = 20) Map<@NotBlank @Size(max = 64) @PlainText String, @NotNull @Min(1) @Max(5) Integer> skills,
-        @Pattern(regexp = LANGUAGE_TAG, message = "must be a BCP 47 tag such as es or pt-BR") String language,
+        @Pattern(regexp = Languages.TAG, message = Languages.TAG_MESSAGE) String language,
         Boolean languageRequired,
         @Valid Hours hours,
         @Valid ServiceLevel serviceLevel,
@@ -32,7 +33,6 @@ public record LineBody(
 
     static final String CHANNEL = "voice|video|chat|email";
     static final String CHANNEL_MESSAGE = "must be one of voice, video, chat, email";
-    static final String LANGUAGE_TAG = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}";
     static final String LINE_ID = Line.ID_PATTERN;
     static final String LINE_ID_MESSAGE = "must be 1-64 of a-z, 0-9 and -";
 

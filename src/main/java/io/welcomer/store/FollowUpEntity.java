@@ -1,4 +1,4 @@
-package io.welcomer.contacts.persistence;
+package io.welcomer.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

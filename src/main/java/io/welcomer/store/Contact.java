@@ -1,4 +1,4 @@
-package io.welcomer.contacts;
+package io.welcomer.store;
 
 import io.welcomer.routing.Arrived;
 import io.welcomer.routing.ContactState;
@@ -144,6 +144,15 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
 
     public Contact with(Progress next) {
         return new Contact(arrival, next, feedback);
+    }
+
+    /** The same contact sent cold to wait for these skills (stored JSON) and language, in no configured line. */
+    public Contact redirected(String requiredSkills, String language) {
+        Arrival a = arrival;
+        Customer c = a.customer;
+        return new Contact(new Arrival(a.id, a.gatewayId, a.idempotencyKey, a.channel,
+                new Customer(c.id(), c.name(), language), a.languageRequired, requiredSkills, a.priority, a.topic,
+                a.context, a.followUpNote, null), progress, feedback);
     }
 
     /** The same contact at the priority a supervisor gave it. */

@@ -1,4 +1,4 @@
-package io.welcomer.agents.persistence;
+package io.welcomer.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.welcomer.contacts;
+package io.welcomer.problems;
 
 import java.time.Duration;
 
@@ -7,7 +7,7 @@ public class LineFull extends RuntimeException {
 
     private final Duration retryAfter;
 
-    LineFull(int waiting, Duration retryAfter) {
+    public LineFull(int waiting, Duration retryAfter) {
         super(waiting + " contacts are waiting, as many as this server takes; retry later", null, false, false);
         this.retryAfter = retryAfter;
     }

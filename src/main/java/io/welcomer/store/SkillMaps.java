@@ -1,4 +1,4 @@
-package io.welcomer.switchboard;
+package io.welcomer.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,6 +1,5 @@
-package io.welcomer.contacts.persistence;
+package io.welcomer.store;
 
-import io.welcomer.contacts.ContactEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -42,9 +41,20 @@ public class ContactEventEntity {
     public String actor;
     /** Set on contact.moved to a line: that line. */
     public String line;
+    /** Set on contact.overflowed: from which line, the step, and to which line or skills (JSON). */
+    @Column(name = "overflow_from")
+    public String overflowFrom;
+    @Column(name = "overflow_step")
+    public Short overflowStep;
+    @Column(name = "overflow_line")
+    public String overflowLine;
+    @Column(name = "overflow_skills")
+    public String overflowSkills;
 
     public ContactEvent toEvent() {
+        ContactEvent.Overflow overflow = overflowStep == null ? null : new ContactEvent.Overflow(overflowFrom,
+                overflowLine, overflowSkills == null ? null : SkillMaps.read(overflowSkills), overflowStep);
         return new ContactEvent(id, contactId, gatewayId, type, state, agentId, at, callbackNumber, fromAgentId,
-                transferMode, followUpId, dueAt, reason, actor, line);
+                transferMode, followUpId, dueAt, reason, actor, line, overflow);
     }
 }

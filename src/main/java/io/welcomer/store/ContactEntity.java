@@ -1,6 +1,5 @@
-package io.welcomer.contacts.persistence;
+package io.welcomer.store;
 
-import io.welcomer.contacts.Contact;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Outcome;
 import jakarta.persistence.Column;

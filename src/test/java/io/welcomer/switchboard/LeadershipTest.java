@@ -1,0 +1,66 @@
+package io.welcomer.switchboard;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** This process's standing in the lease before it bids: its default name, and the one domain it accepts. */
+class LeadershipTest {
+
+    @Test
+    void theDefaultHolderNamesTheHostAndTheProcessAndDiffersPerProcess() throws Exception {
+        String one = Leadership.defaultHolder();
+        String other = Leadership.defaultHolder();
+
+        assertTrue(one.startsWith(InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid() + "-"), one);
+        // A process id can come back after a restart or in another container: the random part tells them apart.
+        assertNotEquals(one, other);
+        assertTrue(one.length() <= 128, "fits routing_lease.holder: " + one);
+    }
+
+    @Test
+    void aDomainOtherThanTheDefaultIsRefusedAtStartSayingWhy() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new Leadership(config("east"), new SimpleMeterRegistry()));
+
+        assertTrue(refused.getMessage().startsWith("refusing to start: welcomer.lease.domain is 'east'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("would route the same contacts"), refused.getMessage());
+        assertFalse(new Leadership(config("default"), new SimpleMeterRegistry()).leading());
+    }
+
+    private static LeaseConfig config(String domain) {
+        return new LeaseConfig() {
+            @Override
+            public String domain() {
+                return domain;
+            }
+
+            @Override
+            public Optional<String> holder() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Duration duration() {
+                return Duration.ofSeconds(4);
+            }
+
+            @Override
+            public Duration renewEvery() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public Duration safetyMargin() {
+                return Duration.ofSeconds(1);
+            }
+        };
+    }
+}
