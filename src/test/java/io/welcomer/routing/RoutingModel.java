@@ -635,6 +635,7 @@ final class RoutingModel {
                         contact.lineId = to.lineId();
                         contact.request = LinesModel.needs(contact.given, lines.get(to.lineId()));
                         contact.relaxFrom = now;
+                        contact.overflowed.clear();
                         contact.reservedFor = null;
                         contact.reservedByMove = false;
                     }
