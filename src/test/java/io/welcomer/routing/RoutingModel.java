@@ -634,6 +634,7 @@ final class RoutingModel {
                                 was.priority(), was.language(), was.languageRequired(), to.lineId());
                         contact.lineId = to.lineId();
                         contact.request = LinesModel.needs(contact.given, lines.get(to.lineId()));
+                        // It relaxes and reaches the new line's overflow steps from the move on.
                         contact.relaxFrom = now;
                         contact.overflowed.clear();
                         contact.reservedFor = null;
