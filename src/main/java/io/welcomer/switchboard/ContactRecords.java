@@ -102,7 +102,8 @@ final class ContactRecords {
                         "contact.queued", null, now, changed)));
                 case Decision.Offered d -> events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.offeredTo(d.agentId(), now),
                         "contact.offered", d.agentId(), now, changed)));
-                case Decision.Requeued d -> events.add(new Write.AppendEvent(changed(d.contactId(), Contact.Progress::requeued,
+                case Decision.Requeued d -> events.add(new Write.AppendEvent(changed(d.contactId(),
+                        p -> p.requeued(d.touchedBefore().toMillis()),
                         "contact.requeued", d.previousAgentId(), now, changed).withReason(revoked.remove(d.contactId()))));
                 case Decision.Connected d -> {
                     ContactEvent connected = changed(d.contactId(), p -> p.connected(now), "contact.connected",
@@ -169,7 +170,7 @@ final class ContactRecords {
                 }
                 case Decision.AwayEnded d -> { }
                 case Decision.Moved d -> events.add(new Write.AppendEvent(changed(d.contactId(),
-                        p -> p.state() == ContactState.OFFERED ? p.requeued() : p, "contact.moved", d.toAgentId(), now,
+                        p -> p.state() == ContactState.OFFERED ? p.requeued(0) : p, "contact.moved", d.toAgentId(), now,
                         changed).withActor(d.by())));
                 case Decision.PriorityChanged d -> {
                     Contact reprioritized = live.get(d.contactId()).withPriority(d.priority());
