@@ -15,8 +15,19 @@ public sealed interface Decision {
     /** A live offer ended without an accept; the contact goes back to waiting (or ends). */
     record OfferRevoked(String contactId, String agentId, RevokeReason reason) implements Decision {}
 
-    /** The contact waits again, in its original place in line. */
-    record Requeued(String contactId, Channel channel, String previousAgentId) implements Decision {}
+    /**
+     * The contact waits again, in its original place in line. {@code touchedBefore} is its touch
+     * time over the legs so far (an agent lost mid-conversation, a cold transfer earlier), which the
+     * shell stores so that a restart while it waits keeps them.
+     */
+    record Requeued(String contactId, Channel channel, String previousAgentId, Duration touchedBefore)
+            implements Decision {
+
+        /** A contact that no agent had touched. */
+        public Requeued(String contactId, Channel channel, String previousAgentId) {
+            this(contactId, channel, previousAgentId, Duration.ZERO);
+        }
+    }
 
     record Connected(String contactId, Channel channel, String agentId, Duration timeToHuman)
             implements Decision {}

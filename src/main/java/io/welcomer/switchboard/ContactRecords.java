@@ -104,7 +104,8 @@ final class ContactRecords {
                         "contact.queued", null, now, changed)));
                 case Decision.Offered d -> events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.offeredTo(d.agentId(), now),
                         "contact.offered", d.agentId(), now, changed)));
-                case Decision.Requeued d -> events.add(new Write.AppendEvent(changed(d.contactId(), Contact.Progress::requeued,
+                case Decision.Requeued d -> events.add(new Write.AppendEvent(changed(d.contactId(),
+                        p -> p.requeued(d.touchedBefore().toMillis()),
                         "contact.requeued", d.previousAgentId(), now, changed).withReason(revoked.remove(d.contactId()))));
                 case Decision.Connected d -> {
                     ContactEvent connected = changed(d.contactId(), p -> p.connected(now), "contact.connected",
@@ -178,7 +179,7 @@ final class ContactRecords {
                         otherRows.add(new Write.MoveToLine(d.contactId(), toLine));
                     }
                     events.add(new Write.AppendEvent(changed(d.contactId(),
-                            p -> p.state() == ContactState.OFFERED ? p.requeued() : p, "contact.moved", toAgent, now,
+                            p -> p.state() == ContactState.OFFERED ? p.requeued(0) : p, "contact.moved", toAgent, now,
                             changed).withActor(d.by()).withLine(toLine)));
                 }
                 case Decision.PriorityChanged d -> {
