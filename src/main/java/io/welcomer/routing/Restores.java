@@ -39,6 +39,7 @@ final class Restores {
                     router.decide(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
                 } else {
                     contact.state = restored.state();
+                    contact.answered = true;
                     contact.touchedBefore = restored.touched();
                     if (restored.state() == ContactState.WRAPPING) {
                         restoreWrapUp(contact, restored);

@@ -127,6 +127,10 @@ public final class Router {
             case ResumeArrivals c -> resumeArrivals(c);
             case ForgetCustomer c -> forget(c.customerId());
         }
+        if (command instanceof RegisterAgent || command instanceof RemoveAgent || command instanceof ConnectAgent
+                || command instanceof DisconnectAgent || command instanceof SignOut) {
+            lines.counted();
+        }
         attendance.reportChanges(touched);
         return decisions;
     }
@@ -172,8 +176,12 @@ public final class Router {
         relationships.remember(contact.request.customerId(), agentId, now);
         contact.reservedFor = null;
         contact.reservedByMove = false;
-        decisions.add(new Decision.Connected(contactId, contact.channel(), agentId,
-                Duration.between(contact.arrivedAt, now)));
+        Duration timeToHuman = Duration.between(contact.arrivedAt, now);
+        decisions.add(new Decision.Connected(contactId, contact.channel(), agentId, timeToHuman));
+        if (!contact.answered) {
+            contact.answered = true;
+            decisions.add(lines.answered(contact, timeToHuman));
+        }
     }
 
     private void reject(String agentId, String contactId) {

@@ -32,6 +32,9 @@ public sealed interface Write {
     /** A supervisor changed a waiting contact's priority. */
     record ChangePriority(String contactId, int priority) implements Write {}
 
+    /** The contact was answered, within its line's service-level target or not. */
+    record AnsweredWithinTarget(String contactId, boolean within) implements Write {}
+
     record SaveAgent(AgentEntity agent) implements Write {}
 
     record DeleteAgent(AgentEntity agent) implements Write {}
