@@ -80,8 +80,18 @@ public sealed interface Decision {
     /** The customer will be called back; the contact keeps its place in line. */
     record CallbackArranged(String contactId) implements Decision {}
 
-    /** The customer left before reaching a human. */
-    record Abandoned(String contactId, Channel channel) implements Decision {}
+    /** The customer left before reaching a human; {@code line}: the configured line it waited in (null: implicit). */
+    record Abandoned(String contactId, Channel channel, String line) implements Decision {
+        public Abandoned(String contactId, Channel channel) {
+            this(contactId, channel, null);
+        }
+    }
+
+    /**
+     * The contact reached a human for the first time, in {@code line} (null: an implicit line);
+     * {@code withinTarget}: within the line's service-level time of its arrival (null: no target).
+     */
+    record Answered(String contactId, String line, Boolean withinTarget) implements Decision {}
 
     /** The customer left a connected contact; the agent still completes it. */
     record CustomerLeft(String contactId, String agentId) implements Decision {}

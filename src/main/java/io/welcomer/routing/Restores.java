@@ -37,6 +37,7 @@ final class Restores {
                         contact.touchedBefore));
             }
             case CONNECTED, WRAPPING -> {
+                contact.answered = true;
                 if (agent == null) {
                     router.queue.add(contact, router.now());
                     // Its agent is gone: the leg it was in counts no further than the store says.

@@ -191,6 +191,11 @@ final class ContactRecords {
                 case Decision.LineRemoved d -> { }
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
+                case Decision.Answered d -> {
+                    if (d.withinTarget() != null) {
+                        otherRows.add(new Write.AnsweredWithinTarget(d.contactId(), d.withinTarget()));
+                    }
+                }
                 case Decision.Overflowed d -> events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++,
                         live.get(d.contactId()), "contact.overflowed", null, now).withOverflow(
                         new ContactEvent.Overflow(d.fromLine(), d.toLine(), d.toSkills(), d.step()))));

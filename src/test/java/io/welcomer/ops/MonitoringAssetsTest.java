@@ -79,7 +79,7 @@ class MonitoringAssetsTest {
         promtool("test", "rules", RULE_TESTS.getFileName().toString());
     }
 
-    /** Also configures a line, whose gauges exist only while it does. */
+    /** Also configures a line, whose gauges exist only while it does, and lets a customer give up. */
     private static void serveOneContactWithFeedbackAndARepeat() {
         String skill = Api.uniqueSkill();
         admin().body(Lines.alwaysOpen(skill)).put("/v1/lines/{id}", Api.uniqueId("monitored")).then().statusCode(201);
@@ -93,6 +93,9 @@ class MonitoringAssetsTest {
             gateway().body(Api.contact(skill, customer, 0)).post("/v1/contacts").then().statusCode(201);
             agent.next("offer");
         }
+        String unserved = gateway().body(Api.contact(Api.uniqueSkill(), Api.uniqueId("cust"), 0)).post("/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        gateway().delete("/v1/contacts/{id}", unserved).then().statusCode(200);
     }
 
     private static String dashboardQueries() throws Exception {

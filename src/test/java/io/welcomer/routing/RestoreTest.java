@@ -94,7 +94,8 @@ class RestoreTest {
         desk.available("a1");
         desk.advanceSeconds(3);
 
-        assertThat(desk.accept("a1", "s1"), contains(new Connected("s1", VOICE, "a1", Duration.ofSeconds(123))));
+        assertThat(desk.accept("a1", "s1"), contains(new Connected("s1", VOICE, "a1", Duration.ofSeconds(123)),
+                new Decision.Answered("s1", null, null)));
     }
 
     @Test
