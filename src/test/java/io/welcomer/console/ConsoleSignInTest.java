@@ -93,7 +93,8 @@ class ConsoleSignInTest {
     void anAgentSignsInAtTheProviderFromTheConsoleAndTakesAnOffer() throws Exception {
         String skill = Api.uniqueSkill();
         String agentId = Api.uniqueId("signed-in");
-        admin().body(Map.of("name", "Signed In", "skills", Map.of(skill, 3), "capacity", Map.of("voice", 1)))
+        admin().body(Map.of("name", "Signed In", "skills", Map.of(skill, 3), "capacity", Map.of("voice", 1),
+                        "languages", List.of("en")))
                 .put("/v1/agents/{id}", agentId).then().statusCode(201);
         providerIssues(OidcProvider.token(agentId, Duration.ofHours(1), "welcomer-agent"));
 
