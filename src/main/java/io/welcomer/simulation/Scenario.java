@@ -1,6 +1,7 @@
 package io.welcomer.simulation;
 
 import io.welcomer.routing.Channel;
+import io.welcomer.routing.Line;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +15,22 @@ import java.util.Optional;
  *                    state rather than from an empty centre
  * @param agents      groups of identical agents
  * @param arrivals    streams of contacts, each arriving as a Poisson process
+ * @param lines       lines configured before anything arrives, with their overflow steps (a
+ *                    stream names its line); configured so that a line comes after those it
+ *                    overflows into
  */
-public record Scenario(long seed, double hours, double warmUpHours, List<AgentGroup> agents, List<Stream> arrivals) {
+public record Scenario(long seed, double hours, double warmUpHours, List<AgentGroup> agents, List<Stream> arrivals,
+                       List<Line> lines) {
 
     public Scenario {
         agents = List.copyOf(agents);
         arrivals = List.copyOf(arrivals);
+        lines = Line.targetsFirst(lines);
+    }
+
+    /** A centre without configured lines: every stream waits in its implicit line. */
+    public Scenario(long seed, double hours, double warmUpHours, List<AgentGroup> agents, List<Stream> arrivals) {
+        this(seed, hours, warmUpHours, agents, arrivals, List.of());
     }
 
     /** {@code count} agents with the same skills (name to proficiency 1-5) and capacity per channel. */
@@ -38,13 +49,22 @@ public record Scenario(long seed, double hours, double warmUpHours, List<AgentGr
      *                        null: nobody gives up
      * @param callbackShare   the share of customers who, finding nobody free, ask to be called back:
      *                        they keep their place and never give up
+     * @param line            the configured line its contacts name (null: their implicit line)
      */
     public record Stream(Channel channel, double perHour, Map<String, Integer> skills, int priority,
                          double touchTimeSeconds, TouchTime touchTimeDistribution, double touchTimeCv,
-                         Double patienceSeconds, double callbackShare) {
+                         Double patienceSeconds, double callbackShare, String line) {
 
         public Stream {
             skills = Map.copyOf(skills);
+        }
+
+        /** Contacts in their implicit line. */
+        public Stream(Channel channel, double perHour, Map<String, Integer> skills, int priority,
+                      double touchTimeSeconds, TouchTime touchTimeDistribution, double touchTimeCv,
+                      Double patienceSeconds, double callbackShare) {
+            this(channel, perHour, skills, priority, touchTimeSeconds, touchTimeDistribution, touchTimeCv,
+                    patienceSeconds, callbackShare, null);
         }
 
         double perSecond() {
@@ -56,7 +76,7 @@ public record Scenario(long seed, double hours, double warmUpHours, List<AgentGr
     Scenario withAgents(int count) {
         AgentGroup group = agents.getFirst();
         return new Scenario(seed, hours, warmUpHours, List.of(new AgentGroup(count, group.skills(), group.capacity())),
-                arrivals);
+                arrivals, lines);
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Runs a scenario through the real routing core in virtual time. Contacts arrive by Poisson
+ * Runs a scenario through the real routing core in virtual time, its lines and their overflow
+ * included. Contacts arrive by Poisson
  * processes, agents accept offers at once and complete after a drawn touch time, impatient
  * customers give up while they wait. Everything random comes from one generator seeded by the
  * scenario, so the same scenario gives the same answer, bit for bit.
@@ -97,6 +98,7 @@ public final class Simulator {
     }
 
     private SimulationResult run() {
+        scenario.lines().forEach(line -> apply(new Command.ConfigureLine(line)));
         staff();
         for (int stream = 0; stream < scenario.arrivals().size(); stream++) {
             scheduleArrival(stream);
@@ -147,7 +149,7 @@ public final class Simulator {
             pending.put(contactId, new Pending(now));
         }
         apply(new Command.ArriveContact(new ContactRequest(contactId, stream.channel(), contactId, stream.skills(),
-                stream.priority())));
+                stream.priority(), null, false, stream.line())));
         if (!waiting.contains(contactId)) {
             return;
         }

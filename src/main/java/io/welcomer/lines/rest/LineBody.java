@@ -34,7 +34,7 @@ public record LineBody(
     static final String CHANNEL = "voice|video|chat|email";
     static final String CHANNEL_MESSAGE = "must be one of voice, video, chat, email";
     static final String LINE_ID = Line.ID_PATTERN;
-    static final String LINE_ID_MESSAGE = "must be 1-64 of a-z, 0-9 and -";
+    public static final String LINE_ID_MESSAGE = "must be 1-64 of a-z, 0-9 and -";
 
     /** Times are local to {@code timeZone}, an IANA zone such as Europe/London. */
     public record Hours(@NotBlank @Size(max = 64) String timeZone,

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * not overlap; an exception is closed or has hours; overflow waits rise and no step names this
  * line. Every problem is named with its place ({@code hours.weekly.1.close}), all at once.
  */
-final class LineRules {
+public final class LineRules {
 
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
@@ -39,7 +39,7 @@ final class LineRules {
     }
 
     /** The line this body configures; throws a 400 problem naming every field that is wrong. */
-    static Line read(String lineId, LineBody body) {
+    public static Line read(String lineId, LineBody body) {
         LineRules rules = new LineRules();
         OpeningHours hours = body.hours() == null ? null : rules.hours(body.hours());
         List<Line.OverflowStep> overflow = rules.overflow(lineId, body.overflow() == null ? List.of() : body.overflow());

@@ -47,6 +47,6 @@ public record StaffingBody(
 
     /** The scenario with one agent of the profile; staffing varies the count. */
     public Scenario toScenario() {
-        return ScenarioBody.scenario(seed, hours, warmUpHours, List.of(agent.toGroup(1)), arrivals);
+        return ScenarioBody.scenario(seed, hours, warmUpHours, List.of(agent.toGroup(1)), arrivals, null);
     }
 }

@@ -3,6 +3,7 @@ package io.welcomer.simulation.rest;
 import static io.welcomer.support.Api.admin;
 import static io.welcomer.support.Api.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Planners ask the running server; the live router is not involved. */
 @QuarkusTest
+@SuppressWarnings("unchecked")
 class SimulationResourceTest {
 
     @Test
@@ -99,6 +101,51 @@ class SimulationResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("cannot keep up"))
                 .body("erlang", nullValue());
+    }
+
+    @Test
+    void aScenarioWithLinesRunsTheirOverflowAndAnswersMoreWithinAMinute() {
+        double without = admin().body(twoTeams(List.of())).post("/v1/simulations").then().statusCode(200)
+                .extract().jsonPath().getDouble("serviceLevel.'60'");
+        double with = admin().body(twoTeams(List.of(Map.of("after", "20s", "line", "general"))))
+                .post("/v1/simulations").then().statusCode(200).extract().jsonPath().getDouble("serviceLevel.'60'");
+
+        assertTrue(with > without + 0.2, "overflow to the general team: " + with + " against " + without);
+    }
+
+    @Test
+    void linesTheRouterWouldRefuseAreNamedAndNothingRuns() {
+        Map<String, Object> unknownStep = twoTeams(List.of(Map.of("after", "20s", "line", "nowhere")));
+        admin().body(unknownStep).post("/v1/simulations").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("lines.billing.overflow"));
+
+        Map<String, Object> cycle = io.welcomer.support.Lines.mutable(twoTeams(List.of(Map.of("after", "20s", "line", "general"))));
+        ((Map<String, Map<String, Object>>) cycle.get("lines")).get("general")
+                .put("overflow", List.of(Map.of("after", "30s", "line", "billing")));
+        admin().body(cycle).post("/v1/simulations").then().statusCode(422).body("errors[0].field",
+                org.hamcrest.Matchers.startsWith("lines."));
+
+        Map<String, Object> itself = twoTeams(List.of(Map.of("after", "20s", "line", "billing")));
+        admin().body(itself).post("/v1/simulations").then().statusCode(400).body("errors[0].field", equalTo("overflow.0.line"));
+
+        Map<String, Object> falling = twoTeams(List.of(Map.of("after", "60s", "skills", Map.of("general", 1)),
+                Map.of("after", "20s", "line", "general")));
+        admin().body(falling).post("/v1/simulations").then().statusCode(400).body("errors[0].field", equalTo("overflow.1.after"));
+
+        Map<String, Object> unknownLine = io.welcomer.support.Lines.mutable(twoTeams(List.of()));
+        ((List<Map<String, Object>>) unknownLine.get("arrivals")).getFirst().put("line", "elsewhere");
+        admin().body(unknownLine).post("/v1/simulations").then().statusCode(422).body("errors[0].field", equalTo("arrivals.0.line"));
+    }
+
+    /** Billing calls (8 Erlangs) for 9 billing agents, with 3 general agents and these overflow steps for billing. */
+    private static Map<String, Object> twoTeams(List<Map<String, Object>> overflow) {
+        return Map.of("seed", 3, "hours", 50,
+                "agents", List.of(Map.of("count", 9, "skills", Map.of("billing", 3)),
+                        Map.of("count", 3, "skills", Map.of("general", 3))),
+                "arrivals", List.of(Map.of("channel", "voice", "perHour", 96, "touchTimeSeconds", 300, "line", "billing")),
+                "lines", Map.of("billing", Map.of("channels", List.of("voice"), "skills", Map.of("billing", 1),
+                                "overflow", overflow),
+                        "general", Map.of("channels", List.of("voice"), "skills", Map.of("general", 1))));
     }
 
     @Test
