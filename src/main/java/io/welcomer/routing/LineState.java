@@ -12,7 +12,7 @@ final class LineState implements WaitEstimator.OpenTime {
     boolean open;
     /** The next opening or closing; null when none lies within the horizon, or the line is always open. */
     Instant changesAt;
-    /** When the router last saw it open (or configured it open): no closed time since then. */
+    /** When the router last saw it open (or configured it, open): no closed time since then by its hours. */
     Instant openSince;
     /** New on every evaluation, so a deadline set for an earlier one is recognised and ignored. */
     long serial;

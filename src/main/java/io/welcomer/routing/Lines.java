@@ -44,6 +44,9 @@ final class Lines {
         }
         LineState state = states.computeIfAbsent(line.id(), id -> new LineState(line));
         state.line = line;
+        // Its contacts' open time is read by the new hours: seen open under them since now at the
+        // earliest, so a stretch they call closed is never counted as open.
+        state.openSince = null;
         evaluate(state);
         // Its contacts need what the line asks now; those waiting keep their places, and relax
         // from when they began to need what they need (a line that now asks a skill relaxes too).
