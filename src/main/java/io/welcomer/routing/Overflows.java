@@ -20,7 +20,7 @@ final class Overflows {
         this.router = router;
     }
 
-    /** A new contact in a line with overflow steps: a deadline for the first, counted from now. */
+    /** A new contact in a line with overflow steps, or one moved to it: a deadline for the first, counted from now. */
     void arrived(RoutedContact contact) {
         catchUp(contact, false);
     }
