@@ -192,6 +192,30 @@ class OverflowTest {
                 atFiveMinutes);
     }
 
+    @Test
+    void aLineConfiguredAgainWhileClosedTakesAStepAwayAtOnceAndAnnouncesItWhenEarnedAgain() {
+        Line plain = billing(60);
+        OpeningHours hours = mondayUtc("09:00", "09:10", "09:20", "10:00");
+        twoTeams(new Line(plain.id(), plain.name(), plain.channels(), plain.skills(), null, false, hours, null,
+                plain.overflow()));
+        desk.away("gina", "break");
+        desk.clock.advanceTo(at("2025-03-03T09:05:00Z"));
+        desk.arrive(inLine("b1", VOICE, "billing"));
+        assertEquals(List.of(new Overflowed("b1", "billing", "general", null, 1)),
+                only(Overflowed.class, desk.tickAt(at("2025-03-03T09:06:00Z"))));
+        desk.tickAt(at("2025-03-03T09:10:00Z"));
+
+        // Five minutes of open time: too few for a first step after 400 s, enough for one after 60 s.
+        desk.clock.advanceTo(at("2025-03-03T09:12:00Z"));
+        assertEquals(List.of(), only(Overflowed.class, desk.configure(new Line(plain.id(), plain.name(), plain.channels(),
+                plain.skills(), null, false, hours, null,
+                List.of(new Line.OverflowStep(Duration.ofSeconds(400), null, "general"))))));
+        assertEquals(List.of(new Overflowed("b1", "billing", null, Map.of("loyalty", 1), 1)),
+                only(Overflowed.class, desk.configure(new Line(plain.id(), plain.name(), plain.channels(),
+                        plain.skills(), null, false, hours, null,
+                        List.of(new Line.OverflowStep(Duration.ofSeconds(60), skills("loyalty", 1), null))))));
+    }
+
     /** Mondays in UTC, open from each time to the next given. */
     private static OpeningHours mondayUtc(String... times) {
         List<OpeningHours.Weekly> windows = new ArrayList<>();
