@@ -28,13 +28,13 @@ public record Floor(long version, Instant at, List<ConfiguredLine> configuredLin
 
     /**
      * A configured line: open until {@code closesAt}, or closed until {@code opensAt} (either null
-     * when none lies ahead), in its hours' {@code timeZone} (null: always open); who waits and who
-     * signed in could serve it.
+     * when none lies ahead), in its hours' {@code timeZone} (null: always open); who waits, who
+     * signed in could serve it, and its service level today (null: no target, or nothing ended today).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ConfiguredLine(String id, String name, boolean open, Instant opensAt, Instant closesAt,
                                  String timeZone, int waiting, long oldestWaitSeconds, Instant oldestArrival,
-                                 int agentsSignedIn) {}
+                                 int agentsSignedIn, Double serviceLevelToday) {}
 
     /**
      * A queue: contacts of one line ({@code line}, the configured line's id; absent for an

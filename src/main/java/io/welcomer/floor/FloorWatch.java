@@ -124,7 +124,7 @@ public class FloorWatch implements DecisionListener {
         return new Floor.ConfiguredLine(line.line().id(), line.line().name(), line.open(), line.opensAt(),
                 line.closesAt(), line.line().hours() == null ? null : line.line().hours().zone().getId(), line.waiting(),
                 line.oldestArrival() == null ? 0 : Math.max(0, Duration.between(line.oldestArrival(), now).toSeconds()),
-                line.oldestArrival(), line.agentsSignedIn());
+                line.oldestArrival(), line.agentsSignedIn(), line.serviceLevelToday());
     }
 
     private static Floor.Line line(LineView line, Instant now) {

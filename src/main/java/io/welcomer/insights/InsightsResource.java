@@ -2,6 +2,7 @@ package io.welcomer.insights;
 
 import io.smallrye.mutiny.Uni;
 import io.welcomer.config.WelcomerConfig;
+import io.welcomer.insights.persistence.LineHistoryStore;
 import io.welcomer.insights.persistence.TouchTimeStore;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,7 +28,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * Touch time set against outcome: for completed contacts that ended in [from, to), per band of
  * time spent with the customer, how many were resolved, how many customers came back, how many
- * were resolved first time, and how they felt. The counting is {@link TouchTimeStore}'s.
+ * were resolved first time, and how they felt. The counting is {@link TouchTimeStore}'s. And each
+ * configured line's history per interval, counted by {@link LineHistoryStore}.
  */
 @Path("/v1/insights")
 @RolesAllowed(Roles.SUPERVISOR)
@@ -36,14 +39,23 @@ public class InsightsResource {
     public record TouchTimeInsights(Instant from, Instant to, String groupedBy, List<TouchTimeBand> bands,
                                     TouchTimeBand total) {}
 
+    /** Lines per interval: the intervals with contacts, by line then start. */
+    public record LineInsights(Instant from, Instant to, String interval, List<LineInterval> intervals) {}
+
     private static final Duration DEFAULT_RANGE = Duration.ofDays(7);
+    private static final Map<String, Duration> INTERVALS = Map.of("15m", Duration.ofMinutes(15), "1h",
+            Duration.ofHours(1), "1d", Duration.ofDays(1));
+    /** Intervals per line one answer may hold: 31 days by the hour, or a year by the day. */
+    static final int MAX_INTERVALS = 3000;
 
     private final TouchTimeStore store;
+    private final LineHistoryStore lineHistory;
     private final WelcomerConfig config;
     private final InstantSource clock;
 
-    InsightsResource(TouchTimeStore store, WelcomerConfig config, InstantSource clock) {
+    InsightsResource(TouchTimeStore store, LineHistoryStore lineHistory, WelcomerConfig config, InstantSource clock) {
         this.store = store;
+        this.lineHistory = lineHistory;
         this.config = config;
         this.clock = clock;
     }
@@ -70,6 +82,36 @@ public class InsightsResource {
         boolean byChannel = by != null;
         return store.tallies(since, until, byChannel, clock.instant().minus(config.repeatWindow()))
                 .map(tallies -> answer(since, until, byChannel, tallies));
+    }
+
+    @GET
+    @Path("/lines")
+    @Operation(summary = "Each configured line per interval: offered, answered, abandoned, answered within target,"
+            + " service level, speed of answer, touch time and resolved rate of the contacts that arrived in [from, to)")
+    @APIResponse(responseCode = "200", description = "The intervals with contacts, by line then time")
+    @APIResponse(responseCode = "400", description = "from or to not an ISO-8601 date or instant, from after to,"
+            + " an interval other than 15m, 1h or 1d, or more than " + MAX_INTERVALS + " intervals")
+    public Uni<LineInsights> lines(
+            @Parameter(description = "ISO-8601 date (midnight UTC) or instant; default 1 day before to") @RestQuery String from,
+            @Parameter(description = "ISO-8601 date or instant, exclusive; default now") @RestQuery String to,
+            @Parameter(description = "15m, 1h or 1d (UTC days); default 1h") @RestQuery String interval,
+            @Parameter(description = "one line's id; default every line") @RestQuery String line) {
+        Instant until = to == null ? clock.instant() : instant("to", to);
+        Instant since = from == null ? until.minus(Duration.ofDays(1)) : instant("from", from);
+        if (since.isAfter(until)) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "from must not be after to");
+        }
+        String named = interval == null ? "1h" : interval;
+        Duration length = INTERVALS.get(named);
+        if (length == null) {
+            throw ProblemException.invalidField("interval", "interval must be 15m, 1h or 1d");
+        }
+        if (Duration.between(since, until).dividedBy(length) > MAX_INTERVALS) {
+            throw ProblemException.invalidField("interval", "at most " + MAX_INTERVALS
+                    + " intervals per line: a longer interval or a shorter range");
+        }
+        return lineHistory.intervals(since, until, length, line)
+                .map(intervals -> new LineInsights(since, until, named, intervals));
     }
 
     private static TouchTimeInsights answer(Instant from, Instant to, boolean byChannel, List<BandTally> tallies) {

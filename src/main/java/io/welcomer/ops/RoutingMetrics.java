@@ -37,7 +37,7 @@ public class RoutingMetrics implements DecisionListener {
     private final MeterRegistry registry;
     private final InstantSource clock;
     private volatile QueueStats latest;
-    /** The per-line gauges, one pair per configured line; touched on the routing context only. */
+    /** The per-line gauges, one set per configured line; touched on the routing context only. */
     private final Map<String, List<Meter>> lineGauges = new HashMap<>();
 
     RoutingMetrics(MeterRegistry registry, InstantSource clock) {
@@ -77,7 +77,7 @@ public class RoutingMetrics implements DecisionListener {
     }
 
     /**
-     * One gauge pair per configured line, so the labels are bounded by the lines an admin
+     * One set of gauges per configured line, so the labels are bounded by the lines an admin
      * configured: added with a line, removed with it.
      */
     private void followLines(QueueStats stats) {
@@ -93,24 +93,32 @@ public class RoutingMetrics implements DecisionListener {
         });
         for (String line : stats.lines().keySet()) {
             lineGauges.computeIfAbsent(line, id -> List.of(
-                    Gauge.builder("welcomer.line.open", () -> lineFigure(id, true))
+                    Gauge.builder("welcomer.line.open", () -> lineFigure(id, figures -> figures.open() ? 1 : 0))
                             .description("Whether the line is open now (1) or closed (0), by its opening hours")
                             .tag("line", id)
                             .register(registry),
-                    Gauge.builder("welcomer.line.waiting", () -> lineFigure(id, false))
+                    Gauge.builder("welcomer.line.waiting", () -> lineFigure(id, QueueStats.LineFigures::waiting))
                             .description("Contacts waiting in the line, open or closed")
+                            .tag("line", id)
+                            .register(registry),
+                    Gauge.builder("welcomer.line.agents.signed.in", () -> lineFigure(id,
+                                    QueueStats.LineFigures::agentsSignedIn))
+                            .description("Agents signed in (not OFFLINE) who could serve the line")
+                            .tag("line", id)
+                            .register(registry),
+                    Gauge.builder("welcomer.line.service.level.target", () -> lineFigure(id,
+                                    figures -> figures.serviceLevelTarget() == null ? Double.NaN
+                                            : figures.serviceLevelTarget()))
+                            .description("The line's service-level target, a share 0-1 (NaN: none set)")
                             .tag("line", id)
                             .register(registry)));
         }
     }
 
-    private double lineFigure(String line, boolean open) {
+    private double lineFigure(String line, java.util.function.ToDoubleFunction<QueueStats.LineFigures> figure) {
         QueueStats stats = latest;
         QueueStats.LineFigures figures = stats == null ? null : stats.lines().get(line);
-        if (figures == null) {
-            return 0;
-        }
-        return open ? (figures.open() ? 1 : 0) : figures.waiting();
+        return figures == null ? 0 : figure.applyAsDouble(figures);
     }
 
     private void record(Decision decision) {
@@ -142,7 +150,21 @@ public class RoutingMetrics implements DecisionListener {
                         .record(d.wrapUp());
                 ended(d.channel(), ContactState.COMPLETED, resolved);
             }
-            case Decision.Abandoned d -> ended(d.channel(), ContactState.ABANDONED, "false");
+            case Decision.Abandoned d -> {
+                ended(d.channel(), ContactState.ABANDONED, "false");
+                Counter.builder("welcomer.line.abandoned")
+                        .description("Customers who left a line before reaching a human")
+                        .tag("line", lineLabel(d.line()))
+                        .register(registry)
+                        .increment();
+            }
+            case Decision.Answered d -> Counter.builder("welcomer.line.answered")
+                    .description("Contacts of a line that reached a human, within the line's service-level time"
+                            + " of arrival or not")
+                    .tags("line", lineLabel(d.line()), "within_target",
+                            d.withinTarget() == null ? "-" : d.withinTarget().toString())
+                    .register(registry)
+                    .increment();
             case Decision.OfferRevoked d -> offers(switch (d.reason()) {
                 case REJECTED -> "rejected";
                 case TIMEOUT -> "timeout";
@@ -178,6 +200,11 @@ public class RoutingMetrics implements DecisionListener {
                     .register(registry)
                     .increment(d.away().toMillis() / 1000.0);
         }
+    }
+
+    /** A configured line by its id; the implicit lines together as "-". */
+    private static String lineLabel(String line) {
+        return line == null ? "-" : line;
     }
 
     private void transfers(TransferMode mode, String result) {

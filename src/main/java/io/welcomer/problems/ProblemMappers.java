@@ -8,6 +8,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 import io.welcomer.switchboard.StoreRefused;
+import io.welcomer.switchboard.SqlStates;
 import io.welcomer.switchboard.StoreUnavailable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +16,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -102,8 +104,20 @@ public class ProblemMappers {
         return new Problem("about:blank", "Invalid request", 400, e.getMessage(), null).toResponse();
     }
 
+    /** The store could not be reached (refused, cut, shutting down): nothing was done; retry. */
+    @ServerExceptionMapper
+    public Response storeUnreachable(IOException e) {
+        LOG.warn("store unreachable", e);
+        return unavailable("the store is unavailable; retry later", READ_RETRY_AFTER);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (SqlStates.isUnavailable(e)) {
+            // A store outage whatever wraps it (a closed connection, a shutdown, a lack of resources).
+            LOG.warn("store unavailable", e);
+            return unavailable("the store is unavailable; retry later", READ_RETRY_AFTER);
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected failure").toResponse();
     }

@@ -117,8 +117,8 @@ public sealed interface Command {
      * first; restore contacts in arrival order. An OFFERED contact waits again in its place; a
      * CONNECTED one stays with its agent for the reconnect grace, a WRAPPING one too.
      *
-     * @param touched   a CONNECTED contact's touch time over the legs before its last transfer; a
-     *                  WRAPPING one's whole touch time
+     * @param touched   a CONNECTED or waiting contact's touch time over its earlier legs (before its
+     *                  last transfer or requeue); a WRAPPING one's whole touch time
      * @param wrappedAt when a WRAPPING contact's conversation ended (null if the store does not say)
      */
     record RestoreContact(ContactRequest request, long seq, Instant arrivedAt, ContactState state,

@@ -33,8 +33,12 @@ final class Conversations {
         router.relationships.remember(contact.request.customerId(), agentId, now);
         contact.reservedFor = null;
         contact.reservedByMove = false;
-        router.decide(new Decision.Connected(contactId, contact.channel(), agentId,
-                Duration.between(contact.arrivedAt, now)));
+        Duration timeToHuman = Duration.between(contact.arrivedAt, now);
+        router.decide(new Decision.Connected(contactId, contact.channel(), agentId, timeToHuman));
+        if (!contact.answered) {
+            contact.answered = true;
+            router.decide(router.lines.answered(contact, timeToHuman));
+        }
     }
 
     void reject(String agentId, String contactId) {

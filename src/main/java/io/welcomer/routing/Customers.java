@@ -44,7 +44,8 @@ final class Customers {
                 router.followUps.unreserve(contact);
                 router.queue.remove(contact, router.now());
                 router.contacts.remove(contactId);
-                router.decide(new Decision.Abandoned(contactId, contact.channel()));
+                router.lines.abandoned(contact);
+                router.decide(new Decision.Abandoned(contactId, contact.channel(), lineOf(contact)));
             }
             case OFFERED -> {
                 RoutedAgent agent = router.roster.get(contact.agentId);
@@ -52,7 +53,8 @@ final class Customers {
                 router.touch(agent);
                 router.contacts.remove(contactId);
                 router.decide(new Decision.OfferRevoked(contactId, agent.id(), RevokeReason.ABANDONED));
-                router.decide(new Decision.Abandoned(contactId, contact.channel()));
+                router.lines.abandoned(contact);
+                router.decide(new Decision.Abandoned(contactId, contact.channel(), lineOf(contact)));
                 router.matching.fill(agent);
             }
             case CONNECTED -> {
@@ -65,5 +67,9 @@ final class Customers {
             case WRAPPING -> { }
             case COMPLETED, ABANDONED -> throw new IllegalStateException("ended contact still live: " + contactId);
         }
+    }
+
+    private static String lineOf(RoutedContact contact) {
+        return contact.line == null ? null : contact.line.line.id();
     }
 }

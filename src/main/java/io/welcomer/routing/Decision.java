@@ -15,8 +15,19 @@ public sealed interface Decision {
     /** A live offer ended without an accept; the contact goes back to waiting (or ends). */
     record OfferRevoked(String contactId, String agentId, RevokeReason reason) implements Decision {}
 
-    /** The contact waits again, in its original place in line. */
-    record Requeued(String contactId, Channel channel, String previousAgentId) implements Decision {}
+    /**
+     * The contact waits again, in its original place in line. {@code touchedBefore} is its touch
+     * time over the legs so far (an agent lost mid-conversation, a cold transfer earlier), which the
+     * shell stores so that a restart while it waits keeps them.
+     */
+    record Requeued(String contactId, Channel channel, String previousAgentId, Duration touchedBefore)
+            implements Decision {
+
+        /** A contact that no agent had touched. */
+        public Requeued(String contactId, Channel channel, String previousAgentId) {
+            this(contactId, channel, previousAgentId, Duration.ZERO);
+        }
+    }
 
     record Connected(String contactId, Channel channel, String agentId, Duration timeToHuman)
             implements Decision {}
@@ -69,8 +80,18 @@ public sealed interface Decision {
     /** The customer will be called back; the contact keeps its place in line. */
     record CallbackArranged(String contactId) implements Decision {}
 
-    /** The customer left before reaching a human. */
-    record Abandoned(String contactId, Channel channel) implements Decision {}
+    /** The customer left before reaching a human; {@code line}: the configured line it waited in (null: implicit). */
+    record Abandoned(String contactId, Channel channel, String line) implements Decision {
+        public Abandoned(String contactId, Channel channel) {
+            this(contactId, channel, null);
+        }
+    }
+
+    /**
+     * The contact reached a human for the first time, in {@code line} (null: an implicit line);
+     * {@code withinTarget}: within the line's service-level time of its arrival (null: no target).
+     */
+    record Answered(String contactId, String line, Boolean withinTarget) implements Decision {}
 
     /** The customer left a connected contact; the agent still completes it. */
     record CustomerLeft(String contactId, String agentId) implements Decision {}

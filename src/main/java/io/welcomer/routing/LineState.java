@@ -2,6 +2,8 @@ package io.welcomer.routing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.TreeSet;
 
@@ -12,12 +14,18 @@ final class LineState implements WaitEstimator.OpenTime {
     boolean open;
     /** The next opening or closing; null when none lies within the horizon, or the line is always open. */
     Instant changesAt;
-    /** When the router last saw it open (or configured it, open): no closed time since then by its hours. */
+    /** When the router last saw it open (or configured it open): no closed time since then. */
     Instant openSince;
     /** New on every evaluation, so a deadline set for an earlier one is recognised and ignored. */
     long serial;
     /** Its waiting contacts in arrival order (a follow-up waiting for its own agent is not among them). */
     final TreeSet<RoutedContact> waiting = new TreeSet<>(Comparator.comparingLong(c -> c.seq));
+
+    /** Today's counts for its service level, on {@link #day} in the line's zone (UTC without hours). */
+    LocalDate day;
+    int answeredToday;
+    int withinTargetToday;
+    int abandonedToday;
 
     LineState(Line line) {
         this.line = line;
@@ -33,5 +41,35 @@ final class LineState implements WaitEstimator.OpenTime {
             return Duration.between(from, to);
         }
         return line.hours().openBetween(from, to);
+    }
+
+    /** Counts an answer, within the target or not, or an abandon (not answered). */
+    void count(Instant now, boolean answered, boolean within) {
+        LocalDate today = now.atZone(line.hours() == null ? ZoneOffset.UTC : line.hours().zone()).toLocalDate();
+        if (!today.equals(day)) {
+            day = today;
+            answeredToday = 0;
+            withinTargetToday = 0;
+            abandonedToday = 0;
+        }
+        if (!answered) {
+            abandonedToday++;
+        } else {
+            answeredToday++;
+            if (within) {
+                withinTargetToday++;
+            }
+        }
+    }
+
+    /**
+     * The share of today's contacts that ended their wait (answered or abandoned) that were answered
+     * within the target; null without a target, or before any did today.
+     */
+    Double serviceLevelToday(Instant now) {
+        LocalDate today = now.atZone(line.hours() == null ? ZoneOffset.UTC : line.hours().zone()).toLocalDate();
+        int ended = answeredToday + abandonedToday;
+        return line.serviceLevel() == null || !today.equals(day) || ended == 0 ? null
+                : (double) withinTargetToday / ended;
     }
 }

@@ -11,7 +11,10 @@ import java.time.Instant;
  * @param oldestArrival  when its longest-waiting contact arrived; null when nobody waits
  * @param agentsSignedIn agents with a session (not OFFLINE) who have its skills, its language if
  *                       required, and a slot on one of its channels
+ * @param serviceLevelToday of today's contacts that ended their wait (answered or abandoned; today
+ *                       in the line's zone), the share answered within its target; null without a
+ *                       target or before any ended today
  */
 public record LineStatus(Line line, boolean open, Instant opensAt, Instant closesAt, int waiting,
-                         Instant oldestArrival, int agentsSignedIn) {
+                         Instant oldestArrival, int agentsSignedIn, Double serviceLevelToday) {
 }

@@ -44,10 +44,9 @@ final class Lines {
         }
         LineState state = states.computeIfAbsent(line.id(), id -> new LineState(line));
         state.line = line;
-        // Its contacts' open time is read by the new hours: seen open under them since now at the
-        // earliest, so a stretch they call closed is never counted as open.
-        state.openSince = null;
         evaluate(state);
+        // Open time is read by the hours as configured now, for the time before too.
+        state.openSince = state.open ? router.now() : null;
         // Its contacts need what the line asks now; those waiting keep their places, and relax
         // from when they began to need what they need (a line that now asks a skill relaxes too).
         for (RoutedContact contact : List.copyOf(router.contacts.values())) {
@@ -177,6 +176,27 @@ final class Lines {
         return null;
     }
 
+    // --- service level ---
+
+    /** The contact reached a human for the first time: counted for its line's service level today. */
+    Decision.Answered answered(RoutedContact contact, Duration timeToHuman) {
+        LineState state = contact.line;
+        if (state == null) {
+            return new Decision.Answered(contact.id(), null, null);
+        }
+        Line.ServiceLevel target = state.line.serviceLevel();
+        Boolean within = target == null ? null : timeToHuman.compareTo(target.within()) <= 0;
+        state.count(router.now(), true, Boolean.TRUE.equals(within));
+        return new Decision.Answered(contact.id(), state.line.id(), within);
+    }
+
+    /** The customer left before reaching a human: counted against its line's service level today. */
+    void abandoned(RoutedContact contact) {
+        if (contact.line != null) {
+            contact.line.count(router.now(), false, false);
+        }
+    }
+
     // --- what the lines look like ---
 
     /** Every line as it stands, by id. */
@@ -190,22 +210,24 @@ final class Lines {
         Coverage.Count who = router.roster.couldServe(Coverage.Need.of(state.line));
         return new LineStatus(state.line, state.open, state.open ? null : state.changesAt,
                 state.open ? state.changesAt : null, state.waiting.size(),
-                state.waiting.isEmpty() ? null : state.waiting.first().arrivedAt, who.signedIn);
+                state.waiting.isEmpty() ? null : state.waiting.first().arrivedAt, who.signedIn,
+                state.serviceLevelToday(router.now()));
     }
 
-    /** Open and waiting per configured line, made again only after something in them changed. */
+    /** Open, waiting and who could serve it per configured line, made again only after something in them changed. */
     Map<String, QueueStats.LineFigures> figures() {
         if (figuresChanged) {
             Map<String, QueueStats.LineFigures> now = new LinkedHashMap<>();
             new TreeMap<>(states).forEach((id, state) -> now.put(id, new QueueStats.LineFigures(state.open,
-                    state.waiting.size())));
+                    state.waiting.size(), router.roster.couldServe(Coverage.Need.of(state.line)).signedIn,
+                    state.line.serviceLevel() == null ? null : state.line.serviceLevel().target())));
             figures = Collections.unmodifiableMap(now);
             figuresChanged = false;
         }
         return figures;
     }
 
-    /** A waiting count changed somewhere. */
+    /** A waiting count changed somewhere, or who is signed in. */
     void counted() {
         figuresChanged = true;
     }

@@ -29,7 +29,7 @@ final class Matching {
     void requeue(RoutedContact contact, String previousAgentId) {
         contact.agentId = null;
         contact.connectedAt = null;
-        router.decide(new Decision.Requeued(contact.id(), contact.channel(), previousAgentId));
+        router.decide(new Decision.Requeued(contact.id(), contact.channel(), previousAgentId, contact.touchedBefore));
         router.overflows.catchUp(contact);
         place(contact, previousAgentId, true);
     }

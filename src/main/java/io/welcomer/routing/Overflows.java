@@ -20,7 +20,7 @@ final class Overflows {
         this.router = router;
     }
 
-    /** A new contact in a line with overflow steps, or one moved to it: a deadline for the first, counted from now. */
+    /** A new contact in a line with overflow steps: a deadline for the first, counted from now. */
     void arrived(RoutedContact contact) {
         catchUp(contact, false);
     }
@@ -42,7 +42,9 @@ final class Overflows {
     /** A deadline fell due: if the contact still waits and has waited long enough, it reaches the step; else the deadline is set again. */
     void due(String contactId, long serial) {
         RoutedContact contact = router.contacts.get(contactId);
-        if (contact == null || contact.overflowSerial != serial || contact.state != ContactState.QUEUED) {
+        // Closed since it was set: the opening catches up.
+        if (contact == null || contact.overflowSerial != serial || contact.state != ContactState.QUEUED
+                || !Matching.offerable(contact)) {
             return;
         }
         int before = contact.reached.size();

@@ -14,8 +14,11 @@ public record QueueStats(int waiting, int callbacksWaiting, Instant oldestArriva
                          Map<Channel, Integer> waitingByChannel, Map<Presence, Integer> agentsByPresence,
                          Map<String, LineFigures> lines) {
 
-    /** A configured line in figures: open or not, and how many wait in it. */
-    public record LineFigures(boolean open, int waiting) {}
+    /**
+     * A configured line in figures: open or not, how many wait in it, how many agents signed in
+     * could serve it, and its service-level target (null: none).
+     */
+    public record LineFigures(boolean open, int waiting, int agentsSignedIn, Double serviceLevelTarget) {}
 
     /** Seconds the longest-waiting contact has waited at {@code now}; 0 when nobody waits. */
     public long oldestWaitSeconds(Instant now) {

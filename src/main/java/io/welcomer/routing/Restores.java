@@ -21,6 +21,8 @@ final class Restores {
         RoutedContact contact = new RoutedContact(restored.request(), lineId == null ? null : router.lines.get(lineId),
                 restored.seq(), restored.arrivedAt(), router.rules.priorityAging());
         contact.callback = restored.callback();
+        // The legs before: a contact sent cold or requeued after its agent was lost keeps them while it waits.
+        contact.touchedBefore = restored.touched();
         contact.relaxed = !restored.arrivedAt().plus(router.rules.relaxAfter()).isAfter(router.now());
         router.matching.scheduleRelax(contact);
         router.overflows.restored(contact);
@@ -31,15 +33,18 @@ final class Restores {
             case QUEUED -> router.queue.add(contact, router.now());
             case OFFERED -> {
                 router.queue.add(contact, router.now());
-                router.decide(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
+                router.decide(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId(),
+                        contact.touchedBefore));
             }
             case CONNECTED, WRAPPING -> {
+                contact.answered = true;
                 if (agent == null) {
                     router.queue.add(contact, router.now());
-                    router.decide(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId()));
+                    // Its agent is gone: the leg it was in counts no further than the store says.
+                    router.decide(new Decision.Requeued(contact.id(), contact.channel(), restored.agentId(),
+                            contact.touchedBefore));
                 } else {
                     contact.state = restored.state();
-                    contact.touchedBefore = restored.touched();
                     if (restored.state() == ContactState.WRAPPING) {
                         restoreWrapUp(contact, restored);
                     }

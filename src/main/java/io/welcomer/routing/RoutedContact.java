@@ -37,6 +37,8 @@ final class RoutedContact {
     String agentId;
     long offerSerial;
     Instant connectedAt;
+    /** Reached a human once: answered for its line's service level, which a later leg does not count again. */
+    boolean answered;
     boolean customerGone;
     /** Waited past the relax-after time: any proficiency in the named skills will do. */
     boolean relaxed;

@@ -127,6 +127,10 @@ public final class Router {
             case ResumeArrivals c -> resumeArrivals(c);
             case ForgetCustomer c -> forget(c.customerId());
         }
+        if (command instanceof RegisterAgent || command instanceof RemoveAgent || command instanceof ConnectAgent
+                || command instanceof DisconnectAgent || command instanceof SignOut) {
+            lines.counted();
+        }
         attendance.reportChanges(touched);
         return decisions;
     }

@@ -58,9 +58,9 @@ final class Supervision {
 
     /**
      * The contact waits in the line for what the line asks: its own skills are dropped, its
-     * language and priority stay, and it relaxes and reaches the line's overflow steps counting from
-     * now, as a newcomer to the line would. Its former holder is offered it again only when nothing
-     * else waits for that agent.
+     * language and priority stay, and it relaxes and reaches the line's overflow steps from now,
+     * as a newcomer to the line would. Its
+     * former holder is offered it again only when nothing else waits for that agent.
      */
     private void moveToLine(RoutedContact contact, MoveTarget.ToLine to, String by) {
         LineState line = router.lines.get(to.lineId());
@@ -83,7 +83,7 @@ final class Supervision {
         router.decide(new Decision.Moved(contact.id(), contact.channel(), holder == null ? null : holder.id(), to, by));
         contact.redirect(contact.given.movedTo(line.line.id()), line, router.now());
         router.matching.scheduleRelax(contact);
-        router.overflows.arrived(contact);
+        router.overflows.catchUp(contact);
         router.matching.place(contact, holder == null ? null : holder.id(), true);
         if (holder != null) {
             router.matching.fill(holder, contact.id());

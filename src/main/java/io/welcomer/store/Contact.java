@@ -72,10 +72,11 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
                     connectedAt, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
         }
 
-        /** Back in line, keeping its arrival place; the agent it had is gone from it. */
-        public Progress requeued() {
+        /** Waiting again, with its touch time over the legs so far (kept as it was when none). */
+        public Progress requeued(long touchedBefore) {
             return new Progress(ContactState.QUEUED, mode, arrivalSeq, createdAt, null, callbackNumber, offeredAt,
-                    null, endedAt, null, wrappedAt, touchMillis, outcome, transfers);
+                    null, endedAt, null, wrappedAt, touchedBefore > 0 ? Long.valueOf(touchedBefore) : touchMillis,
+                    outcome, transfers);
         }
 
         public Progress connected(Instant at) {

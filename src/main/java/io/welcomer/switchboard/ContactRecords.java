@@ -104,7 +104,8 @@ final class ContactRecords {
                         "contact.queued", null, now, changed)));
                 case Decision.Offered d -> events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.offeredTo(d.agentId(), now),
                         "contact.offered", d.agentId(), now, changed)));
-                case Decision.Requeued d -> events.add(new Write.AppendEvent(changed(d.contactId(), Contact.Progress::requeued,
+                case Decision.Requeued d -> events.add(new Write.AppendEvent(changed(d.contactId(),
+                        p -> p.requeued(d.touchedBefore().toMillis()),
                         "contact.requeued", d.previousAgentId(), now, changed).withReason(revoked.remove(d.contactId()))));
                 case Decision.Connected d -> {
                     ContactEvent connected = changed(d.contactId(), p -> p.connected(now), "contact.connected",
@@ -178,7 +179,7 @@ final class ContactRecords {
                         otherRows.add(new Write.MoveToLine(d.contactId(), toLine));
                     }
                     events.add(new Write.AppendEvent(changed(d.contactId(),
-                            p -> p.state() == ContactState.OFFERED ? p.requeued() : p, "contact.moved", toAgent, now,
+                            p -> p.state() == ContactState.OFFERED ? p.requeued(0) : p, "contact.moved", toAgent, now,
                             changed).withActor(d.by()).withLine(toLine)));
                 }
                 case Decision.PriorityChanged d -> {
@@ -190,6 +191,11 @@ final class ContactRecords {
                 case Decision.LineRemoved d -> { }
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
+                case Decision.Answered d -> {
+                    if (d.withinTarget() != null) {
+                        otherRows.add(new Write.AnsweredWithinTarget(d.contactId(), d.withinTarget()));
+                    }
+                }
                 case Decision.Overflowed d -> events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++,
                         live.get(d.contactId()), "contact.overflowed", null, now).withOverflow(
                         new ContactEvent.Overflow(d.fromLine(), d.toLine(), d.toSkills(), d.step()))));

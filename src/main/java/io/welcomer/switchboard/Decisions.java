@@ -39,6 +39,7 @@ public final class Decisions {
             case Decision.LineOpened d -> null;
             case Decision.LineClosed d -> null;
             case Decision.Overflowed d -> d.contactId();
+            case Decision.Answered d -> d.contactId();
         };
     }
 

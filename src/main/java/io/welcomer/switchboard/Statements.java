@@ -97,6 +97,8 @@ final class Statements {
 
     static final String MOVE_TO_LINE = "update contacts set line = $2, required_skills = '{}' where id = $1";
 
+    static final String ANSWERED_WITHIN_TARGET = "update contacts set answered_within_target = $2 where id = $1";
+
     static final String DELETE_TOKENS = "delete from agent_tokens where agent_id = $1";
 
     static final String AUDIT = """
@@ -148,6 +150,8 @@ final class Statements {
                 case Write.ChangePriority w -> oneByOne.add(new Statement(CHANGE_PRIORITY,
                         Tuple.of(w.contactId(), w.priority())));
                 case Write.MoveToLine w -> oneByOne.add(new Statement(MOVE_TO_LINE, Tuple.of(w.contactId(), w.lineId())));
+                case Write.AnsweredWithinTarget w -> oneByOne.add(new Statement(ANSWERED_WITHIN_TARGET,
+                        Tuple.of(w.contactId(), w.within())));
                 case Write.DeleteTokens w -> oneByOne.add(new Statement(DELETE_TOKENS, Tuple.of(w.agentId())));
                 case Write.Audit w -> oneByOne.add(new Statement(AUDIT, Tuple.of(w.entry().id(), time(w.entry().at()),
                         w.entry().actor(), w.entry().role(), w.entry().action(), w.entry().target(),

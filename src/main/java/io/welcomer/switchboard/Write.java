@@ -34,6 +34,8 @@ public sealed interface Write {
 
     /** A supervisor moved a waiting contact to a line: it needs that line's skills instead of its own. */
     record MoveToLine(String contactId, String lineId) implements Write {}
+    /** The contact was answered, within its line's service-level target or not. */
+    record AnsweredWithinTarget(String contactId, boolean within) implements Write {}
 
     record SaveAgent(AgentEntity agent) implements Write {}
 

@@ -100,6 +100,9 @@ function showPresence(frame) {
   if (frame.next) {
     text += `, then ${(words[frame.next] || frame.next).toLowerCase()} when your contacts end`;
   }
+  if (frame.by) {
+    text += `, set by ${frame.by}`;
+  }
   $('status').textContent = text;
 }
 
@@ -154,6 +157,7 @@ function signIn(token, session) {
       banner(`Disconnected. Reconnecting in ${Math.ceil(retryMs / 1000)} s; what you see may be out of date.`);
       $('status').textContent = 'Disconnected';
     },
+    signedOut: reason => signOut(`You were ${reason}. Sign in again when you are ready.`),
     refused: () => signOut(session ? 'Your sign-in was not accepted for the console, or has ended. Sign in again.'
         : 'The server did not accept this token. Ask your admin for a new one.'),
   });

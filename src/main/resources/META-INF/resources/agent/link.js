@@ -7,7 +7,7 @@ const LONGEST_RETRY_MS = 15000;
 export class AgentLink {
   /**
    * @param token the agent token, sent only as the upgrade's access_token (RFC 6750 2.3)
-   * @param on {frame(f), up(), down(retryMs), refused()} callbacks
+   * @param on {frame(f), up(), down(retryMs), refused(), signedOut(reason)} callbacks
    */
   constructor(token, on) {
     this.token = token;
@@ -38,11 +38,17 @@ export class AgentLink {
       }
       this.on.frame(frame);
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', event => {
       if (this.socket !== socket || this.stopped) {
         return;
       }
       this.socket = null;
+      if (event.code === 1000 && event.reason.startsWith('signed out')) {
+        // A supervisor signed the agent out: reconnecting would undo it.
+        this.stopped = true;
+        this.on.signedOut(event.reason);
+        return;
+      }
       if (!this.everOpened) {
         // The upgrade was refused before any session: most likely the token is wrong.
         this.stopped = true;

@@ -141,7 +141,8 @@ function draw() {
     header.textContent = line.name && line.name !== line.id ? `${line.name} (${line.id})` : line.id;
     row.append(header, cell(hours(line), line.open ? 'line-open' : 'line-closed'), cell(String(line.waiting), 'number'),
         cell(line.oldestArrival ? clock(secondsSince(line.oldestArrival)) : '', 'number'),
-        cell(String(line.agentsSignedIn), 'number'));
+        cell(String(line.agentsSignedIn), 'number'),
+        cell(line.serviceLevelToday == null ? '' : `${Math.round(line.serviceLevelToday * 100)}%`, 'number'));
     return row;
   });
   $('configured').replaceChildren(...configured);

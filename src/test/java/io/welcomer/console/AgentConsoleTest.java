@@ -14,7 +14,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.welcomer.support.AgentClient;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
+import io.welcomer.support.Lines;
 import io.welcomer.support.NeedsChromium;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +97,27 @@ class AgentConsoleTest {
             assertThat(offer).hasCount(0);
             assertEquals(contactId, other.next("offer").path("contactId").asText());
         }
+    }
+
+    @Test
+    void aContactWaitingInAClosedLineIsOfferedAtItsOpeningAndTheOfferNamesTheLine() {
+        String lineId = Api.uniqueId("billing");
+        Api.admin().body(Lines.closedUntil(30, skill)).put("/v1/lines/{id}", lineId).then().statusCode(201);
+        Page page = Console.open(browser, token);
+        Console.available(page);
+        String contactId = gateway().body(Lines.contactIn(lineId, "voice")).post("/v1/contacts").then().statusCode(201)
+                .body("open", equalTo(false)).extract().path("id");
+        // Jackie is free, but the line is closed: nothing reaches her page.
+        Api.admin().get("/v1/lines/{id}", lineId).then().body("waiting", equalTo(1)).body("agentsSignedIn", equalTo(1));
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Offers"))
+                .getByRole(AriaRole.ARTICLE)).hasCount(0);
+
+        Map<String, Object> open = new LinkedHashMap<>(Lines.closedUntil(30, skill));
+        open.remove("hours");
+        Api.admin().body(open).put("/v1/lines/{id}", lineId).then().statusCode(200).body("open", equalTo(true));
+        Locator offer = Console.offer(page, "Sunil");
+        assertThat(offer).containsText("Voice call · line " + lineId);
+        Console.awaitState(contactId, "OFFERED");
     }
 
     @Test

@@ -21,7 +21,9 @@ import io.welcomer.support.Lines;
 import io.welcomer.support.NeedsChromium;
 import io.welcomer.support.Chromium;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,36 @@ class FloorActionsTest {
             assertThat(row.getByRole(AriaRole.CELL).first()).hasText("offline");
         }
         admin().get("/v1/agents/{id}", agentId).then().statusCode(200);
+    }
+
+    @Test
+    void theConsoleOfAnAgentSetAwayAndSignedOutFromTheFloorSaysWhoDidItAndStaysSignedOut() {
+        String agentId = Api.uniqueId("console");
+        List<String> sockets = new CopyOnWriteArrayList<>();
+        Page console = browser.newPage();
+        console.onWebSocket(socket -> sockets.add(socket.url()));
+        console.navigate("/agent/#token=" + agent(agentId));
+        assertThat(console.getByText("You are Away")).isVisible();
+        Console.available(console);
+        Page floor = Floor.open(browser);
+        Locator row = Floor.agentRow(floor, agentId);
+
+        button(row, "Set away").click();
+        dialog(floor).getByLabel("Reason").selectOption(new SelectOption().setValue("training"));
+        button(dialog(floor), "Set away").click();
+        assertThat(console.getByText("You are Away (training), set by " + Api.SUPERVISOR_NAME)).isVisible();
+
+        button(row, "Sign out").click();
+        button(dialog(floor), "Sign out").click();
+        assertThat(console.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("signed out")))
+                .containsText("You were signed out by " + Api.SUPERVISOR_NAME);
+        assertThat(console.getByLabel("Token")).isVisible();
+        // The console does not reconnect behind the supervisor's back: a reconnect after a drop
+        // comes within 750 ms, so after twice that the one socket is still the only one.
+        console.waitForTimeout(1500);
+        assertEquals(1, sockets.size(), sockets::toString);
+        assertThat(row.getByRole(AriaRole.CELL).first()).hasText("offline");
+        supervisor().get("/v1/agents/{id}", agentId).then().body("presence", equalTo("OFFLINE"));
     }
 
     @Test

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lines are stored with the commands that make them and come back first after a crash or a
- * takeover: a closed line keeps its contacts in arrival order, and opens to offer them in it.
+ * takeover: a closed line keeps its contacts in arrival order (one moved there by a supervisor
+ * too, needing what the line asks), and opens to offer them in it.
  */
 class LinesSurviveIT {
 
     private static final Duration READY_BOUND = Duration.ofSeconds(30);
     private static final int WAITING = 5;
+    /** The contact a supervisor moves into the line from elsewhere. */
+    private static final int MOVED = 2;
 
     @Test
     void aRestartKeepsTheLinesAndTheirContactsInOrder() throws Exception {
@@ -58,6 +61,16 @@ class LinesSurviveIT {
                 .put("/v1/agents/kim").then().statusCode(201);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < WAITING; i++) {
+            if (i == MOVED) {
+                // Arrives asking for a skill nobody has; a supervisor moves it into the line, in its arrival place.
+                String id = server.gateway().body(Map.of("channel", "voice", "customer", Map.of("id", "cust-" + i),
+                                "skills", Map.of("nobody-has-it", 1)))
+                        .post("/v1/contacts").then().statusCode(201).extract().path("id");
+                server.admin().body(Map.of("to", Map.of("line", "billing"))).post("/v1/contacts/{id}/move", id)
+                        .then().statusCode(200).body("line", equalTo("billing")).body("position", equalTo(i + 1));
+                ids.add(id);
+                continue;
+            }
             ids.add(server.gateway().body(Map.of("channel", "voice", "customer", Map.of("id", "cust-" + i),
                             "line", "billing"))
                     .post("/v1/contacts")

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.welcomer.support.AgentClient;
+import io.welcomer.routing.Router;
 import io.welcomer.support.Api;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
@@ -37,6 +38,9 @@ class TouchTimeInsightsTest {
         seed("voice", "COMPLETED", 250, 0, false, null, null);
         seed("voice", "COMPLETED", 3000, 0, true, null, null);
         seed("voice", "ABANDONED", 0, 0, false, null, null);
+        // Completed by the server, not decided by an agent: counted apart, in no rate.
+        seed("voice", "COMPLETED", 90, 120, false, null, null, Router.WRAP_UP_EXPIRED);
+        seed("chat", "COMPLETED", 400, 0, false, null, null, Router.AGENT_LOST);
     }
 
     @Test
@@ -58,8 +62,13 @@ class TouchTimeInsightsTest {
                 .body("bands[1].repeatRate", equalTo(0.5f))
                 .body("bands[1].firstContactResolutionRate", equalTo(0.0f))
                 .body("bands[1].meanCsat", equalTo(3.0f))
+                .body("bands[0].wrapUpExpired", equalTo(1))
+                .body("bands[0].agentLost", equalTo(0))
                 .body("bands[2].contacts", equalTo(0))
                 .body("bands[2].resolvedRate", nullValue())
+                .body("bands[2].agentLost", equalTo(1))
+                .body("total.wrapUpExpired", equalTo(1))
+                .body("total.agentLost", equalTo(1))
                 .body("bands[4].band", equalTo("20m+"))
                 .body("bands[4].contacts", equalTo(1))
                 .body("total.contacts", equalTo(4))
@@ -127,6 +136,11 @@ class TouchTimeInsightsTest {
     /** A contact as the journal stores it: touch time, then (if any) wrap-up until it ended. */
     private static void seed(String channel, String state, long touchSeconds, long wrapUpSeconds, boolean resolved,
                              String repeatedBy, Integer csat) throws Exception {
+        seed(channel, state, touchSeconds, wrapUpSeconds, resolved, repeatedBy, csat, null);
+    }
+
+    private static void seed(String channel, String state, long touchSeconds, long wrapUpSeconds, boolean resolved,
+                             String repeatedBy, Integer csat, String outcomeCode) throws Exception {
         Instant connected = DAY.plusSeconds(3600);
         Instant wrapped = connected.plusSeconds(touchSeconds);
         boolean completed = state.equals("COMPLETED");
@@ -134,8 +148,8 @@ class TouchTimeInsightsTest {
              var insert = connection.prepareStatement("""
                      insert into contacts (id, gateway_id, channel, mode, customer_id, required_skills, priority,
                          arrival_seq, state, created_at, connected_at, ended_at, resolved, repeated_by, csat,
-                         touch_ms, wrapped_at)
-                     values (?, 'seed', ?, 'LIVE', ?, '{}', 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                         touch_ms, wrapped_at, outcome_code)
+                     values (?, 'seed', ?, 'LIVE', ?, '{}', 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, channel);
             insert.setString(3, "seed-" + UUID.randomUUID());
@@ -148,6 +162,7 @@ class TouchTimeInsightsTest {
             insert.setObject(10, csat);
             insert.setObject(11, completed ? touchSeconds * 1000 : null);
             insert.setTimestamp(12, wrapUpSeconds > 0 ? Timestamp.from(wrapped) : null);
+            insert.setString(13, outcomeCode);
             insert.executeUpdate();
         }
     }

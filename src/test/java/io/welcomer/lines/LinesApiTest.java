@@ -168,7 +168,9 @@ class LinesApiTest {
         gateway().body(Lines.contactIn(id, "chat")).post("/v1/contacts").then().statusCode(201);
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertEquals(List.of("welcomer_line_open{line=\"" + id + "\"} 0.0",
+        assertEquals(List.of("welcomer_line_agents_signed_in{line=\"" + id + "\"} 0.0",
+                "welcomer_line_open{line=\"" + id + "\"} 0.0",
+                "welcomer_line_service_level_target{line=\"" + id + "\"} 0.8",
                 "welcomer_line_waiting{line=\"" + id + "\"} 1.0"), Lines.gaugesOf(metrics, id));
     }
 

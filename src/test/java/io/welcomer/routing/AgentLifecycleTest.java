@@ -121,6 +121,6 @@ class AgentLifecycleTest {
         assertThat(desk.tickAfter(Duration.ofSeconds(20)), is(empty()));
         assertThat(desk.view("a1").connectedContactIds(), equalTo(List.of("new")));
         assertThat(Desk.only(Requeued.class, desk.tickAfter(Duration.ofSeconds(10))),
-                contains(new Requeued("new", VOICE, "a1")));
+                contains(new Requeued("new", VOICE, "a1", Duration.ofSeconds(30))));
     }
 }

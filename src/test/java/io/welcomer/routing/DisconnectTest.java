@@ -105,7 +105,7 @@ class DisconnectTest {
             assertThat(desk.tick(), is(empty()));
         }
         desk.clock.advance(Duration.between(desk.now(), graceEnds));
-        assertThat(Desk.only(Requeued.class, desk.tick()), contains(new Requeued("c1", VOICE, "a1")));
+        assertThat(Desk.only(Requeued.class, desk.tick()), contains(new Requeued("c1", VOICE, "a1", Duration.ofSeconds(30))));
     }
 
     @Test
@@ -141,7 +141,7 @@ class DisconnectTest {
         List<Decision> decisions = desk.tickAfter(Duration.ofSeconds(1));
 
         assertThat(decisions.subList(0, 2), contains(
-                new Requeued("c1", VOICE, "a1"),
+                new Requeued("c1", VOICE, "a1", Duration.ofSeconds(30)),
                 desk.offered("c1", VOICE, "a2")));
         assertThat(desk.view("a1").connectedContactIds(), is(empty()));
         assertThat(desk.accept("a2", "c1"), contains(new Connected("c1", VOICE, "a2", Duration.ofSeconds(32))));
@@ -174,7 +174,7 @@ class DisconnectTest {
         assertThat(desk.tickAfter(Duration.ofSeconds(10)), is(empty()));
         assertThat(desk.view("a1").connectedContactIds(), equalTo(List.of("c1")));
         assertThat(Desk.only(Requeued.class, desk.tickAfter(Duration.ofSeconds(20))),
-                contains(new Requeued("c1", VOICE, "a1")));
+                contains(new Requeued("c1", VOICE, "a1", Duration.ofSeconds(50))));
     }
 
     @Test

@@ -32,7 +32,8 @@ class OfferLifecycleTest {
         desk.online("a1");
         desk.advanceSeconds(5);
 
-        assertThat(desk.accept("a1", "c1"), contains(new Connected("c1", VOICE, "a1", Duration.ofSeconds(45))));
+        assertThat(desk.accept("a1", "c1"), contains(new Connected("c1", VOICE, "a1", Duration.ofSeconds(45)),
+                new Decision.Answered("c1", null, null)));
         assertThat(desk.view("a1").connectedContactIds(), equalTo(List.of("c1")));
         assertThat(desk.view("a1").offeredContactIds(), is(empty()));
         assertThat(desk.presence("a1"), is(Presence.BUSY));

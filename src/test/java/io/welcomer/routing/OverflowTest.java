@@ -161,19 +161,6 @@ class OverflowTest {
     }
 
     @Test
-    void aContactMovedToALineReachesItsStepsCountedFromTheMove() {
-        twoTeams(billing(60));
-        desk.arrive(new ContactRequest("c1", VOICE, "cust-c1", skills("loyalty", 1), 50, null, false, null));
-        desk.advanceSeconds(10);
-        desk.moveToLine("c1", "billing", "sue");
-
-        assertEquals(List.of(), desk.tickAt(START.plusSeconds(69)));
-        List<Decision> atAMinute = routed(desk.tickAt(START.plusSeconds(70)));
-        assertEquals(List.of(new Overflowed("c1", "billing", "general", null, 1), desk.offered("c1", VOICE, "gina")),
-                atAMinute);
-    }
-
-    @Test
     void newHoursCountTheWaitAsOpenOnlyWhereTheySayTheLineIsOpen() {
         Line plain = billing(300);
         twoTeams(new Line(plain.id(), plain.name(), plain.channels(), plain.skills(), null, false,

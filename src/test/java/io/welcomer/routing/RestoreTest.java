@@ -94,7 +94,8 @@ class RestoreTest {
         desk.available("a1");
         desk.advanceSeconds(3);
 
-        assertThat(desk.accept("a1", "s1"), contains(new Connected("s1", VOICE, "a1", Duration.ofSeconds(123))));
+        assertThat(desk.accept("a1", "s1"), contains(new Connected("s1", VOICE, "a1", Duration.ofSeconds(123)),
+                new Decision.Answered("s1", null, null)));
     }
 
     @Test
@@ -121,7 +122,9 @@ class RestoreTest {
 
         List<Decision> decisions = desk.tickAfter(RoutingRules.defaults().reconnectGrace());
 
-        assertThat(decisions.subList(0, 2), contains(new Requeued("k1", VOICE, "a1"),
+        // Connected 95 s before the restart, the leg runs until the agent is given up on.
+        assertThat(decisions.subList(0, 2), contains(new Requeued("k1", VOICE, "a1",
+                        Duration.ofSeconds(95).plus(RoutingRules.defaults().reconnectGrace())),
                 desk.offered("k1", VOICE, "a2")));
     }
 
@@ -185,5 +188,40 @@ class RestoreTest {
         assertThat(Desk.only(Completed.class, limited.tickAfter(Duration.ofSeconds(1))), contains(new Completed("w1",
                 VOICE, "a1", new Outcome(false, Router.WRAP_UP_EXPIRED, null), Duration.ofSeconds(90),
                 Duration.ofSeconds(120))));
+    }
+
+    @Test
+    void aContactSentColdAndStillWaitingKeepsTheTouchTimeOfItsEarlierLegsAcrossARestart() {
+        desk.register("a1", Map.of());
+        desk.handle(new RestoreContact(request("t1", VOICE), 7, Desk.START.minusSeconds(120), ContactState.QUEUED,
+                null, null, false, Duration.ofSeconds(65), null));
+        desk.connect("a1");
+        desk.available("a1");
+        desk.accept("a1", "t1");
+        desk.advanceSeconds(20);
+
+        assertThat(Desk.only(Completed.class, desk.complete("a1", "t1")),
+                contains(new Completed("t1", VOICE, "a1", Desk.RESOLVED, Duration.ofSeconds(85))));
+    }
+
+    @Test
+    void aContactRestoredOfferedAfterEarlierLegsKeepsThemAndSaysSoWhenRequeued() {
+        registerAgents();
+
+        assertThat(desk.handle(new RestoreContact(request("o1", VOICE), 7, Desk.START.minusSeconds(120),
+                        ContactState.OFFERED, "a1", null, false, Duration.ofSeconds(40), null)),
+                contains(new Requeued("o1", VOICE, "a1", Duration.ofSeconds(40))));
+    }
+
+    @Test
+    void aContactWhoseAgentWasLostIsRequeuedWithItsTouchTimeSoFarForTheStore() {
+        desk.online("a1");
+        desk.arrive("k1", VOICE);
+        desk.accept("a1", "k1");
+        desk.advanceSeconds(30);
+        desk.disconnect("a1");
+
+        assertThat(Desk.only(Requeued.class, desk.tickAfter(RoutingRules.defaults().reconnectGrace())),
+                contains(new Requeued("k1", VOICE, "a1", Duration.ofSeconds(30).plus(RoutingRules.defaults().reconnectGrace()))));
     }
 }

@@ -74,7 +74,7 @@ class RouterInvariantsTest {
             "OfferRevoked MOVED", "Offered to the agent it was moved to", "PriorityChanged", "PresenceChanged by",
             "LineOpened", "LineClosed", "Queued in a closed line", "Refused UNKNOWN_LINE",
             "Refused CHANNEL_NOT_TAKEN", "Refused LINE_NOT_EMPTY", "LineConfigured", "Overflowed to skills",
-            "Overflowed to a line", "Offered through overflow");
+            "Overflowed to a line", "Offered through overflow", "Answered late");
     /** Every way a warm transfer ends has its own core test; the random run must see them settled at all. */
     private static final List<String> CALM_KINDS = List.of("Connected", "Completed", "TransferOffered",
             "warm transfer settled", "Transferred COLD", "Wrapping", "FollowUpDue", "Offered at a line's opening");
@@ -137,6 +137,8 @@ class RouterInvariantsTest {
                 case Decision.Queued d -> queuedKind(command);
                 case Decision.Moved d -> d.to() instanceof MoveTarget.ToLine ? "Moved to a line" : "Moved";
                 case Decision.Overflowed d -> d.toLine() == null ? "Overflowed to skills" : "Overflowed to a line";
+                case Decision.Answered d -> d.withinTarget() == null ? "Answered"
+                        : d.withinTarget() ? "Answered within target" : "Answered late";
                 case Decision.Refused d -> d.refusal().name().contains("LINE") || d.refusal() == Refusal.CHANNEL_NOT_TAKEN
                         ? "Refused " + d.refusal() : "Refused";
                 default -> decision.getClass().getSimpleName();
@@ -370,7 +372,9 @@ class RouterInvariantsTest {
                 overflow.add(new Line.OverflowStep(after, null, target));
             }
         }
-        return new Line(id, id, channels, skills, language, language != null && random.nextBoolean(), hours, null,
+        Line.ServiceLevel target = random.nextBoolean() ? null
+                : new Line.ServiceLevel(Duration.ofSeconds(10 + random.nextInt(300)), 0.8);
+        return new Line(id, id, channels, skills, language, language != null && random.nextBoolean(), hours, target,
                 overflow);
     }
 

@@ -144,7 +144,9 @@ final class RoutingInvariants {
             assertEquals(line.open, status.open(), id + " open");
             assertEquals(line.config, status.line(), id + " configuration");
             assertEquals(waiting.size(), status.waiting(), id + " waiting");
-            assertEquals(new QueueStats.LineFigures(line.open, waiting.size()), stats.lines().get(id), id + " figures");
+            assertEquals(new QueueStats.LineFigures(line.open, waiting.size(), status.agentsSignedIn(),
+                    line.config.serviceLevel() == null ? null : line.config.serviceLevel().target()),
+                    stats.lines().get(id), id + " figures");
             assertEquals(waiting.stream().map(c -> c.arrivedAt).min(Comparator.naturalOrder()).orElse(null),
                     status.oldestArrival(), id + " oldest arrival");
         });

@@ -67,6 +67,8 @@ final class RoutingModel {
         Instant reservedUntil;
         /** Moved there by a supervisor: that agent may take it whatever it asks for. */
         boolean reservedByMove;
+        /** Reached a human: its first answer counted for its line's service level. */
+        boolean answered;
         /** The overflow steps of its line it has reached, as announced. */
         List<Line.OverflowStep> overflowed = new ArrayList<>();
 
@@ -508,6 +510,17 @@ final class RoutingModel {
                 contact.reservedFor = null;
                 seats.get(d.agentId()).missed = 0;
             }
+            case Decision.Answered d -> {
+                Live contact = existing(d.contactId(), d);
+                assertEquals(Stage.CONNECTED, contact.stage, () -> "answered while not connected: " + d);
+                assertEquals(now, contact.connectedAt, () -> "answered but not connected now: " + d);
+                assertFalse(contact.answered, () -> "answered twice: " + d);
+                assertEquals(contact.lineId, d.line(), () -> "answered in another line: " + d);
+                Line.ServiceLevel target = contact.lineId == null ? null : lines.get(contact.lineId).config.serviceLevel();
+                assertEquals(target == null ? null : Duration.between(contact.arrivedAt, now).compareTo(target.within()) <= 0,
+                        d.withinTarget(), () -> "within the line's target: " + d);
+                contact.answered = true;
+            }
             case Decision.Wrapping d -> {
                 Live contact = existing(d.contactId(), d);
                 assertEquals(new EndContact(d.agentId(), d.contactId()), command);
@@ -634,6 +647,7 @@ final class RoutingModel {
                                 was.priority(), was.language(), was.languageRequired(), to.lineId());
                         contact.lineId = to.lineId();
                         contact.request = LinesModel.needs(contact.given, lines.get(to.lineId()));
+                        // It relaxes and reaches the new line's overflow steps from the move on.
                         contact.relaxFrom = now;
                         contact.overflowed.clear();
                         contact.reservedFor = null;
@@ -691,6 +705,7 @@ final class RoutingModel {
                 Live contact = existing(d.contactId(), d);
                 assertEquals(new CustomerLeave(d.contactId()), command);
                 assertEquals(Stage.WAITING, contact.stage);
+                assertEquals(contact.lineId, d.line(), () -> "abandoned from another line: " + d);
                 contact.revokedFrom = null;
                 live.remove(d.contactId());
                 ended.add(d.contactId());

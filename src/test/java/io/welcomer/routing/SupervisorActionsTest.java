@@ -300,6 +300,23 @@ class SupervisorActionsTest {
     }
 
     @Test
+    void aContactMovedToALineReachesThatLinesOverflowAfterItsOpenTimeCountedFromTheMove() {
+        desk.configure(Desk.line("general", skills("general", 1), null));
+        Line billing = Desk.line("billing", skills("billing", 1), null);
+        desk.configure(new Line("billing", "billing", billing.channels(), billing.skills(), null, false, null, null,
+                List.of(new Line.OverflowStep(Duration.ofSeconds(60), null, "general"))));
+        desk.online("gina", skills("general", 1));
+        desk.arrive(Desk.request("c1", VOICE, 50, skills("rare", 1)));
+        desk.advanceSeconds(30);
+
+        desk.moveToLine("c1", "billing", LEAD);
+
+        assertThat(desk.tickAt(Desk.START.plusSeconds(89)), is(empty()));
+        assertThat(Desk.only(Offered.class, desk.tickAt(Desk.START.plusSeconds(90))),
+                contains(desk.offered("c1", VOICE, "gina")));
+    }
+
+    @Test
     void aMoveToALineIsRefusedForAnUnknownLineOrOneThatTakesNoContactsOnTheChannel() {
         desk.configure(new Line("email-only", "Email", Set.of(Channel.EMAIL), Map.of(), null, false, null, null,
                 List.of()));

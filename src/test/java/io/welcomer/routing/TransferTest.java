@@ -138,7 +138,7 @@ class TransferTest {
         assertThat(decisions, is(empty()));
         desk.handle(new Command.RejectOffer("target", "c1"));
         assertThat(Desk.only(Decision.Requeued.class, desk.tickAfter(desk.rules.reconnectGrace())),
-                contains(new Decision.Requeued("c1", VOICE, "owner")));
+                contains(new Decision.Requeued("c1", VOICE, "owner", Duration.ofSeconds(44))));
     }
 
     @Test

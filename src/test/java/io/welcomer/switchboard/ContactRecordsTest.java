@@ -189,6 +189,19 @@ class ContactRecordsTest {
     }
 
     @Test
+    void aContactRequeuedAfterItsAgentWasLostStoresTheTouchTimeSoFar() {
+        records.track(waiting("c1"));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0), new Decision.Connected("c1", VOICE, "kim",
+                Duration.ZERO));
+
+        Contact requeued = apply(T0.plusSeconds(75), new Decision.Requeued("c1", VOICE, "kim", Duration.ofSeconds(75)))
+                .decided().get("c1");
+
+        assertEquals(ContactState.QUEUED, requeued.state());
+        assertEquals(75_000L, requeued.progress().touchMillis());
+    }
+
+    @Test
     void aRequeueSaysWhyTheOfferBeforeItEndedAndARestoresRequeueSaysNothing() {
         records.track(waiting("c1"));
         apply(T0, new Decision.Offered("c1", VOICE, "kim", T0));

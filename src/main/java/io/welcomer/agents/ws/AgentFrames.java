@@ -80,6 +80,7 @@ public class AgentFrames implements DecisionListener {
                 case Decision.LineOpened d -> { }
                 case Decision.LineClosed d -> { }
                 case Decision.Overflowed d -> { }
+                case Decision.Answered d -> { }
                 case Decision.Refused d -> { }
             }
         }

@@ -2,6 +2,7 @@ package io.welcomer.insights.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.welcomer.insights.BandTally;
+import io.welcomer.routing.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,8 @@ public class TouchTimeStore {
                                 .setParameter("from", from)
                                 .setParameter("to", to)
                                 .setParameter("windowOpen", windowOpen)
+                                .setParameter("wrapUpExpired", Router.WRAP_UP_EXPIRED)
+                                .setParameter("agentLost", Router.AGENT_LOST)
                                 .getResultList()))
                 .map(rows -> rows.stream().map(TouchTimeStore::tally).toList());
     }
@@ -38,18 +41,23 @@ public class TouchTimeStore {
      * Counts and sums per band (and channel): a hash aggregate into at most 20 rows, over the
      * band column PostgreSQL keeps for each contact (V6). The total is added up from those rows,
      * which is cheaper than asking PostgreSQL for it by grouping sets (that sorts every contact).
+     * Contacts the router completed (wrap-up expired, agent lost for good) are no agent's outcome:
+     * they are counted apart and left out of every other figure.
      */
     private static String sql(boolean byChannel) {
         String channel = byChannel ? "channel" : "cast(null as varchar)";
         return """
-                select touch_band, %s as channel_key, count(*),
-                       count(*) filter (where resolved),
-                       count(*) filter (where repeated_by is not null),
-                       count(*) filter (where resolved and repeated_by is null),
-                       sum(csat), count(csat),
-                       count(*) filter (where repeated_by is null and ended_at > :windowOpen),
-                       sum(coalesce(extract(epoch from ended_at - wrapped_at), 0))
-                from contacts
+                select touch_band, %s as channel_key, count(*) filter (where decided),
+                       count(*) filter (where decided and resolved),
+                       count(*) filter (where decided and repeated_by is not null),
+                       count(*) filter (where decided and resolved and repeated_by is null),
+                       sum(csat) filter (where decided), count(csat) filter (where decided),
+                       count(*) filter (where decided and repeated_by is null and ended_at > :windowOpen),
+                       sum(coalesce(extract(epoch from ended_at - wrapped_at), 0)) filter (where decided),
+                       count(*) filter (where outcome_code = :wrapUpExpired),
+                       count(*) filter (where outcome_code = :agentLost)
+                from contacts cross join lateral (select outcome_code is distinct from :wrapUpExpired
+                    and outcome_code is distinct from :agentLost as decided) agent
                 where state = 'COMPLETED' and ended_at >= :from and ended_at < :to and touch_band is not null
                 group by touch_band, channel_key
                 order by touch_band, channel_key""".formatted(channel);
@@ -58,7 +66,7 @@ public class TouchTimeStore {
     private static BandTally tally(Object[] row) {
         return new BandTally(((Number) row[0]).intValue(), (String) row[1], count(row[2]), count(row[3]),
                 count(row[4]), count(row[5]), count(row[6]), count(row[7]), count(row[8]),
-                row[9] == null ? 0 : ((Number) row[9]).doubleValue());
+                row[9] == null ? 0 : ((Number) row[9]).doubleValue(), count(row[10]), count(row[11]));
     }
 
     private static long count(Object value) {
