@@ -64,6 +64,14 @@ final class Lines {
         router.decide(new Decision.LineConfigured(line, state.open, state.changesAt));
         if (state.open) {
             offerWaiting(state);
+        } else {
+            // Closed, nothing is offered; still its waiting contacts reach at once the steps of the
+            // new configuration their open time earns, and lose those it does not.
+            for (RoutedContact contact : List.copyOf(router.contacts.values())) {
+                if (contact.line == state && contact.state == ContactState.QUEUED) {
+                    router.overflows.catchUp(contact);
+                }
+            }
         }
     }
 

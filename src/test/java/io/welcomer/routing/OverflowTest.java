@@ -10,9 +10,14 @@ import static io.welcomer.routing.OpeningHoursTest.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.welcomer.routing.Decision.Overflowed;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,5 +158,58 @@ class OverflowTest {
         assertEquals(List.of(), only(Overflowed.class, later));
         assertEquals(List.of(), only(Decision.Offered.class, later));
         assertEquals(Presence.AVAILABLE, desk.presence("gina"));
+    }
+
+    @Test
+    void newHoursCountTheWaitAsOpenOnlyWhereTheySayTheLineIsOpen() {
+        Line plain = billing(300);
+        twoTeams(new Line(plain.id(), plain.name(), plain.channels(), plain.skills(), null, false,
+                mondayUtc("09:00", "10:00"), null, plain.overflow()));
+        desk.clock.advanceTo(at("2025-03-03T09:30:00Z"));
+        desk.arrive(inLine("b1", VOICE, "billing"));
+        desk.clock.advanceTo(at("2025-03-03T09:34:00Z"));
+
+        // Open still, but closed from 09:31 to 09:32 by the new hours: three minutes of open time so far.
+        List<Decision> configured = desk.configure(new Line(plain.id(), plain.name(), plain.channels(), plain.skills(),
+                null, false, mondayUtc("09:00", "09:31", "09:32", "10:00"), null, plain.overflow()));
+        assertEquals(List.of(), only(Overflowed.class, configured));
+        assertEquals(List.of(), only(Overflowed.class, desk.tickAt(at("2025-03-03T09:35:59Z"))));
+        List<Decision> atFiveMinutes = routed(desk.tickAt(at("2025-03-03T09:36:00Z")));
+        assertEquals(List.of(new Overflowed("b1", "billing", "general", null, 1), desk.offered("b1", VOICE, "gina")),
+                atFiveMinutes);
+    }
+
+    @Test
+    void aLineConfiguredAgainWhileClosedTakesAStepAwayAtOnceAndAnnouncesItWhenEarnedAgain() {
+        Line plain = billing(60);
+        OpeningHours hours = mondayUtc("09:00", "09:10", "09:20", "10:00");
+        twoTeams(new Line(plain.id(), plain.name(), plain.channels(), plain.skills(), null, false, hours, null,
+                plain.overflow()));
+        desk.away("gina", "break");
+        desk.clock.advanceTo(at("2025-03-03T09:05:00Z"));
+        desk.arrive(inLine("b1", VOICE, "billing"));
+        assertEquals(List.of(new Overflowed("b1", "billing", "general", null, 1)),
+                only(Overflowed.class, desk.tickAt(at("2025-03-03T09:06:00Z"))));
+        desk.tickAt(at("2025-03-03T09:10:00Z"));
+
+        // Five minutes of open time: too few for a first step after 400 s, enough for one after 60 s.
+        desk.clock.advanceTo(at("2025-03-03T09:12:00Z"));
+        assertEquals(List.of(), only(Overflowed.class, desk.configure(new Line(plain.id(), plain.name(), plain.channels(),
+                plain.skills(), null, false, hours, null,
+                List.of(new Line.OverflowStep(Duration.ofSeconds(400), null, "general"))))));
+        assertEquals(List.of(new Overflowed("b1", "billing", null, Map.of("loyalty", 1), 1)),
+                only(Overflowed.class, desk.configure(new Line(plain.id(), plain.name(), plain.channels(),
+                        plain.skills(), null, false, hours, null,
+                        List.of(new Line.OverflowStep(Duration.ofSeconds(60), skills("loyalty", 1), null))))));
+    }
+
+    /** Mondays in UTC, open from each time to the next given. */
+    private static OpeningHours mondayUtc(String... times) {
+        List<OpeningHours.Weekly> windows = new ArrayList<>();
+        for (int i = 0; i < times.length; i += 2) {
+            windows.add(new OpeningHours.Weekly(Set.of(DayOfWeek.MONDAY),
+                    LocalTime.parse(times[i]), LocalTime.parse(times[i + 1])));
+        }
+        return new OpeningHours(ZoneOffset.UTC, windows, List.of());
     }
 }

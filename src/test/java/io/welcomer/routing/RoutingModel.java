@@ -163,8 +163,8 @@ final class RoutingModel {
 
     /**
      * The line's steps, configured now, that the contact keeps when it is looked at again (back in
-     * line, its line configured or opened): those it had reached, as far as its open time still
-     * earns them. Steps it newly reaches are announced after this.
+     * line, its line configured, open or closed, or opened): those it had reached, as far as its
+     * open time still earns them. Steps it newly reaches are announced after this.
      */
     private void keepOverflowReached(Live contact, Instant now) {
         if (contact.lineId == null) {
@@ -667,10 +667,10 @@ final class RoutingModel {
                 LinesModel.Modelled line = lines.configured(d, now);
                 live.values().stream().filter(contact -> d.line().id().equals(contact.lineId))
                         .forEach(contact -> contact.request = LinesModel.needs(contact.given, line));
-                if (line.open) {
-                    live.values().stream().filter(contact -> d.line().id().equals(contact.lineId)
-                            && contact.stage == Stage.WAITING).forEach(contact -> keepOverflowReached(contact, now));
-                }
+                // The configuration applies at once, open or closed: a waiting contact keeps only the
+                // steps its open time (by the new hours) earns under it; one lost is reached again later.
+                live.values().stream().filter(contact -> d.line().id().equals(contact.lineId)
+                        && contact.stage == Stage.WAITING).forEach(contact -> keepOverflowReached(contact, now));
             }
             case Decision.Overflowed d -> {
                 Live contact = existing(d.contactId(), d);
