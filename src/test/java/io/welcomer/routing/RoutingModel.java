@@ -351,8 +351,8 @@ final class RoutingModel {
             }
             boolean eligible = !to.agentId().equals(c.agentId()) && takesOffers(target)
                     && hasRoom(to.agentId(), contact.request.channel())
-                    && target.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter()))
-                    && target.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter()));
+                    && Eligibility.hasSkills(target.profile, contact.skillsRequiredAt(now, rules.relaxAfter()))
+                    && Eligibility.speaks(target.profile, contact.languageRequiredAt(now, rules.relaxAfter()));
             return eligible ? null : Refusal.TARGET_NOT_ELIGIBLE;
         }
         return null;
@@ -403,9 +403,9 @@ final class RoutingModel {
                 Seat seat = seats.get(d.agentId());
                 assertTrue(takesOffers(seat), () -> "offered to an agent not taking contacts: " + d);
                 boolean moved = contact.reservedByMove && d.agentId().equals(contact.reservedFor);
-                assertTrue(moved || seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())),
+                assertTrue(moved || Eligibility.hasSkills(seat.profile, contact.skillsRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an unskilled agent: " + d);
-                assertTrue(moved || seat.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter())),
+                assertTrue(moved || Eligibility.speaks(seat.profile, contact.languageRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an agent who does not speak the customer's language: " + d);
                 if (contact.reservedFor != null && contact.reservedUntil.isAfter(now)) {
                     assertEquals(contact.reservedFor, d.agentId(), () -> "reserved contact offered to another agent: " + d);
