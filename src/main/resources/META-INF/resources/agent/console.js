@@ -76,6 +76,12 @@ function onFrame(frame) {
         state: 'CONNECTED'});
       break;
     }
+    case 'completed':
+      contacts.completed(frame.contactId);
+      if (frame.code) {
+        log(`A contact was completed by the server: ${frame.code}.`);
+      }
+      break;
     case 'customer-left':
       contacts.customerLeft(frame.contactId);
       log('A customer left; their contact waits for your outcome.');
@@ -85,6 +91,7 @@ function onFrame(frame) {
       break;
     case 'error':
       problem(`The server refused that: ${frame.message} (${frame.code})`);
+      contacts.refused(frame.message);
       break;
     default:
       break;

@@ -38,7 +38,16 @@ export class Contacts {
       }
     }
     for (const contact of held) {
-      this.show(contact);
+      // Still held after a reconnect: whatever waited for an answer was not done; it may be sent again.
+      this.settle(this.show(contact), '');
+    }
+  }
+
+  settle(entry, said) {
+    if (entry.waiting) {
+      entry.waiting.textContent = said;
+      entry.waiting = null;
+      entry.card.querySelectorAll('form button[type=submit]').forEach(button => { button.disabled = false; });
     }
   }
 
@@ -87,11 +96,35 @@ export class Contacts {
     if (!entry) {
       return;
     }
+    this.settle(entry, '');
     entry.card.querySelector('.transfer-status').textContent = TRANSFER_STATUS[frame.status] || frame.status;
     entry.card.querySelector('.cancel-transfer').hidden = frame.status !== 'offered';
     if (frame.status === 'accepted') {
       this.remove(frame.contactId);
     }
+  }
+
+  /** Its complete is stored: the contact and its notes go. */
+  completed(contactId) {
+    this.remove(contactId);
+  }
+
+  /**
+   * The server refused a frame (an error frame names no contact): a complete or a cold transfer
+   * waiting for its answer was not done, so its contact stays, with what was said.
+   */
+  refused(message) {
+    for (const entry of this.contacts.values()) {
+      this.settle(entry, `Not done, the contact is still yours: ${message}`);
+    }
+  }
+
+  /** A frame whose answer keeps or removes the contact: until then the card stays, its form disabled. */
+  awaiting(id, form, where, said) {
+    const entry = this.contacts.get(id);
+    entry.waiting = where;
+    where.textContent = said;
+    form.querySelector('button[type=submit]').disabled = true;
   }
 
   /** Moves focus to the outcome form of the newest contact (the "O" shortcut). */
@@ -170,7 +203,8 @@ export class Contacts {
         outcome.notes = notes.value.trim();
       }
       if (this.send({type: 'complete', contactId: id, outcome})) {
-        this.remove(id);
+        // Removed once the server says it is completed; on a refusal it stays, notes and all.
+        this.awaiting(id, form, problem, 'Completing…');
       } else {
         problem.textContent = 'Not connected: try again once the connection is back.';
       }
@@ -182,6 +216,7 @@ export class Contacts {
     const toggle = card.querySelector('.transfer-toggle');
     disclose(toggle, form);
     const problem = form.querySelector('.problem');
+    // The target decides the mode: an agent warm, a line cold (the server takes no other pair).
     form.querySelectorAll(`input[name=target-${id}]`).forEach(radio => radio.addEventListener('change', () => {
       const toLine = form.querySelector(`input[name=target-${id}]:checked`).value === 'line';
       form.querySelector('.to-agent').hidden = toLine;
@@ -211,19 +246,17 @@ export class Contacts {
         }
         to = {agentId};
       }
-      const mode = form.querySelector(`input[name=mode-${id}]:checked`).value;
+      const mode = toLine ? 'cold' : 'warm';
       const note = form.elements.note.value.trim() || notes.value.trim();
       const frame = {type: 'transfer', contactId: id, mode, to};
       if (note) {
         frame.note = note;
       }
       if (this.send(frame)) {
-        card.querySelector('.transfer-status').textContent = `Transfer requested (${mode})`;
         form.hidden = true;
         toggle.setAttribute('aria-expanded', 'false');
-        if (mode === 'cold') {
-          this.remove(id);
-        }
+        // A cold transfer's contact leaves once the server says it is done (transfer-status accepted).
+        this.awaiting(id, form, card.querySelector('.transfer-status'), `Transfer requested (${mode})`);
       } else {
         problem.textContent = 'Not connected: try again once the connection is back.';
       }

@@ -4,6 +4,7 @@ import static io.welcomer.support.Api.admin;
 import static io.welcomer.support.Api.gateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +82,11 @@ class AgentSessionTest {
                     .then().statusCode(201).body("state", equalTo("QUEUED"));
 
             agent.send(complete(first, "{\"resolved\": true}"));
+            // A complete is answered once stored, naming its contact (no code: the agent's own).
+            JsonNode completed = agent.next();
+            assertEquals("completed", completed.path("type").asText(), completed.toString());
+            assertEquals(first, completed.path("contactId").asText());
+            assertTrue(completed.path("code").isMissingNode(), completed.toString());
             JsonNode away = agent.next("presence");
             assertEquals("AWAY", away.path("presence").asText());
             assertEquals("lunch", away.path("reason").asText());

@@ -79,8 +79,11 @@ class AgentConsoleTest {
         Console.available(page);
         page.getByLabel("Away reason").selectOption("lunch");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Away").setExact(true)).click();
-        assertThat(page.getByText("You are Away")).isVisible();
+        // The reason is shown to the agent and reaches the server, where the floor shows it.
+        assertThat(page.getByText("You are Away (lunch)")).isVisible();
         Api.admin().get("/v1/agents/{id}", agentId).then().body("presence", equalTo("AWAY"));
+        Api.supervisor().get("/v1/floor").then().statusCode(200)
+                .body("agents.find { it.id == '" + agentId + "' }.reason", equalTo("lunch"));
     }
 
     @Test
@@ -149,6 +152,57 @@ class AgentConsoleTest {
         // Still connected: the contact completes from the same page.
         Console.complete(contact, true, "kept");
         Console.awaitState(contactId, "COMPLETED");
+    }
+
+    @Test
+    void aCompleteTheServerRefusesKeepsTheContactAndItsNotesUntilOneItTakes() {
+        Page page = Console.open(browser, token);
+        Console.available(page);
+        String contactId = Console.post(skill, Api.uniqueId("cust"), "Noor");
+        Console.offer(page, "Noor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
+        Locator contact = Console.contact(page, "Noor");
+        // Longer than the server takes (2048 characters): the complete is refused.
+        String tooLong = "n".repeat(2100);
+        contact.getByLabel("Notes").fill(tooLong);
+        contact.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Yes")).check();
+        contact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete")).click();
+
+        assertThat(contact.locator("form.outcome .problem")).containsText("Not done, the contact is still yours");
+        assertThat(contact).isVisible();
+        assertThat(contact.getByLabel("Notes")).hasValue(tooLong);
+        Console.awaitState(contactId, "CONNECTED");
+
+        contact.getByLabel("Notes").fill("refund issued");
+        Console.complete(contact, true, "refund");
+        Console.awaitState(contactId, "COMPLETED");
+    }
+
+    @Test
+    void aColdTransferLeavesThePageOnlyOnceTheServerTookItAndOffersOnlyPairsTheServerTakes() {
+        Page page = Console.open(browser, token);
+        Console.available(page);
+        String contactId = Console.post(skill, Api.uniqueId("cust"), "Omar");
+        Console.offer(page, "Omar").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
+        Locator contact = Console.contact(page, "Omar");
+        contact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Transfer")).click();
+        // Two choices, each with the only mode the server takes for it: an agent warm, a line cold.
+        Locator targets = contact.locator("form.transfer input[type=radio]");
+        assertThat(targets).hasCount(2);
+        assertThat(contact.getByLabel("An agent, warm: I stay until they accept")).isVisible();
+        contact.getByLabel("A line, cold: hand over now").check();
+        contact.getByLabel("Skills (e.g. billing:3, refunds)").fill("disputes:2");
+        // Not a language tag: the server refuses the transfer, and the contact stays on the page.
+        contact.getByLabel("Language").fill("not a tag");
+        contact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send transfer")).click();
+        assertThat(contact.locator(".transfer-status")).containsText("Not done, the contact is still yours");
+        assertThat(contact).isVisible();
+        Console.awaitState(contactId, "CONNECTED");
+
+        contact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Transfer")).click();
+        contact.getByLabel("Language").fill("es");
+        contact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send transfer")).click();
+        assertThat(contact).hasCount(0);
+        Console.awaitState(contactId, "QUEUED");
     }
 
     @Test

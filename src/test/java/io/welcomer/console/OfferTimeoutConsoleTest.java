@@ -7,8 +7,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.welcomer.story.ShortTimeouts;
 import io.welcomer.support.Api;
 import io.welcomer.support.Chromium;
 import io.welcomer.support.NeedsChromium;
@@ -16,11 +16,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An offer nobody answers, with the offer timeout shortened to a second. */
+/** An offer nobody answers, with the offer timeout shortened to three seconds. */
 @QuarkusTest
 @ExtendWith(NeedsChromium.class)
-@TestProfile(ShortTimeouts.class)
+@TestProfile(OfferTimeoutConsoleTest.ThreeSecondOffers.class)
 class OfferTimeoutConsoleTest {
+
+    /** Long enough to see the countdown tick, short enough to wait for its end. */
+    public static class ThreeSecondOffers implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("welcomer.offer-timeout", "3s");
+        }
+    }
 
     @Test
     void anUnansweredOfferCountsDownAndIsWithdrawnWithItsReason() {
@@ -30,6 +38,10 @@ class OfferTimeoutConsoleTest {
             Page page = Console.open(browser, token);
             Console.available(page);
             String contactId = Console.post(skill, Api.uniqueId("cust"), "Aiko");
+            Locator offer = Console.offer(page, "Aiko");
+            // The countdown goes down second by second (assertions wait for each text in turn).
+            assertThat(offer).containsText("Answer within 2 s");
+            assertThat(offer).containsText("Answer within 1 s");
             Locator offers = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Offers"));
             assertThat(page.getByRole(AriaRole.LOG)).containsText("Offer from Aiko withdrawn: not answered in time");
             assertThat(offers.getByRole(AriaRole.ARTICLE)).hasCount(0);

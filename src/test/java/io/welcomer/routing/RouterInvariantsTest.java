@@ -177,7 +177,7 @@ class RouterInvariantsTest {
             return "Offered through overflow";
         }
         if (contact != null && contact.request.primaryLanguage() != null
-                && !model.seats.get(offered.agentId()).profile.speaks(contact.request.primaryLanguage())) {
+                && !Eligibility.speaks(model.seats.get(offered.agentId()).profile, contact.request.language())) {
             return "Offered language relaxed";
         }
         return "Offered";
@@ -308,8 +308,8 @@ class RouterInvariantsTest {
         Instant now = clock.instant();
         List<String> able = model.seats.values().stream()
                 .filter(seat -> model.takesOffers(seat) && model.hasRoom(seat.profile.agentId(), contact.request.channel())
-                        && seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter()))
-                        && seat.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter())))
+                        && Eligibility.hasSkills(seat.profile, contact.skillsRequiredAt(now, rules.relaxAfter()))
+                        && Eligibility.speaks(seat.profile, contact.languageRequiredAt(now, rules.relaxAfter())))
                 .map(seat -> seat.profile.agentId()).toList();
         int kind = random.nextInt(10);
         TransferTarget to = kind < 3 ? new TransferTarget.ToLine(randomSkills(), random.nextBoolean() ? null : randomLanguage())

@@ -171,7 +171,7 @@ final class RoutingInvariants {
         for (Live contact : model.live.values()) {
             boolean movedHere = contact.reservedByMove && id.equals(contact.reservedFor);
             if (contact.stage == Stage.WAITING && model.lineOpen(contact) && (movedHere
-                    || seat.profile.meets(contact.request.skills()) && seat.profile.speaks(contact.request.primaryLanguage()))
+                    || Eligibility.hasSkills(seat.profile, contact.request.skills()) && Eligibility.speaks(seat.profile, contact.request.primaryLanguage()))
                     && (contact.reservedFor == null || contact.reservedFor.equals(id))
                     && room.computeIfAbsent(contact.request.channel(), channel -> model.hasRoom(id, channel))) {
                 assertEquals(seat.letGo, contact.request.contactId(),

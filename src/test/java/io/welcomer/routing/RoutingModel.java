@@ -157,7 +157,7 @@ final class RoutingModel {
 
     /** Whether an overflow step the contact reached names skills this agent has (a line step: that line's as configured now). */
     boolean overflowedTo(Live contact, Seat seat) {
-        return contact.overflowed.stream().anyMatch(step -> seat.profile.meets(
+        return contact.overflowed.stream().anyMatch(step -> Eligibility.hasSkills(seat.profile,
                 step.line() == null ? step.skills() : lines.get(step.line()).config.skills()));
     }
 
@@ -384,8 +384,9 @@ final class RoutingModel {
             }
             boolean eligible = !to.agentId().equals(c.agentId()) && takesOffers(target)
                     && hasRoom(to.agentId(), contact.request.channel())
-                    && (target.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())) || overflowedTo(contact, target))
-                    && target.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter()));
+                    && (Eligibility.hasSkills(target.profile, contact.skillsRequiredAt(now, rules.relaxAfter()))
+                            || overflowedTo(contact, target))
+                    && Eligibility.speaks(target.profile, contact.languageRequiredAt(now, rules.relaxAfter()));
             return eligible ? null : Refusal.TARGET_NOT_ELIGIBLE;
         }
         return null;
@@ -437,9 +438,10 @@ final class RoutingModel {
                 assertTrue(takesOffers(seat), () -> "offered to an agent not taking contacts: " + d);
                 boolean moved = contact.reservedByMove && d.agentId().equals(contact.reservedFor);
                 boolean overflowed = overflowedTo(contact, seat);
-                assertTrue(moved || overflowed || seat.profile.meets(contact.skillsRequiredAt(now, rules.relaxAfter())),
+                assertTrue(moved || overflowed
+                                || Eligibility.hasSkills(seat.profile, contact.skillsRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an unskilled agent: " + d);
-                assertTrue(moved || seat.profile.speaks(contact.languageRequiredAt(now, rules.relaxAfter())),
+                assertTrue(moved || Eligibility.speaks(seat.profile, contact.languageRequiredAt(now, rules.relaxAfter())),
                         () -> "offered to an agent who does not speak the customer's language: " + d);
                 if (contact.reservedFor != null && contact.reservedUntil.isAfter(now)) {
                     assertEquals(contact.reservedFor, d.agentId(), () -> "reserved contact offered to another agent: " + d);

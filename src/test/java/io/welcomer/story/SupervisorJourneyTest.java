@@ -60,6 +60,7 @@ class SupervisorJourneyTest {
             assertEquals(Api.SUPERVISOR_NAME, told.path("by").asText());
 
             jackie.send(Map.of("type", "complete", "contactId", contactId, "outcome", Map.of("resolved", true)));
+            assertEquals(contactId, jackie.next("completed").path("contactId").asText());
             JsonNode away = jackie.next();
             assertEquals("presence", away.path("type").asText(), away.toString());
             assertEquals("AWAY", away.path("presence").asText(), away.toString());

@@ -108,14 +108,14 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
-    /** The next frame of this type, passing over presence frames only. */
+    /** The next frame of this type, passing over presence frames and the answers to completes only. */
     public JsonNode next(String type) {
         while (true) {
             JsonNode frame = next();
             if (frame.path("type").asText().equals(type)) {
                 return frame;
             }
-            if (!frame.path("type").asText().equals("presence")) {
+            if (!frame.path("type").asText().equals("presence") && !frame.path("type").asText().equals("completed")) {
                 throw new AssertionError("expected a " + type + " frame but got " + frame);
             }
         }

@@ -102,8 +102,12 @@ public final class Api {
         private JsonPresence() {
         }
 
+        /** The next frame is this presence, past the {@code completed} that answers a complete. */
         public static void await(AgentClient agent, String presence) {
             var frame = agent.next();
+            if (frame.path("type").asText().equals("completed")) {
+                frame = agent.next();
+            }
             if (!frame.path("type").asText().equals("presence") || !frame.path("presence").asText().equals(presence)) {
                 throw new AssertionError("expected presence " + presence + " but got " + frame);
             }

@@ -26,11 +26,11 @@ public final class PackagedServer implements AutoCloseable {
 
     public static final String GATEWAY_KEY = "crash-gateway-key";
     public static final String ADMIN_KEY = "crash-admin-key";
-    private static final String PG = Cluster.address();
-    private static final String ADMIN_URL = "jdbc:postgresql://" + PG + "/postgres";
     /** Generous: on a 2-core machine shared with other builds a start can take a minute. */
     private static final Duration START_BOUND = Duration.ofMinutes(3);
 
+    /** host:port of the PostgreSQL it runs on. */
+    private final String pg;
     private final String database;
     private final int port;
     private final Path log;
@@ -38,12 +38,18 @@ public final class PackagedServer implements AutoCloseable {
     private Process process;
 
     public PackagedServer(String database) throws IOException, SQLException {
-        this(database, database);
+        this(Cluster.address(), database);
+    }
+
+    /** A server on a database of its own, made afresh on the PostgreSQL at this host:port. */
+    public PackagedServer(String pg, String database) throws IOException, SQLException {
+        this(pg, database, database);
         execute("drop database if exists " + database + " with (force)");
         execute("create database " + database);
     }
 
-    private PackagedServer(String database, String name) throws IOException {
+    private PackagedServer(String pg, String database, String name) throws IOException {
+        this.pg = pg;
         this.database = database;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
@@ -53,7 +59,7 @@ public final class PackagedServer implements AutoCloseable {
 
     /** A second server on the same database (a standby beside a leader), on its own port and log. */
     public static PackagedServer beside(PackagedServer first, String name) throws IOException {
-        return new PackagedServer(first.database, name);
+        return new PackagedServer(first.pg, first.database, name);
     }
 
     public int port() {
@@ -128,8 +134,8 @@ public final class PackagedServer implements AutoCloseable {
                 "WELCOMER_GATEWAY_KEYS", GATEWAY_KEY,
                 "WELCOMER_ADMIN_KEYS", ADMIN_KEY,
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + PG + "/" + database,
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PG + "/" + database));
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pg + "/" + database,
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pg + "/" + database));
         builder.environment().putAll(environment);
         process = builder.start();
     }
@@ -170,7 +176,7 @@ public final class PackagedServer implements AutoCloseable {
 
     /** A JDBC connection to this server's own database, to look at what it stored. */
     public Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + PG + "/" + database, "postgres", "");
+        return DriverManager.getConnection("jdbc:postgresql://" + pg + "/" + database, "postgres", "");
     }
 
     public String tail() {
@@ -205,8 +211,8 @@ public final class PackagedServer implements AutoCloseable {
         execute("drop database if exists " + database + " with (force)");
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (var connection = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+    private void execute(String sql) throws SQLException {
+        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + pg + "/postgres", "postgres", "");
              var statement = connection.createStatement()) {
             statement.execute(sql);
         }

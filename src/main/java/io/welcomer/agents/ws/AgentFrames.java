@@ -67,7 +67,12 @@ public class AgentFrames implements DecisionListener {
                 case Decision.Queued d -> { }
                 case Decision.Requeued d -> { }
                 case Decision.CallbackArranged d -> { }
-                case Decision.Completed d -> { }
+                case Decision.Completed d -> {
+                    if (d.agentId() != null) {
+                        boolean byTheAgent = committed.command() instanceof Command.CompleteContact;
+                        links.send(d.agentId(), new Frames.Completed(d.contactId(), byTheAgent ? null : d.outcome().code()));
+                    }
+                }
                 case Decision.Abandoned d -> { }
                 case Decision.Wrapping d -> { }
                 case Decision.FollowUpScheduled d -> { }

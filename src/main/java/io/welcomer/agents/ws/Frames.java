@@ -75,6 +75,14 @@ public final class Frames {
         }
     }
 
+    /** A contact the agent held is completed; {@code code} only when the server completed it (wrap-up expired). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Completed(String type, String contactId, String code) {
+        public Completed(String contactId, String code) {
+            this("completed", contactId, code);
+        }
+    }
+
     public record CustomerLeft(String type, String contactId) {
         public CustomerLeft(String contactId) {
             this("customer-left", contactId);
