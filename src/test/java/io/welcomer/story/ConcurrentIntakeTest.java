@@ -114,10 +114,14 @@ class ConcurrentIntakeTest {
         }
     }
 
-    /** One agent: accepts each offer, completes it once connected, and checks it holds one at a time. */
+    /**
+     * One agent: accepts each offer, completes it once connected, and checks it holds one at a time
+     * and is told only of its own completions.
+     */
     private static void serve(AgentClient agent, String name, Map<String, String> holder, List<String> violations,
                               Map<String, AtomicInteger> completions, CountDownLatch allCompleted) {
         String holding = null;
+        Set<String> completing = new HashSet<>();
         while (allCompleted.getCount() > 0) {
             JsonNode frame;
             try {
@@ -138,8 +142,15 @@ class ConcurrentIntakeTest {
                     holding = contactId;
                     agent.send(Map.of("type", "accept", "contactId", contactId));
                 }
-                case "connected" -> agent.send(Map.of("type", "complete", "contactId", contactId,
-                        "outcome", Map.of("resolved", true)));
+                case "connected" -> {
+                    agent.send(Map.of("type", "complete", "contactId", contactId, "outcome", Map.of("resolved", true)));
+                    completing.add(contactId);
+                }
+                case "completed" -> {
+                    if (!completing.remove(contactId)) {
+                        violations.add(name + " told " + contactId + " completed, which it did not complete");
+                    }
+                }
                 case "presence", "hello" -> { }
                 default -> violations.add("unexpected frame " + frame);
             }
