@@ -5,7 +5,7 @@
 #   bash load-tests/hotpath/ab.sh A-quarkus-app-dir B-quarkus-app-dir [rounds]
 # Each round, in turn for the floor, A and B, each on a fresh database:
 #   intake: wrk, 1 thread, 64 connections, WRK_SECONDS (15) after 5 s of warm-up: durable
-#           contacts per second (closed loop, as ../floors' run.sh counts them); the floor is the
+#           contacts per second (closed loop); the floor is the
 #           harness's BaselineServer group (a natural group commit, one list per event loop);
 #   busy:   LoadRun busy, BUSY_RATE (1,000)/s for BUSY_SECONDS (30) with BUSY_AGENTS (2,000):
 #           POST to offer, server CPU, PostgreSQL CPU, server allocation per contact.
