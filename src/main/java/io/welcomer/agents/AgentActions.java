@@ -1,11 +1,11 @@
 package io.welcomer.agents;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.security.Caller;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.switchboard.Decisions;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.Write;
@@ -60,7 +60,8 @@ public class AgentActions {
                     default -> ProblemException.conflict(refusal.message());
                 };
             });
-            Write audit = new Write.Audit(AuditEntry.of(by, action, agentId, detail, loop.clock().instant()));
+            Write audit = new Write.Audit(AuditEntry.of(by.name(), by.role(), action, agentId, detail,
+                    loop.clock().instant()));
             return loop.settle(command, decisions, null, List.of(audit));
         }).chain(committed -> directory.find(agentId)).map(Optional::orElseThrow);
     }

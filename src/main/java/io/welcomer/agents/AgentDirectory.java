@@ -2,7 +2,6 @@ package io.welcomer.agents;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.QueueStats;
@@ -11,6 +10,7 @@ import io.welcomer.security.Caller;
 import io.welcomer.security.Secrets;
 import io.welcomer.store.AgentEntity;
 import io.welcomer.store.AgentTokenEntity;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.switchboard.AgentProfiles;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.PendingFollowUp;
@@ -127,7 +127,7 @@ public class AgentDirectory implements DecisionListener {
     }
 
     private Write.Audit audit(Caller by, String action, String agentId, Map<String, ?> detail) {
-        return new Write.Audit(AuditEntry.of(by, action, agentId, detail, loop.clock().instant()));
+        return new Write.Audit(AuditEntry.of(by.name(), by.role(), action, agentId, detail, loop.clock().instant()));
     }
 
     /** The profile as the audit trail shows it. */

@@ -1,12 +1,12 @@
 package io.welcomer.lines;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Line;
 import io.welcomer.routing.LineStatus;
 import io.welcomer.security.Caller;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.store.LineEntity;
 import io.welcomer.switchboard.LineDocuments;
 import io.welcomer.switchboard.RoutingLoop;
@@ -68,7 +68,7 @@ public class LineDirectory {
     }
 
     private Write.Audit audit(Caller by, String action, String lineId, Map<String, ?> detail) {
-        return new Write.Audit(AuditEntry.of(by, action, lineId, detail, loop.clock().instant()));
+        return new Write.Audit(AuditEntry.of(by.name(), by.role(), action, lineId, detail, loop.clock().instant()));
     }
 
     /** Decides; refused, nothing is stored; else the change and its rows go into one commit. */

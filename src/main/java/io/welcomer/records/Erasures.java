@@ -1,12 +1,12 @@
 package io.welcomer.records;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.records.persistence.ErasureStore;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.security.Caller;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.Write;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,8 @@ public class Erasures {
             }
             Instant now = clock.instant();
             return loop.settle(forget, decisions, null, List.of(new Write.StartErasure(erasureId, customerId, now),
-                    new Write.Audit(AuditEntry.of(by, "customer.erasure-requested", erasureId, Map.of(), now))));
+                    new Write.Audit(AuditEntry.of(by.name(), by.role(), "customer.erasure-requested", erasureId,
+                            Map.of(), now))));
         }).invoke(() -> run(erasureId)).replaceWith(erasureId);
     }
 
