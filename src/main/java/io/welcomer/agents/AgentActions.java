@@ -49,8 +49,8 @@ public class AgentActions {
 
     private Uni<AgentDirectory.AgentCard> onAgent(String agentId, Command command, Caller by, String action,
                                                   Map<String, ?> detail) {
-        return loop.onLoop(() -> {
-            List<Decision> decisions = loop.decide(command);
+        return loop.onLoop(board -> {
+            List<Decision> decisions = board.decide(command);
             Decisions.refusalIn(decisions).ifPresent(refusal -> {
                 throw switch (refusal) {
                     case UNKNOWN_AGENT -> ProblemException.notFound("no agent " + agentId);
@@ -62,7 +62,7 @@ public class AgentActions {
             });
             Write audit = new Write.Audit(AuditEntry.of(by.name(), by.role(), action, agentId, detail,
                     loop.clock().instant()));
-            return loop.settle(command, decisions, null, List.of(audit));
+            return board.settle(command, decisions, null, List.of(audit));
         }).chain(committed -> directory.find(agentId)).map(Optional::orElseThrow);
     }
 }

@@ -61,9 +61,9 @@ public class ContactActions {
 
     private Uni<Intake.Standing> onContact(String contactId, Command command, Caller by, String action,
                                            Function<Contact, Map<String, ?>> detail) {
-        return loop.onLoop(() -> {
-            Contact before = loop.contact(contactId);
-            List<Decision> decisions = loop.decide(command);
+        return loop.onLoop(board -> {
+            Contact before = board.contact(contactId);
+            List<Decision> decisions = board.decide(command);
             Decisions.refusalIn(decisions).ifPresent(refusal -> {
                 throw switch (refusal) {
                     case UNKNOWN_CONTACT -> ProblemException.conflict("contact " + contactId + " has ended");
@@ -81,7 +81,7 @@ public class ContactActions {
             });
             Write audit = new Write.Audit(AuditEntry.of(by.name(), by.role(), action, contactId, detail.apply(before),
                     loop.clock().instant()));
-            return loop.settle(command, decisions, null, List.of(audit));
+            return board.settle(command, decisions, null, List.of(audit));
         }).chain(committed -> intake.standing(contactId)).map(Optional::orElseThrow);
     }
 }

@@ -45,15 +45,15 @@ public class Erasures {
      */
     public Uni<String> erase(String customerId, Caller by) {
         String erasureId = UUID.randomUUID().toString();
-        return loop.onLoop(() -> {
+        return loop.onLoop(board -> {
             Command forget = new Command.ForgetCustomer(customerId);
-            List<Decision> decisions = loop.decide(forget);
+            List<Decision> decisions = board.decide(forget);
             if (decisions.stream().anyMatch(Decision.Refused.class::isInstance)) {
                 return Uni.createFrom().failure(ProblemException.conflict("this customer has a live contact or a "
                         + "follow-up not yet due; erase them once it has ended"));
             }
             Instant now = clock.instant();
-            return loop.settle(forget, decisions, null, List.of(new Write.StartErasure(erasureId, customerId, now),
+            return board.settle(forget, decisions, null, List.of(new Write.StartErasure(erasureId, customerId, now),
                     new Write.Audit(AuditEntry.of(by.name(), by.role(), "customer.erasure-requested", erasureId,
                             Map.of(), now))));
         }).invoke(() -> run(erasureId)).replaceWith(erasureId);
