@@ -111,14 +111,13 @@ public class Intake implements DecisionListener {
             if (contact == null) {
                 return Uni.createFrom().item(Optional.<Standing>empty());
             }
-            Command command = new Command.RequestCallback(contactId);
+            Command command = new Command.RequestCallback(contactId, number);
             List<Decision> decisions = board.decide(command);
             for (Decision decision : decisions) {
                 if (decision instanceof Decision.Refused refused) {
                     return Uni.createFrom().failure(new RoutingRefused(refused.refusal()));
                 }
             }
-            board.detailCallback(number);
             Uni<?> stored = board.settle(command, decisions, null, List.of());
             Standing standing = standingOnLoop(board, board.contact(contactId));
             return stored.map(ignored -> Optional.of(standing));

@@ -82,7 +82,7 @@ public final class Board {
      */
     public Uni<Committed> settle(Command command, List<Decision> decisions, String createdContactId,
                                  List<Write> extraWrites) {
-        ContactRecords.Applied applied = records.apply(decisions, clock.instant(), createdContactId,
+        ContactRecords.Applied applied = records.apply(command, decisions, clock.instant(), createdContactId,
                 this::arrivedOf);
         List<Write> writes = new ArrayList<>(extraWrites);
         writes.addAll(applied.writes());
@@ -136,19 +136,6 @@ public final class Board {
     /** A live contact as last decided; null once it ended. */
     public Contact contact(String contactId) {
         return records.get(contactId);
-    }
-
-    /**
-     * The number and note of the follow-up the next command may schedule (its row is written by
-     * the settle that schedules it).
-     */
-    public void detailFollowUp(String followUpId, String number, String note) {
-        records.detailFollowUp(followUpId, number, note);
-    }
-
-    /** The number to call back on, if the next command arranges a callback (its row is written by that settle). */
-    public void detailCallback(String number) {
-        records.detailCallback(number);
     }
 
     /** The follow-ups this agent promised that are not due yet, soonest first. */

@@ -234,7 +234,8 @@ public sealed interface AgentFrame {
 
         @Override
         public Command command(String agentId) {
-            return new Command.ScheduleFollowUp(agentId, contactId, UUID.randomUUID().toString(), due(at));
+            return new Command.ScheduleFollowUp(agentId, contactId, UUID.randomUUID().toString(), due(at), number,
+                    note);
         }
 
         private static Instant due(String at) {

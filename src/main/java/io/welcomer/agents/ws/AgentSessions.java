@@ -84,27 +84,19 @@ public class AgentSessions implements DecisionListener {
                 : Uni.createFrom().voidItem());
     }
 
-    /** A frame from the agent's own session: its command, and for a follow-up the number and note. */
-    public record Said(Command command, String number, String note) {
-        public Said(Command command) {
-            this(command, null, null);
-        }
-    }
-
     /**
      * A command from the agent's own session; answers the error frame if it was refused. An
      * agent holds at most {@link #MAX_FOLLOW_UPS} promised follow-ups.
      */
-    public Uni<Optional<Frames.Error>> says(Said said) {
+    public Uni<Optional<Frames.Error>> says(Command command) {
         return loop.onLoop(board -> {
-            if (said.command() instanceof Command.ScheduleFollowUp promise) {
+            if (command instanceof Command.ScheduleFollowUp promise) {
                 if (board.followUpsOf(promise.agentId()).size() >= MAX_FOLLOW_UPS) {
                     return Uni.createFrom().item(Optional.of(new Frames.Error("too-many-follow-ups",
                             "an agent may have at most " + MAX_FOLLOW_UPS + " follow-ups not yet due")));
                 }
-                board.detailFollowUp(promise.followUpId(), said.number(), said.note());
             }
-            return board.execute(said.command()).map(decisions -> decisions.stream()
+            return board.execute(command).map(decisions -> decisions.stream()
                     .filter(Decision.Refused.class::isInstance)
                     .map(refused -> ((Decision.Refused) refused).refusal())
                     .map(refusal -> new Frames.Error(refusal.name().toLowerCase(Locale.ROOT).replace('_', '-'),

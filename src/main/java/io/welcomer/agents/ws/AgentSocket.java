@@ -78,10 +78,7 @@ public class AgentSocket {
     }
 
     private Uni<Void> act(WebSocketConnection connection, AgentFrame.Act act) {
-        AgentSessions.Said said = act instanceof AgentFrame.FollowUp promise
-                ? new AgentSessions.Said(act.command(agentId()), promise.number(), promise.note())
-                : new AgentSessions.Said(act.command(agentId()));
-        return sessions.says(said).chain(refused -> refused.isEmpty()
+        return sessions.says(act.command(agentId())).chain(refused -> refused.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : send(connection, refused.get()))
                 // Nothing was done; the session stays open and the agent may send it again.
