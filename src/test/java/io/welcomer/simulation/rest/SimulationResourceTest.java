@@ -137,6 +137,28 @@ class SimulationResourceTest {
         admin().body(unknownLine).post("/v1/simulations").then().statusCode(422).body("errors[0].field", equalTo("arrivals.0.line"));
     }
 
+    @Test
+    void staffingCountsOverflowToASecondPoolOfOtherAgents() {
+        int without = admin().body(staffingTwoTeams(List.of())).post("/v1/simulations/staffing").then()
+                .statusCode(200).body("erlangAgents", nullValue()).extract().path("agents");
+        JsonPath with = admin().body(staffingTwoTeams(List.of(Map.of("after", "20s", "line", "general"))))
+                .post("/v1/simulations/staffing").then().statusCode(200).extract().jsonPath();
+
+        assertTrue(with.getInt("agents") < without, "two general agents taking billing calls after 20 s: "
+                + with.getInt("agents") + " billing agents, against " + without + " without overflow");
+        assertThat(with.getDouble("atAgents.serviceLevel.'60'"), greaterThanOrEqualTo(0.8));
+        assertThat(with.getDouble("oneFewer.serviceLevel.'60'"), lessThan(0.8));
+    }
+
+    /** How many billing agents for 80% in 60 s, beside 2 general agents, billing overflowing by these steps. */
+    private static Map<String, Object> staffingTwoTeams(List<Map<String, Object>> overflow) {
+        Map<String, Object> scenario = twoTeams(overflow);
+        return Map.of("seed", 3, "hours", 100, "agent", Map.of("skills", Map.of("billing", 3)),
+                "otherAgents", List.of(Map.of("count", 2, "skills", Map.of("general", 3))),
+                "arrivals", scenario.get("arrivals"), "lines", scenario.get("lines"),
+                "target", Map.of("serviceLevel", Map.of("seconds", 60, "target", 0.8)));
+    }
+
     /** Billing calls (8 Erlangs) for 9 billing agents, with 3 general agents and these overflow steps for billing. */
     private static Map<String, Object> twoTeams(List<Map<String, Object>> overflow) {
         return Map.of("seed", 3, "hours", 50,
