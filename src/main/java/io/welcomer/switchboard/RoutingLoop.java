@@ -117,7 +117,8 @@ public class RoutingLoop {
                 START_BOUND) == 0) {
             // Read once and thrown away: the first read of a process is the slow one (queries
             // prepared, code compiled), and a takeover should not pay for it.
-            store.onFreshContext(loop, sessions -> Restoration.load(sessions, clock.instant().minus(config.repeatWindow())))
+            store.onFreshContext(loop, sessions -> Restoration.load(sessions,
+                            clock.instant().minus(config.repeatWindow()), clock.instant()))
                     .await().atMost(START_BOUND);
         }
     }
@@ -352,7 +353,8 @@ public class RoutingLoop {
                         emitter.fail(failure);
                     }
                 }))
-                .chain(() -> store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen)))
+                .chain(() -> store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen,
+                        clock.instant())))
                 .ifNoItem().after(RELOAD_BOUND).fail()
                 .subscribe().with(this::rebuild, failure -> {
                     LOG.warnf("rebuild from the store failed (%s), trying again", failure.toString());
