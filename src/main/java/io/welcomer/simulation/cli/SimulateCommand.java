@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.welcomer.problems.Problem;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.routing.RoutingRules;
 import io.welcomer.simulation.OverloadedException;
@@ -106,7 +107,8 @@ public final class SimulateCommand {
     private static <T> void check(Set<ConstraintViolation<T>> violations) {
         if (!violations.isEmpty()) {
             throw new InvalidScenario(violations.stream()
-                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                    .map(Problem.FieldError::of)
+                    .map(error -> error.field() + " " + error.message())
                     .sorted(Comparator.naturalOrder())
                     .reduce((a, b) -> a + "; " + b).orElseThrow());
         }
