@@ -18,14 +18,15 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The lines' history reads sealed quarter hours from their roll-up and the rest from the contacts:
  * every interval and field answers exactly as when every contact is read, on either side of the
- * seal, at its seam, with a contact still live when its quarter would be sealed, and with two
- * servers sealing at once. Contacts are seeded on a day of 2001 no other test uses.
+ * seal, at its seam, with a contact still live when its quarter would be sealed, with two
+ * servers sealing at once, and after the customer's erasure. Contacts are seeded on a day of 2001 no other test uses.
  */
 @QuarkusTest
 class LineHistorySealTest {
@@ -65,7 +66,7 @@ class LineHistorySealTest {
             assertTrue(seal.seal().await().atMost(Duration.ofSeconds(30)) > 0);
             assertEquals(DAY.plus(Duration.ofMinutes(135)), sealedUntil(db), "sealed up to the live contact's quarter");
             assertEquals(3, db.count("select count(*) from line_quarters where line = ?", billing), "00:00, 00:15, 01:45");
-            assertEquals(fromContacts, answers(billing), "sealed quarters answer as their contacts");
+            assertSameAnswers(fromContacts, answers(billing), "sealed quarters answer as their contacts");
 
             db.execute("""
                     update contacts set state = 'COMPLETED', ended_at = created_at + interval '5 minutes',
@@ -77,16 +78,22 @@ class LineHistorySealTest {
 
             unseal(db);
             List<String> endedFromContacts = answers(billing);
-            assertEquals(endedFromContacts, sealed, "the contact that ended after its quarter was left open is counted once");
+            assertSameAnswers(endedFromContacts, sealed, "the contact that ended after its quarter was left open is counted once");
 
             // A second server, as after a restart or a takeover, sealing at the same time: the seal's row
             // lock makes them take turns, and no quarter is counted twice.
             LineHistorySeal secondServer = new LineHistorySeal(store, config, clock);
             Uni.join().all(seal.seal(), secondServer.seal()).andFailFast().await().atMost(Duration.ofSeconds(30));
             assertTrue(sealedUntil(db).isAfter(DAY.plus(Duration.ofDays(2))));
-            assertEquals(endedFromContacts, answers(billing), "two servers sealing count each quarter once");
+            assertSameAnswers(endedFromContacts, answers(billing), "two servers sealing count each quarter once");
             secondServer.seal().await().atMost(Duration.ofSeconds(30));
-            assertEquals(endedFromContacts, answers(billing), "sealing again changes nothing");
+            assertSameAnswers(endedFromContacts, answers(billing), "sealing again changes nothing");
+
+            String erasure = admin().delete("/v1/customers/{id}", "sealtest-customer").then().statusCode(202)
+                    .extract().header("Location");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    "done".equals(admin().get(erasure).then().statusCode(200).extract().path("state")));
+            assertSameAnswers(endedFromContacts, answers(billing), "erasing the customer moves no total");
         }
     }
 
@@ -121,6 +128,14 @@ class LineHistorySealTest {
             }
         }
         return answers;
+    }
+
+    /** Answer by answer, so that a failure shows the one request that differs. */
+    private static void assertSameAnswers(List<String> expected, List<String> actual, String why) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), actual.get(i), why);
+        }
     }
 
     /**
