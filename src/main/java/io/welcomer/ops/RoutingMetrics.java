@@ -23,6 +23,8 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Prometheus measures fed from routing decisions (never from polling the store). Touch time is
@@ -40,6 +42,12 @@ public class RoutingMetrics implements DecisionListener {
     private volatile QueueStats latest;
     /** The per-line gauges, one set per configured line; touched on the routing context only. */
     private final Map<String, List<Meter>> lineGauges = new HashMap<>();
+    /**
+     * Each counter and timer by its name and tags, built and registered once: a builder's
+     * {@code register} makes its id, tags and distribution settings anew and runs the registry's
+     * filters on every call, several times per contact (load-tests/README.md, "The hot path").
+     */
+    private final Map<List<String>, Meter> meters = new ConcurrentHashMap<>();
 
     RoutingMetrics(MeterRegistry registry, InstantSource clock) {
         this.registry = registry;
@@ -128,43 +136,42 @@ public class RoutingMetrics implements DecisionListener {
             case Decision.Queued d -> { }
             case Decision.Connected d -> {
                 offers("accepted");
-                Timer.builder("welcomer.time.to.human")
+                timer(List.of("welcomer.time.to.human", d.channel().wireName()), key -> Timer
+                        .builder(key.get(0))
                         .description("From contact created to connected with a human")
-                        .tag("channel", d.channel().wireName())
-                        .serviceLevelObjectives(TIME_TO_HUMAN_BUCKETS)
-                        .register(registry)
+                        .tag("channel", key.get(1))
+                        .serviceLevelObjectives(TIME_TO_HUMAN_BUCKETS))
                         .record(d.timeToHuman());
             }
             case Decision.Completed d -> {
                 String resolved = Boolean.toString(d.outcome().resolved());
-                Timer.builder("welcomer.touch.time")
+                timer(List.of("welcomer.touch.time", d.channel().wireName(), resolved), key -> Timer
+                        .builder(key.get(0))
                         .description("Time a human spent with the customer, from connected to completed")
-                        .tags("channel", d.channel().wireName(), "resolved", resolved)
-                        .serviceLevelObjectives(TOUCH_TIME_BUCKETS)
-                        .register(registry)
+                        .tags("channel", key.get(1), "resolved", key.get(2))
+                        .serviceLevelObjectives(TOUCH_TIME_BUCKETS))
                         .record(d.touchTime());
-                Timer.builder("welcomer.wrap.up")
+                timer(List.of("welcomer.wrap.up", d.channel().wireName()), key -> Timer
+                        .builder(key.get(0))
                         .description("After-contact work, from the end of the conversation to completed")
-                        .tag("channel", d.channel().wireName())
-                        .serviceLevelObjectives(WRAP_UP_BUCKETS)
-                        .register(registry)
+                        .tag("channel", key.get(1))
+                        .serviceLevelObjectives(WRAP_UP_BUCKETS))
                         .record(d.wrapUp());
                 ended(d.channel(), ContactState.COMPLETED, resolved);
             }
             case Decision.Abandoned d -> {
                 ended(d.channel(), ContactState.ABANDONED, "false");
-                Counter.builder("welcomer.line.abandoned")
+                counter(List.of("welcomer.line.abandoned", lineLabel(d.line())), key -> Counter
+                        .builder(key.get(0))
                         .description("Customers who left a line before reaching a human")
-                        .tag("line", lineLabel(d.line()))
-                        .register(registry)
+                        .tag("line", key.get(1)))
                         .increment();
             }
-            case Decision.Answered d -> Counter.builder("welcomer.line.answered")
+            case Decision.Answered d -> counter(List.of("welcomer.line.answered", lineLabel(d.line()),
+                    d.withinTarget() == null ? "-" : d.withinTarget().toString()), key -> Counter.builder(key.get(0))
                     .description("Contacts of a line that reached a human, within the line's service-level time"
                             + " of arrival or not")
-                    .tags("line", lineLabel(d.line()), "within_target",
-                            d.withinTarget() == null ? "-" : d.withinTarget().toString())
-                    .register(registry)
+                    .tags("line", key.get(1), "within_target", key.get(2)))
                     .increment();
             case Decision.OfferRevoked d -> offers(switch (d.reason()) {
                 case REJECTED -> "rejected";
@@ -209,27 +216,24 @@ public class RoutingMetrics implements DecisionListener {
     }
 
     private void transfers(TransferMode mode, String result) {
-        Counter.builder("welcomer.transfers")
+        counter(List.of("welcomer.transfers", mode.wireName(), result), key -> Counter.builder(key.get(0))
                 .description("Transfers by mode and how they ended")
-                .tags("mode", mode.wireName(), "result", result)
-                .register(registry)
+                .tags("mode", key.get(1), "result", key.get(2)))
                 .increment();
     }
 
     /** A contact was created; counted once whether it was offered at once or queued. */
     private void created(Channel channel) {
-        Counter.builder("welcomer.contacts.created")
+        counter(List.of("welcomer.contacts.created", channel.wireName()), key -> Counter.builder(key.get(0))
                 .description("Contacts received from gateways")
-                .tag("channel", channel.wireName())
-                .register(registry)
+                .tag("channel", key.get(1)))
                 .increment();
     }
 
     /** A customer came back within the repeat window after an earlier contact ended. */
     public void repeat() {
-        Counter.builder("welcomer.repeat.contacts")
-                .description("Contacts whose customer came back within the repeat window")
-                .register(registry)
+        counter(List.of("welcomer.repeat.contacts"), key -> Counter.builder(key.get(0))
+                .description("Contacts whose customer came back within the repeat window"))
                 .increment();
     }
 
@@ -243,19 +247,26 @@ public class RoutingMetrics implements DecisionListener {
     }
 
     private void ended(Channel channel, ContactState state, String resolved) {
-        Counter.builder("welcomer.contacts.ended")
+        counter(List.of("welcomer.contacts.ended", channel.wireName(), state.name(), resolved), key -> Counter
+                .builder(key.get(0))
                 .description("Contacts that ended, by final state and whether resolved")
-                .tags("channel", channel.wireName(), "state", state.name(), "resolved", resolved)
-                .register(registry)
+                .tags("channel", key.get(1), "state", key.get(2), "resolved", key.get(3)))
                 .increment();
     }
 
     private void offers(String result) {
-        Counter.builder("welcomer.offers")
+        counter(List.of("welcomer.offers", result), key -> Counter.builder(key.get(0))
                 .description("Offers to agents by how they ended")
-                .tag("result", result)
-                .register(registry)
+                .tag("result", key.get(1)))
                 .increment();
+    }
+
+    private Counter counter(List<String> key, Function<List<String>, Counter.Builder> builder) {
+        return (Counter) meters.computeIfAbsent(key, k -> builder.apply(k).register(registry));
+    }
+
+    private Timer timer(List<String> key, Function<List<String>, Timer.Builder> builder) {
+        return (Timer) meters.computeIfAbsent(key, k -> builder.apply(k).register(registry));
     }
 
     private double waiting(Channel channel) {
