@@ -87,8 +87,8 @@ public final class Restoration {
         }
         for (PendingFollowUp pending : snapshot.followUps()) {
             records.restorePromise(pending);
-            router.handle(new Command.RestoreFollowUp(new FollowUp(pending.row().id, pending.row().agentId,
-                    pending.row().fromContactId, ContactRequests.of(pending.contact()), pending.row().dueAt)));
+            router.handle(new Command.RestoreFollowUp(new FollowUp(pending.id(), pending.agentId(),
+                    pending.fromContactId(), ContactRequests.of(pending.contact()), pending.dueAt())));
         }
         return writes;
     }

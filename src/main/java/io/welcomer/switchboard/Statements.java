@@ -135,9 +135,9 @@ final class Statements {
                 }
                 case Write.AppendEvent w -> events.add(w.event());
                 case Write.MarkRepeated w -> repeats.put(w.contactId(), w.repeatedBy());
-                case Write.SaveFollowUp w -> oneByOne.add(new Statement(SAVE_FOLLOW_UP, Tuple.of(w.followUp().id,
-                        w.followUp().agentId, w.followUp().fromContactId, time(w.followUp().dueAt),
-                        w.followUp().callbackNumber, w.followUp().note, time(w.followUp().createdAt))));
+                case Write.SaveFollowUp w -> oneByOne.add(new Statement(SAVE_FOLLOW_UP, Tuple.of(w.followUp().id(),
+                        w.followUp().agentId(), w.followUp().fromContactId(), time(w.followUp().dueAt()),
+                        w.followUp().number(), w.followUp().note(), time(w.followUp().createdAt()))));
                 case Write.FollowUpDue w -> oneByOne.add(new Statement(FOLLOW_UP_DUE, Tuple.of(w.followUpId(), time(w.at()))));
                 case Write.StartErasure w -> oneByOne.add(new Statement(START_ERASURE, Tuple.of(w.erasureId(),
                         w.customerId(), time(w.at()))));

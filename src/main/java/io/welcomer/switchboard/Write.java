@@ -5,7 +5,6 @@ import io.welcomer.store.AgentTokenEntity;
 import io.welcomer.store.AuditEntry;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
-import io.welcomer.store.FollowUpEntity;
 import io.welcomer.store.LineEntity;
 import java.time.Instant;
 
@@ -22,7 +21,7 @@ public sealed interface Write {
     record MarkRepeated(String contactId, String repeatedBy) implements Write {}
 
     /** A follow-up promised; {@link FollowUpDue} once its contact exists. */
-    record SaveFollowUp(FollowUpEntity followUp) implements Write {}
+    record SaveFollowUp(PendingFollowUp followUp) implements Write {}
 
     record FollowUpDue(String followUpId, Instant at) implements Write {}
 

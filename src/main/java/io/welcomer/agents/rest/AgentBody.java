@@ -32,7 +32,7 @@ public record AgentBody(String id, String name, Map<String, Integer> skills, Map
                 languages == null || languages.isEmpty() ? List.of() : List.of(languages.split(",")), live.presence(), live.idleSince(),
                 Stream.of(live.offeredContactIds(), live.connectedContactIds(), live.wrappingContactIds())
                         .flatMap(List::stream).toList(),
-                card.followUps().stream().map(pending -> new FollowUp(pending.row().id, pending.row().fromContactId,
-                        pending.contact().arrival().customer().id(), pending.row().dueAt, pending.row().note)).toList());
+                card.followUps().stream().map(pending -> new FollowUp(pending.id(), pending.fromContactId(),
+                        pending.contact().arrival().customer().id(), pending.dueAt(), pending.note())).toList());
     }
 }
