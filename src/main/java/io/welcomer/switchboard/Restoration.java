@@ -7,7 +7,9 @@ import io.welcomer.routing.Decision;
 import io.welcomer.routing.FollowUp;
 import io.welcomer.routing.Line;
 import io.welcomer.routing.Router;
+import io.welcomer.store.Agent;
 import io.welcomer.store.AgentEntity;
+import io.welcomer.store.AgentToken;
 import io.welcomer.store.AgentTokenEntity;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEntity;
@@ -23,7 +25,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public final class Restoration {
 
     /** @param newest where and when the newest stored contact arrived; null when none is stored */
-    public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<Line> lines,
+    public record Snapshot(List<Agent> agents, List<AgentToken> tokens, List<Line> lines,
                            List<Contact> liveContacts, List<Served> served, List<Ended> ended,
                            List<PendingFollowUp> followUps, long lastEventId, Arrived newest) {}
 
@@ -61,7 +63,7 @@ public final class Restoration {
      * not back, say).
      */
     static List<Write> replay(Snapshot snapshot, Router router, ContactRecords records, Instant now) {
-        for (AgentEntity agent : snapshot.agents()) {
+        for (Agent agent : snapshot.agents()) {
             router.handle(new Command.RegisterAgent(AgentProfiles.of(agent)));
         }
         for (Line line : Line.targetsFirst(snapshot.lines())) {
@@ -93,8 +95,9 @@ public final class Restoration {
         return writes;
     }
 
-    private static Uni<List<AgentEntity>> agents(Mutiny.StatelessSession session) {
-        return session.createSelectionQuery("from AgentEntity order by id", AgentEntity.class).getResultList();
+    private static Uni<List<Agent>> agents(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("from AgentEntity order by id", AgentEntity.class).getResultList()
+                .map(rows -> rows.stream().map(AgentEntity::toAgent).toList());
     }
 
     private static Uni<List<Line>> lines(Mutiny.StatelessSession session) {
@@ -102,8 +105,9 @@ public final class Restoration {
                 .map(rows -> rows.stream().map(row -> LineDocuments.read(row.id, row.definition)).toList());
     }
 
-    private static Uni<List<AgentTokenEntity>> tokens(Mutiny.StatelessSession session) {
-        return session.createSelectionQuery("from AgentTokenEntity", AgentTokenEntity.class).getResultList();
+    private static Uni<List<AgentToken>> tokens(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("from AgentTokenEntity", AgentTokenEntity.class).getResultList()
+                .map(rows -> rows.stream().map(AgentTokenEntity::toToken).toList());
     }
 
     /** Waiting, offered, connected and wrapping contacts in arrival order. */
