@@ -106,6 +106,13 @@ public sealed interface Command {
     record RestoreRelationship(String customerId, String agentId, Instant connectedAt) implements Command {}
 
     /**
+     * A wait in line {@code lineId} that ended at {@code at}, as the store holds it: answered
+     * (within the line's target or not) or abandoned. A restart counts them again for the line's
+     * service level today; restore them after the lines, oldest first.
+     */
+    record RestoreWaitEnded(String lineId, Instant at, boolean answered, boolean withinTarget) implements Command {}
+
+    /**
      * The newest contact the store holds arrived as {@code lastSeq} at {@code lastArrivedAt}: later
      * arrivals come after it in both, across restarts and takeovers.
      */

@@ -17,6 +17,7 @@ import io.welcomer.store.FollowUpEntity;
 import io.welcomer.store.LineEntity;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -24,10 +25,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /** Reads what the router needs to rebuild its state after a start or a crash, and hands it over. */
 public final class Restoration {
 
-    /** @param newest where and when the newest stored contact arrived; null when none is stored */
+    /**
+     * @param newest     where and when the newest stored contact arrived; null when none is stored
+     * @param waitsEnded the waits in configured lines that ended lately, oldest first
+     */
     public record Snapshot(List<Agent> agents, List<AgentToken> tokens, List<Line> lines,
                            List<Contact> liveContacts, List<Served> served, List<Ended> ended,
-                           List<PendingFollowUp> followUps, long lastEventId, Arrived newest) {}
+                           List<PendingFollowUp> followUps, long lastEventId, Arrived newest,
+                           List<Command.RestoreWaitEnded> waitsEnded) {}
+
+    /** No day is longer than 25 hours (a change of clocks), so today began within this in every zone. */
+    static final Duration TODAY_AT_MOST = Duration.ofHours(26);
 
     /** A contact that ended inside the repeat window and was not repeated yet, oldest first. */
     public record Ended(String customerId, String contactId, Instant endedAt) {}
@@ -40,9 +48,11 @@ public final class Restoration {
 
     /**
      * Everything live, and what happened since {@code servedSince} (the repeat window): who served
-     * whom, and which contacts ended without a repeat yet. One session, query by query.
+     * whom, and which contacts ended without a repeat yet; and the waits that ended in the
+     * {@link #TODAY_AT_MOST} before {@code now}, from which the router counts each line's service
+     * level today again. One session, query by query.
      */
-    static Uni<Snapshot> load(Mutiny.SessionFactory sessions, Instant servedSince) {
+    static Uni<Snapshot> load(Mutiny.SessionFactory sessions, Instant servedSince, Instant now) {
         return sessions.withStatelessSession(session -> agents(session)
                 .chain(agents -> tokens(session)
                 .chain(tokens -> lines(session)
@@ -52,14 +62,15 @@ public final class Restoration {
                 .chain(ended -> followUps(session)
                 .chain(followUps -> lastEventId(session)
                 .chain(lastEventId -> newest(session)
-                .map(newest -> new Snapshot(agents, tokens, lines, contacts, served, ended, followUps,
-                        lastEventId, newest)))))))))));
+                .chain(newest -> waitsEnded(session, now.minus(TODAY_AT_MOST))
+                .map(waits -> new Snapshot(agents, tokens, lines, contacts, served, ended, followUps,
+                        lastEventId, newest, waits))))))))))));
     }
 
     /**
      * Hands what was read to a fresh router and records, agents first, then lines (each after the
-     * lines it overflows into), then who served whom, then live contacts in arrival order, then
-     * follow-ups; answers the writes of what the router decided meanwhile (an offer whose agent is
+     * lines it overflows into) and the waits that ended in them lately, then who served whom, then
+     * live contacts in arrival order, then follow-ups; answers the writes of what the router decided meanwhile (an offer whose agent is
      * not back, say).
      */
     static List<Write> replay(Snapshot snapshot, Router router, ContactRecords records, Instant now) {
@@ -69,6 +80,7 @@ public final class Restoration {
         for (Line line : Line.targetsFirst(snapshot.lines())) {
             router.handle(new Command.ConfigureLine(line));
         }
+        snapshot.waitsEnded().forEach(router::handle);
         if (snapshot.newest() != null) {
             router.handle(new Command.ResumeArrivals(snapshot.newest().seq(), snapshot.newest().at()));
         }
@@ -164,6 +176,31 @@ public final class Restoration {
                 .setMaxResults(1)
                 .getSingleResultOrNull()
                 .map(row -> row == null ? null : new Arrived((Long) row[0], (Instant) row[1]));
+    }
+
+    /**
+     * Waits in a line that ended since {@code since}, oldest first: answered when (last) connected,
+     * within the line's target or not, and abandoned when the customer left, as the router counted
+     * them (a contact answered, requeued and then abandoned counts both ways).
+     */
+    private static Uni<List<Command.RestoreWaitEnded>> waitsEnded(Mutiny.StatelessSession session, Instant since) {
+        return session.createNativeQuery("""
+                        select line, at, answered, within from (
+                            select line, connected_at as at, true as answered,
+                                   coalesce(answered_within_target, false) as within
+                            from contacts where line is not null and connected_at >= :since
+                            union all
+                            select line, ended_at, false, false
+                            from contacts where line is not null and state = 'ABANDONED' and ended_at >= :since) w
+                        order by at""", Object[].class)
+                .setParameter("since", since)
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new Command.RestoreWaitEnded((String) row[0], instant(row[1]),
+                        (Boolean) row[2], (Boolean) row[3])).toList());
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
     }
 
     private static Served served(Object[] row) {

@@ -76,7 +76,8 @@ final class Tenure {
                 START_BOUND) == 0) {
             // Read once and thrown away: the first read of a process is the slow one (queries
             // prepared, code compiled), and a takeover should not pay for it.
-            store.onFreshContext(loop, sessions -> Restoration.load(sessions, clock.instant().minus(repeatWindow)))
+            store.onFreshContext(loop, sessions -> Restoration.load(sessions, clock.instant().minus(repeatWindow),
+                            clock.instant()))
                     .await().atMost(START_BOUND);
         }
     }
@@ -180,7 +181,8 @@ final class Tenure {
                         emitter.fail(failure);
                     }
                 }))
-                .chain(() -> store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen)))
+                .chain(() -> store.onFreshContext(loop, sessions -> Restoration.load(sessions, windowOpen,
+                        clock.instant())))
                 .ifNoItem().after(RELOAD_BOUND).fail()
                 .subscribe().with(this::rebuild, failure -> {
                     LOG.warnf("rebuild from the store failed (%s), trying again", failure.toString());
