@@ -81,12 +81,17 @@ public sealed interface Command {
 
     /**
      * The agent promises to contact the customer again at {@code at}: a new contact with the given
-     * id, offered to this agent first.
+     * id, offered to this agent first. {@code number} (to dial) and {@code note} are the agent's,
+     * kept with the promise and not routed on; either may be null.
      */
-    record ScheduleFollowUp(String agentId, String contactId, String followUpId, Instant at) implements Command {}
+    record ScheduleFollowUp(String agentId, String contactId, String followUpId, Instant at, String number,
+                            String note) implements Command {}
 
-    /** The waiting customer hangs up and is called back when an agent accepts, keeping their place. */
-    record RequestCallback(String contactId) implements Command {}
+    /**
+     * The waiting customer hangs up and is called back on {@code number} when an agent accepts,
+     * keeping their place. The number is kept with the contact, not routed on.
+     */
+    record RequestCallback(String contactId, String number) implements Command {}
 
     /** The customer hung up or closed the chat. */
     record CustomerLeave(String contactId) implements Command {}

@@ -88,12 +88,13 @@ public final class Restoration {
         for (Contact contact : snapshot.liveContacts()) {
             records.track(contact);
             Contact.Progress progress = contact.progress();
-            List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
+            Command restore = new Command.RestoreContact(ContactRequests.of(contact),
                     progress.arrivalSeq(), progress.createdAt(), progress.state(), progress.agentId(),
                     progress.connectedAt(), progress.mode() == Contact.Mode.CALLBACK,
                     progress.touchMillis() == null ? Duration.ZERO : Duration.ofMillis(progress.touchMillis()),
-                    progress.wrappedAt()));
-            writes.addAll(records.apply(decisions, now, null,
+                    progress.wrappedAt());
+            List<Decision> decisions = router.handle(restore);
+            writes.addAll(records.apply(restore, decisions, now, null,
                     contactId -> router.arrived(contactId).orElseThrow()).writes());
         }
         for (PendingFollowUp pending : snapshot.followUps()) {
