@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Exporting one million stored contacts as NDJSON beside a 500/s intake: seeds a fresh database,
-# starts the packaged server on it, exports once alone for the heap (after a full GC before and
-# after, the old generation sampled during), then back to back, twice: the intake alone, then the
-# same intake with the export streaming beside it. Prints the export's rows per second and each
-# intake p99. Loopback only.
+# starts the packaged server on it, exports once alone for the rows per second and the heap (after
+# a full GC before and after, the old generation sampled during), then $ROUNDS times (default 3),
+# interleaved: the intake alone, then the same intake with an export streaming beside it (cut by
+# its client, curl --max-time, as the intake ends). Prints each pair's p99 and their ratio, the export's rows per
+# second beside it, and the load average before each run. The server takes its settings from the
+# environment (WELCOMER_RECORDS_EXPORT_RATE=1000000 for an export without a pace). Loopback only.
 # Usage (repository root, after `mvn package -DskipTests` and `cd load-tests && mvn -q package`):
 #   bash load-tests/records/run.sh
 set -euo pipefail
@@ -11,11 +13,12 @@ cd "$(dirname "$0")/../.."
 db=welcomer_records_bench
 port=18090
 out=target/records-bench
+rounds=${ROUNDS:-3}
 mkdir -p "$out"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jcmd="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 psql -qh 127.0.0.1 -U postgres -c "drop database if exists $db with (force)" -c "create database $db" postgres
-# Nobody serves the intake's contacts, and four runs of 35,000 would pass the default limit of
+# Nobody serves the intake's contacts, and six runs of 35,000 would pass the default limit of
 # 100,000 waiting (503s in the last runs): the limit is raised.
 WELCOMER_GATEWAY_KEYS=load-gateway WELCOMER_ADMIN_KEYS=bench-admin QUARKUS_HTTP_PORT=$port WELCOMER_MAX_WAITING=1000000 \
   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:${PGPORT:-5432}/$db \
@@ -33,27 +36,38 @@ heap_after_gc() { "$jcmd" $server GC.run > /dev/null; "$jstat" -gc $server | awk
 old_gen() { "$jstat" -gc $server | awk 'NR == 2 {printf "old generation %.0f MB, young %.0f MB\n", $8 / 1024, ($3 + $4 + $6) / 1024}'; }
 from=$(date -u -d '38 days ago' +%Y-%m-%dT%H:%M:%SZ)
 to=$(date -u -d '6 days ago' +%Y-%m-%dT%H:%M:%SZ)
-export_once() {
-  curl -fs -N -H 'Authorization: Bearer bench-admin' -H 'Accept: application/x-ndjson' \
+export_once() {  # $@: more curl options; prints the bytes and seconds
+  curl -s -N -H 'Authorization: Bearer bench-admin' -H 'Accept: application/x-ndjson' "$@" \
     -o /dev/null -w '%{size_download} bytes in %{time_total} s\n' \
-    "http://127.0.0.1:$port/v1/contacts?from=$from&to=$to"
+    "http://127.0.0.1:$port/v1/contacts?from=$from&to=$to" || true
 }
-intake() {  # $1: label; a 500/s open-model intake for 60 s after the warm-up
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+intake() {  # $1: label; a 500/s open-model intake for 60 s after the warm-up; prints its p99 in ms
   "$java" -cp load-tests/target/benchmarks.jar io.welcomer.load.LoadRun steady "$out/results.jsonl" $port $server \
-    500 60 | tee "$out/$1.txt"
+    500 60 > "$out/$1.txt"
+  awk -F'|' '/^steady/ {gsub(/ /, "", $5); print $5}' "$out/$1.txt"
 }
-echo "the export alone, for the heap; after a full GC before: $(heap_after_gc)"
+echo "the export alone, for the rows per second and the heap; load average $(load)"
+echo "  after a full GC before: $(heap_after_gc)"
 (export_once > "$out/export-0.txt") &
 exporter=$!
-while kill -0 $exporter 2>/dev/null; do echo "  during: $(old_gen)"; sleep 5; done
-echo "  export: $(cat "$out/export-0.txt") (1,000,000 rows); after a full GC: $(heap_after_gc)"
-for round in 1 2; do
-  echo "round $round: intake alone"
-  intake "alone-$round"
-  echo "round $round: intake beside the export"
-  (export_once > "$out/export-$round.txt") &
+while kill -0 $exporter 2>/dev/null; do echo "  during: $(old_gen)"; sleep 10; done
+seconds=$(awk '{print $4}' "$out/export-0.txt")
+row_bytes=$(awk '{print $1 / 1000000}' "$out/export-0.txt")
+echo "  export: $(cat "$out/export-0.txt"), $(awk -v s="$seconds" 'BEGIN {printf "%.0f", 1000000 / s}') rows per second;" \
+  "after a full GC: $(heap_after_gc); load average $(load)"
+# Untold: the intake's first run after a start is slower while its code is compiled.
+"$java" -cp load-tests/target/benchmarks.jar io.welcomer.load.LoadRun steady "$out/warm-up.jsonl" $port $server 500 20 > /dev/null
+echo "round | load before alone | intake alone p99 ms | load before beside | beside the export p99 ms | ratio | export rows/s beside"
+for round in $(seq "$rounds"); do
+  load_alone=$(load)
+  alone=$(intake "alone-$round")
+  load_beside=$(load)
+  # The intake takes 10 s of warm-up and 60 s, and starts in a second or two.
+  (export_once --max-time 74 > "$out/export-$round.txt") &
   exporter=$!
-  intake "beside-$round"
+  beside=$(intake "beside-$round")
   wait $exporter
-  echo "  export: $(cat "$out/export-$round.txt") (1,000,000 rows)"
+  rate=$(awk -v b="$row_bytes" '{printf "%.0f", $1 / b / $4}' "$out/export-$round.txt")
+  echo "$round | $load_alone | $alone | $load_beside | $beside | $(awk -v a="$alone" -v b="$beside" 'BEGIN {printf "%.2fx", b / a}') | $rate"
 done

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -15,6 +16,7 @@ import io.welcomer.problems.ProblemException;
 import io.welcomer.records.RecordsConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,17 +26,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Long reads streamed to a client: each on its own connection of a small pool apart from the one
  * requests and offers read through, so an export never starves them. A query runs as a cursor in
- * a read-only transaction, fetched a few rows at a time as the client takes them.
+ * a read-only transaction, fetched a few rows at a time as the client takes them, and no faster
+ * than {@code welcomer.records.export-rate}: an export shares the machine with the intake, whose
+ * latency matters more than the export's.
  */
 @ApplicationScoped
 class Exports {
 
-    /** Rows per fetch: enough to keep the socket busy, few enough that memory stays flat. */
-    private static final int FETCH = 256;
+    /**
+     * Rows per fetch: few enough that the event loop writing them is held for about a millisecond
+     * (the intake's requests share it), and memory stays flat.
+     */
+    private static final int FETCH = 100;
     private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Pool pool;
     private final int max;
+    private final int rate;
     private final AtomicInteger running = new AtomicInteger();
 
     Exports(Vertx vertx, RecordsConfig config,
@@ -49,6 +57,7 @@ class Exports {
                         Long.toString(config.exportIdleTimeout().toMillis()));
         password.ifPresent(options::setPassword);
         this.max = config.maxExports();
+        this.rate = config.exportRate();
         this.pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(max).setName("welcomer-records"))
                 .connectingTo(options)
@@ -64,8 +73,25 @@ class Exports {
         return Multi.createFrom().resourceFromUni(this::open,
                         reading -> Multi.createBy().concatenating().streams(Multi.createFrom().iterable(first),
                                 reading.connection().prepare(sql).onItem().transformToMulti(statement ->
-                                        statement.createStream(FETCH, params).toMulti().map(each))))
+                                        paced(statement.cursor(params)).map(each))))
                 .withFinalizer(this::close);
+    }
+
+    /**
+     * The cursor's rows, {@code FETCH} at a time, each fetch when the client has taken the last
+     * one and not before the pace allows: back-pressured by the socket and bounded by the rate.
+     */
+    private Multi<Row> paced(Cursor cursor) {
+        ExportPace pace = new ExportPace(rate, FETCH);
+        return Multi.createBy().repeating()
+                .uni(() -> waited(pace.untilNext(System.nanoTime())).chain(() -> cursor.read(FETCH)))
+                .whilst(rows -> cursor.hasMore())
+                .onItem().transformToIterable(rows -> rows);
+    }
+
+    private static Uni<Void> waited(long nanos) {
+        return nanos == 0 ? Uni.createFrom().voidItem()
+                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(nanos));
     }
 
     private Uni<Reading> open() {
