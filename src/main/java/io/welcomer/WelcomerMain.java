@@ -6,7 +6,7 @@ import io.welcomer.simulation.cli.SimulateCommand;
 
 /**
  * The packaged application: the server, or with {@code simulate <file>} a planner's simulation
- * that needs no server, database or network and exits with its answer.
+ * that needs no database and exits with its answer (a server only to read a line's history).
  */
 @QuarkusMain
 public class WelcomerMain {

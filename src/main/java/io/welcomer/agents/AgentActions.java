@@ -1,11 +1,11 @@
 package io.welcomer.agents;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.security.Caller;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.switchboard.Decisions;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.Write;
@@ -49,8 +49,8 @@ public class AgentActions {
 
     private Uni<AgentDirectory.AgentCard> onAgent(String agentId, Command command, Caller by, String action,
                                                   Map<String, ?> detail) {
-        return loop.onLoop(() -> {
-            List<Decision> decisions = loop.decide(command);
+        return loop.onLoop(board -> {
+            List<Decision> decisions = board.decide(command);
             Decisions.refusalIn(decisions).ifPresent(refusal -> {
                 throw switch (refusal) {
                     case UNKNOWN_AGENT -> ProblemException.notFound("no agent " + agentId);
@@ -60,8 +60,9 @@ public class AgentActions {
                     default -> ProblemException.conflict(refusal.message());
                 };
             });
-            Write audit = new Write.Audit(AuditEntry.of(by, action, agentId, detail, loop.clock().instant()));
-            return loop.settle(command, decisions, null, List.of(audit));
+            Write audit = new Write.Audit(AuditEntry.of(by.name(), by.role(), action, agentId, detail,
+                    loop.clock().instant()));
+            return board.settle(command, decisions, null, List.of(audit));
         }).chain(committed -> directory.find(agentId)).map(Optional::orElseThrow);
     }
 }

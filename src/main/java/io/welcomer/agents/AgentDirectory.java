@@ -2,16 +2,16 @@ package io.welcomer.agents;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
-import io.welcomer.routing.QueueStats;
 import io.welcomer.security.AgentTokens;
 import io.welcomer.security.Caller;
 import io.welcomer.security.Secrets;
 import io.welcomer.store.AgentEntity;
 import io.welcomer.store.AgentTokenEntity;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.switchboard.AgentProfiles;
+import io.welcomer.switchboard.Board;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.PendingFollowUp;
 import io.welcomer.switchboard.Restoration;
@@ -46,9 +46,9 @@ public class AgentDirectory implements DecisionListener {
 
     /** Creates or replaces an agent, audited as done {@code by} this caller; answers whether it was created. */
     public Uni<Boolean> save(AgentEntity agent, Caller by) {
-        return loop.onLoop(() -> {
+        return loop.onLoop(board -> {
             boolean created = !agents.containsKey(agent.id);
-            Uni<?> stored = loop.execute(new Command.RegisterAgent(AgentProfiles.of(agent)),
+            Uni<?> stored = board.execute(new Command.RegisterAgent(AgentProfiles.of(agent)),
                     List.of(new Write.SaveAgent(agent), audit(by, created ? "agent.created" : "agent.replaced",
                             agent.id, profileOf(agent))));
             agents.put(agent.id, agent);
@@ -57,21 +57,21 @@ public class AgentDirectory implements DecisionListener {
     }
 
     public Uni<List<AgentCard>> all() {
-        return loop.onLoop(() -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
+        return loop.onLoop(board -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
                 : Uni.createFrom().item(agents.values().stream()
                         .sorted(Comparator.comparing(agent -> agent.id))
-                        .map(this::card)
+                        .map(agent -> card(board, agent))
                         .toList()));
     }
 
     public Uni<Optional<AgentCard>> find(String agentId) {
-        return loop.onLoop(() -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
-                : Uni.createFrom().item(Optional.ofNullable(agents.get(agentId)).map(this::card)));
+        return loop.onLoop(board -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
+                : Uni.createFrom().item(Optional.ofNullable(agents.get(agentId)).map(agent -> card(board, agent))));
     }
 
     /** Issues a new token for the agent, audited (without the token); empty if there is no such agent. */
     public Uni<Optional<String>> issueToken(String agentId, Caller by) {
-        return loop.onLoop(() -> {
+        return loop.onLoop(board -> {
             if (!agents.containsKey(agentId)) {
                 return Uni.createFrom().item(Optional.<String>empty());
             }
@@ -80,7 +80,7 @@ public class AgentDirectory implements DecisionListener {
             stored.tokenHash = Secrets.sha256Hex(token);
             stored.agentId = agentId;
             stored.createdAt = loop.clock().instant();
-            return loop.commit(List.of(new Write.SaveToken(stored), audit(by, "agent.token-issued", agentId,
+            return board.commit(List.of(new Write.SaveToken(stored), audit(by, "agent.token-issued", agentId,
                             Map.of("expiresAt", tokens.expiryOf(stored.createdAt).toString()))))
                     .invoke(() -> tokens.add(stored.tokenHash, agentId, stored.createdAt))
                     .map(ignored -> Optional.of(token));
@@ -92,11 +92,11 @@ public class AgentDirectory implements DecisionListener {
      * session. False if there is no such agent.
      */
     public Uni<Boolean> revokeTokens(String agentId, Caller by) {
-        return loop.onLoop(() -> {
+        return loop.onLoop(board -> {
             if (!agents.containsKey(agentId)) {
                 return Uni.createFrom().item(false);
             }
-            return loop.commit(List.of(new Write.DeleteTokens(agentId), audit(by, "agent.tokens-revoked", agentId,
+            return board.commit(List.of(new Write.DeleteTokens(agentId), audit(by, "agent.tokens-revoked", agentId,
                             Map.of())))
                     .invoke(() -> tokens.revokeAll(agentId))
                     .replaceWith(true);
@@ -105,13 +105,13 @@ public class AgentDirectory implements DecisionListener {
 
     /** Signs the agent out and deletes it, audited; its contacts are routed elsewhere. False if unknown. */
     public Uni<Boolean> remove(String agentId, Caller by) {
-        return loop.onLoop(() -> {
+        return loop.onLoop(board -> {
             AgentEntity agent = agents.get(agentId);
             if (agent == null) {
                 return Uni.createFrom().item(false);
             }
             // Decided first: refused while the store is unavailable, the agent stays as it is.
-            Uni<?> stored = loop.execute(new Command.RemoveAgent(agentId), List.of(new Write.DeleteAgent(agent),
+            Uni<?> stored = board.execute(new Command.RemoveAgent(agentId), List.of(new Write.DeleteAgent(agent),
                     audit(by, "agent.deleted", agentId, Map.of("name", agent.name))));
             agents.remove(agentId);
             tokens.revokeAll(agentId);
@@ -120,14 +120,14 @@ public class AgentDirectory implements DecisionListener {
     }
 
     @Override
-    public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+    public void restored(Restoration.Snapshot snapshot, Board board) {
         agents.clear();
         snapshot.agents().forEach(agent -> agents.put(agent.id, agent));
         tokens.replaceAll(snapshot.tokens());
     }
 
     private Write.Audit audit(Caller by, String action, String agentId, Map<String, ?> detail) {
-        return new Write.Audit(AuditEntry.of(by, action, agentId, detail, loop.clock().instant()));
+        return new Write.Audit(AuditEntry.of(by.name(), by.role(), action, agentId, detail, loop.clock().instant()));
     }
 
     /** The profile as the audit trail shows it. */
@@ -140,7 +140,7 @@ public class AgentDirectory implements DecisionListener {
         return profile;
     }
 
-    private AgentCard card(AgentEntity agent) {
-        return new AgentCard(agent, loop.agent(agent.id).orElseThrow(), loop.followUpsOf(agent.id));
+    private AgentCard card(Board board, AgentEntity agent) {
+        return new AgentCard(agent, board.agent(agent.id).orElseThrow(), board.followUpsOf(agent.id));
     }
 }

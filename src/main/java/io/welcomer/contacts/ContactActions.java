@@ -1,12 +1,12 @@
 package io.welcomer.contacts;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.MoveTarget;
 import io.welcomer.security.Caller;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.store.Contact;
 import io.welcomer.switchboard.Decisions;
 import io.welcomer.switchboard.RoutingLoop;
@@ -61,9 +61,9 @@ public class ContactActions {
 
     private Uni<Intake.Standing> onContact(String contactId, Command command, Caller by, String action,
                                            Function<Contact, Map<String, ?>> detail) {
-        return loop.onLoop(() -> {
-            Contact before = loop.contact(contactId);
-            List<Decision> decisions = loop.decide(command);
+        return loop.onLoop(board -> {
+            Contact before = board.contact(contactId);
+            List<Decision> decisions = board.decide(command);
             Decisions.refusalIn(decisions).ifPresent(refusal -> {
                 throw switch (refusal) {
                     case UNKNOWN_CONTACT -> ProblemException.conflict("contact " + contactId + " has ended");
@@ -79,8 +79,9 @@ public class ContactActions {
                     default -> ProblemException.conflict(refusal.message());
                 };
             });
-            Write audit = new Write.Audit(AuditEntry.of(by, action, contactId, detail.apply(before), loop.clock().instant()));
-            return loop.settle(command, decisions, null, List.of(audit));
+            Write audit = new Write.Audit(AuditEntry.of(by.name(), by.role(), action, contactId, detail.apply(before),
+                    loop.clock().instant()));
+            return board.settle(command, decisions, null, List.of(audit));
         }).chain(committed -> intake.standing(contactId)).map(Optional::orElseThrow);
     }
 }

@@ -9,13 +9,13 @@ import io.welcomer.problems.LineFull;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.ContactRequest;
 import io.welcomer.routing.Decision;
-import io.welcomer.routing.QueueStats;
 import io.welcomer.routing.WaitingView;
 import io.welcomer.store.Contact;
+import io.welcomer.switchboard.Board;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.ContactRequests;
-import io.welcomer.switchboard.Decisions;
 import io.welcomer.switchboard.DecisionListener;
+import io.welcomer.switchboard.Decisions;
 import io.welcomer.switchboard.Restoration;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.RoutingRefused;
@@ -71,11 +71,11 @@ public class Intake implements DecisionListener {
     public Uni<Admission> admit(Contact contact, Map<String, Integer> skills) {
         ContactRequest request = ContactRequests.of(contact, skills);
         if (contact.arrival().idempotencyKey() == null) {
-            return loop.onLoop(() -> route(contact, request));
+            return loop.onLoop(board -> route(board, contact, request));
         }
         return storedByKey(contact).chain(stored -> stored.isPresent()
                 ? known(stored.get())
-                : loop.onLoop(() -> admitOnLoop(contact, request))
+                : loop.onLoop(board -> admitOnLoop(board, contact, request))
                         // Two requests raced past the lookup: the unique key kept one contact.
                         .onFailure(StoreRefused.class).recoverWithUni(failure -> SqlStates.isUniqueViolation(failure)
                                 ? storedByKey(contact).chain(raced -> known(raced.orElseThrow()))
@@ -95,9 +95,9 @@ public class Intake implements DecisionListener {
 
     /** Where a live contact stands now; empty if it is not live. */
     public Uni<Optional<Standing>> standing(String contactId) {
-        return loop.onLoop(() -> {
-            Contact contact = loop.contact(contactId);
-            return Uni.createFrom().item(Optional.ofNullable(contact == null ? null : standingOnLoop(contact)));
+        return loop.onLoop(board -> {
+            Contact contact = board.contact(contactId);
+            return Uni.createFrom().item(Optional.ofNullable(contact == null ? null : standingOnLoop(board, contact)));
         });
     }
 
@@ -106,34 +106,33 @@ public class Intake implements DecisionListener {
      * Answers the standing, or fails with the refusal; empty if the contact is not live.
      */
     public Uni<Optional<Standing>> arrangeCallback(String contactId, String number) {
-        return loop.onLoop(() -> {
-            Contact contact = loop.contact(contactId);
+        return loop.onLoop(board -> {
+            Contact contact = board.contact(contactId);
             if (contact == null) {
                 return Uni.createFrom().item(Optional.<Standing>empty());
             }
-            Command command = new Command.RequestCallback(contactId);
-            List<Decision> decisions = loop.decide(command);
+            Command command = new Command.RequestCallback(contactId, number);
+            List<Decision> decisions = board.decide(command);
             for (Decision decision : decisions) {
                 if (decision instanceof Decision.Refused refused) {
                     return Uni.createFrom().failure(new RoutingRefused(refused.refusal()));
                 }
             }
-            loop.detailCallback(number);
-            Uni<?> stored = loop.settle(command, decisions, null, List.of());
-            Standing standing = standingOnLoop(loop.contact(contactId));
+            Uni<?> stored = board.settle(command, decisions, null, List.of());
+            Standing standing = standingOnLoop(board, board.contact(contactId));
             return stored.map(ignored -> Optional.of(standing));
         });
     }
 
     /** The customer left; empty if the contact is not live. */
     public Uni<Optional<Standing>> customerLeft(String contactId) {
-        return loop.onLoop(() -> {
-            Contact contact = loop.contact(contactId);
+        return loop.onLoop(board -> {
+            Contact contact = board.contact(contactId);
             if (contact == null) {
                 return Uni.createFrom().item(Optional.<Standing>empty());
             }
             Command leave = new Command.CustomerLeave(contactId);
-            return loop.settle(leave, loop.decide(leave), null, List.of()).map(committed -> Optional.of(
+            return board.settle(leave, board.decide(leave), null, List.of()).map(committed -> Optional.of(
                     new Standing(committed.decided().getOrDefault(contactId, contact), null)));
         });
     }
@@ -153,7 +152,7 @@ public class Intake implements DecisionListener {
     }
 
     @Override
-    public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+    public void restored(Restoration.Snapshot snapshot, Board board) {
         liveByIdempotencyKey.clear();
         repeats.clear();
         snapshot.ended().forEach(ended -> repeats.ended(ended.customerId(), ended.contactId(), ended.endedAt()));
@@ -191,9 +190,9 @@ public class Intake implements DecisionListener {
         return standingOf(stored).map(standing -> new Admission(standing, false));
     }
 
-    private Uni<Admission> admitOnLoop(Contact contact, ContactRequest request) {
+    private Uni<Admission> admitOnLoop(Board board, Contact contact, ContactRequest request) {
         String existing = liveByIdempotencyKey.get(keyOf(contact));
-        Contact first = existing == null ? null : loop.contact(existing);
+        Contact first = existing == null ? null : board.contact(existing);
         if (first != null && !withinWindow(first)) {
             // Still live past the window (a long wait, a callback): its key no longer names it.
             liveByIdempotencyKey.remove(keyOf(contact));
@@ -201,23 +200,23 @@ public class Intake implements DecisionListener {
         }
         if (first != null) {
             // Null: look again once the first request's writes are settled (stored or not).
-            return loop.commit(List.of()).replaceWith((Admission) null);
+            return board.commit(List.of()).replaceWith((Admission) null);
         }
-        return route(contact, request);
+        return route(board, contact, request);
     }
 
-    private Uni<Admission> route(Contact contact, ContactRequest request) {
+    private Uni<Admission> route(Board board, Contact contact, ContactRequest request) {
         if (loop.stopping()) {
             return Uni.createFrom().failure(new StoreUnavailable(
                     "the server is stopping; retry, another or the restarted server takes it", RETRY_AFTER, null));
         }
-        int waiting = loop.stats().waiting();
+        int waiting = board.stats().waiting();
         if (waiting >= maxWaiting) {
             return Uni.createFrom().failure(new LineFull(waiting, RETRY_AFTER));
         }
         Command arrival = new Command.ArriveContact(request);
         // Decided first: refused while the store is unavailable, nothing is tracked.
-        List<Decision> decisions = loop.decide(arrival);
+        List<Decision> decisions = board.decide(arrival);
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Refused refused) {
                 // An unknown line, a channel the line does not take, nobody who could serve it: nothing stored.
@@ -225,13 +224,13 @@ public class Intake implements DecisionListener {
             }
         }
         String id = contact.id();
-        loop.track(contact.with(contact.progress().arrived(loop.arrived(id).orElseThrow())));
+        board.track(contact.with(contact.progress().arrived(board.arrived(id).orElseThrow())));
         rememberKey(contact);
         Optional<String> repeated = repeats.arrival(contact.arrival().customer().id(), loop.clock().instant());
-        Uni<?> stored = loop.settle(arrival, decisions, id,
+        Uni<?> stored = board.settle(arrival, decisions, id,
                 repeated.map(earlier -> List.<Write>of(new Write.MarkRepeated(earlier, id))).orElse(List.of()));
         // Taken as decided, while it is the newest arrival: its position is then cheap to count.
-        Standing standing = standingOnLoop(loop.contact(id));
+        Standing standing = standingOnLoop(board, board.contact(id));
         return stored
                 .invoke(() -> repeated.ifPresent(earlier -> metrics.repeat()))
                 // Refused values were never stored; any other failure rebuilds routing from the store.
@@ -241,19 +240,19 @@ public class Intake implements DecisionListener {
 
     /** A contact whose first write failed was never acknowledged: take it out of routing. */
     private void withdraw(Contact contact) {
-        loop.onLoop(() -> {
-            loop.forget(contact.id());
+        loop.onLoop(board -> {
+            board.forget(contact.id());
             liveByIdempotencyKey.remove(keyOf(contact));
             Command leave = new Command.CustomerLeave(contact.id());
-            List<Decision> decisions = loop.decide(leave).stream()
+            List<Decision> decisions = board.decide(leave).stream()
                     .filter(decision -> !contact.id().equals(Decisions.contactOf(decision)))
                     .toList();
-            return loop.settle(leave, decisions, null, List.of());
+            return board.settle(leave, decisions, null, List.of());
         }).subscribe().with(ignored -> { }, failure -> LOG.error("re-routing after a failed intake", failure));
     }
 
-    private Standing standingOnLoop(Contact contact) {
-        return new Standing(contact, loop.waiting(contact.id()).orElse(null));
+    private Standing standingOnLoop(Board board, Contact contact) {
+        return new Standing(contact, board.waiting(contact.id()).orElse(null));
     }
 
     private void rememberKey(Contact contact) {

@@ -4,13 +4,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.Vertx;
+import io.welcomer.agents.AgentDirectory;
+import io.welcomer.config.WelcomerConfig;
 import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.LineStatus;
 import io.welcomer.routing.LineView;
 import io.welcomer.routing.Presence;
-import io.welcomer.agents.AgentDirectory;
-import io.welcomer.config.WelcomerConfig;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.RoutingLoop;
@@ -91,16 +91,16 @@ public class FloorWatch implements DecisionListener {
 
     /** The floor as it stands now. */
     public Uni<Floor> picture() {
-        return directory.all().chain(cards -> loop.onLoop(() -> {
+        return directory.all().chain(cards -> loop.onLoop(board -> {
             Instant now = clock.instant();
             List<Floor.Agent> agents = new ArrayList<>(cards.size());
             for (AgentDirectory.AgentCard card : cards) {
                 agents.add(agent(card.profile().id, card.profile().name, card.live()));
             }
-            List<Floor.ConfiguredLine> configured = loop.configuredLines().stream().map(line -> configured(line, now))
+            List<Floor.ConfiguredLine> configured = board.configuredLines().stream().map(line -> configured(line, now))
                     .toList();
-            List<Floor.Line> shown = loop.lines().stream().map(line -> line(line, now)).toList();
-            List<Floor.Waiting> waiting = loop.longestWaiting(Floor.WAITING_SHOWN).stream()
+            List<Floor.Line> shown = board.lines().stream().map(line -> line(line, now)).toList();
+            List<Floor.Waiting> waiting = board.longestWaiting(Floor.WAITING_SHOWN).stream()
                     .map(contact -> new Floor.Waiting(contact.contactId(), contact.channel().wireName(), contact.line(),
                             contact.priority(), contact.arrivedAt(), contact.callback(), contact.waitingFor()))
                     .toList();

@@ -1,13 +1,14 @@
 package io.welcomer.lines;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Line;
 import io.welcomer.routing.LineStatus;
 import io.welcomer.security.Caller;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.store.LineEntity;
+import io.welcomer.switchboard.Board;
 import io.welcomer.switchboard.LineDocuments;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.RoutingRefused;
@@ -36,13 +37,13 @@ public class LineDirectory {
      * router refuses it: an overflow step names an unknown line, or leads back to this one.
      */
     public Uni<Boolean> save(Line line, Caller by) {
-        return loop.onLoop(() -> {
-            boolean created = loop.line(line.id()).isEmpty();
+        return loop.onLoop(board -> {
+            boolean created = board.line(line.id()).isEmpty();
             LineEntity row = new LineEntity();
             row.id = line.id();
             row.definition = LineDocuments.write(line);
             row.updatedAt = loop.clock().instant();
-            return settleUnlessRefused(new Command.ConfigureLine(line), List.of(new Write.SaveLine(row),
+            return settleUnlessRefused(board, new Command.ConfigureLine(line), List.of(new Write.SaveLine(row),
                     audit(by, created ? "line.created" : "line.replaced", line.id(), LineDocuments.asMap(line))))
                     .map(ignored -> created);
         });
@@ -53,32 +54,32 @@ public class LineDirectory {
      * empty, or overflowed into.
      */
     public Uni<Void> remove(String lineId, Caller by) {
-        return loop.onLoop(() -> settleUnlessRefused(new Command.RemoveLine(lineId),
+        return loop.onLoop(board -> settleUnlessRefused(board, new Command.RemoveLine(lineId),
                 List.of(new Write.DeleteLine(lineId), audit(by, "line.deleted", lineId, Map.of()))));
     }
 
     public Uni<List<LineStatus>> all() {
-        return loop.onLoop(() -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
-                : Uni.createFrom().item(loop.configuredLines()));
+        return loop.onLoop(board -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
+                : Uni.createFrom().item(board.configuredLines()));
     }
 
     public Uni<Optional<LineStatus>> find(String lineId) {
-        return loop.onLoop(() -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
-                : Uni.createFrom().item(loop.line(lineId)));
+        return loop.onLoop(board -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
+                : Uni.createFrom().item(board.line(lineId)));
     }
 
     private Write.Audit audit(Caller by, String action, String lineId, Map<String, ?> detail) {
-        return new Write.Audit(AuditEntry.of(by, action, lineId, detail, loop.clock().instant()));
+        return new Write.Audit(AuditEntry.of(by.name(), by.role(), action, lineId, detail, loop.clock().instant()));
     }
 
     /** Decides; refused, nothing is stored; else the change and its rows go into one commit. */
-    private Uni<Void> settleUnlessRefused(Command command, List<Write> writes) {
-        List<Decision> decisions = loop.decide(command);
+    private Uni<Void> settleUnlessRefused(Board board, Command command, List<Write> writes) {
+        List<Decision> decisions = board.decide(command);
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Refused refused) {
                 return Uni.createFrom().failure(new RoutingRefused(refused.refusal()));
             }
         }
-        return loop.settle(command, decisions, null, writes).replaceWithVoid();
+        return board.settle(command, decisions, null, writes).replaceWithVoid();
     }
 }

@@ -36,7 +36,7 @@ public class QueueResource {
     @Operation(summary = "The queue at a glance: waiting by channel, oldest wait, callbacks, agents by presence")
     @APIResponse(responseCode = "200", description = "The queue now")
     public Uni<QueueBody> queue() {
-        return loop.onLoop(() -> Uni.createFrom().item(loop.stats())).map(stats -> {
+        return loop.onLoop(board -> Uni.createFrom().item(board.stats())).map(stats -> {
             Map<String, Integer> byChannel = new LinkedHashMap<>();
             for (Channel channel : Channel.values()) {
                 byChannel.put(channel.wireName(), stats.waitingByChannel().get(channel));

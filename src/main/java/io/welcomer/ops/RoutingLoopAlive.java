@@ -27,7 +27,7 @@ public class RoutingLoopAlive implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return loop.onLoop(() -> Uni.createFrom().item(true))
+        return loop.onLoop(board -> Uni.createFrom().item(true))
                 .ifNoItem().after(BOUND).recoverWithItem(false)
                 .map(alive -> HealthCheckResponse.named("routing loop answers").status(alive).build());
     }

@@ -13,6 +13,7 @@ import io.welcomer.routing.Decision;
 import io.welcomer.routing.Presence;
 import io.welcomer.routing.QueueStats;
 import io.welcomer.routing.TransferMode;
+import io.welcomer.switchboard.Board;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.Restoration;
@@ -71,9 +72,9 @@ public class RoutingMetrics implements DecisionListener {
     }
 
     @Override
-    public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
-        latest = stats;
-        followLines(stats);
+    public void restored(Restoration.Snapshot snapshot, Board board) {
+        latest = board.stats();
+        followLines(latest);
     }
 
     /**

@@ -62,6 +62,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(status, detail, null, List.copyOf(errors));
     }
 
+    /**
+     * The same problem about a part of a larger body: each field named within {@code prefix}
+     * ({@code "lines.billing."}), the detail naming them so too.
+     */
+    public ProblemException within(String prefix) {
+        if (errors == null) {
+            return this;
+        }
+        return withErrors(status, errors.stream().map(error -> error.within(prefix)).toList());
+    }
+
     /** One caller asks too much: it may try again after this many seconds. */
     public static ProblemException tooManyRequests(String detail, int retryAfterSeconds) {
         return new ProblemException(Response.Status.TOO_MANY_REQUESTS, detail, retryAfterSeconds, null);

@@ -10,15 +10,11 @@ import io.vertx.pgclient.PgException;
 import io.welcomer.switchboard.StoreRefused;
 import io.welcomer.switchboard.SqlStates;
 import io.welcomer.switchboard.StoreUnavailable;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,7 +36,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .map(Problem.FieldError::of)
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(error -> error.field() + " " + error.message())
@@ -152,31 +148,5 @@ public class ProblemMappers {
         return mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
                 .collect(Collectors.joining("."));
-    }
-
-    /** "customer.id", "skills.billing": the JSON path of the value, not the Java method. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = new ArrayList<>();
-        violation.getPropertyPath().forEach(nodes::add);
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            Path.Node node = nodes.get(i);
-            boolean lastParameter = node.getKind() == ElementKind.PARAMETER && i == nodes.size() - 1;
-            switch (node.getKind()) {
-                case PROPERTY -> parts.add(node.getName());
-                case CONTAINER_ELEMENT -> {
-                    if (node.getKey() != null) {
-                        parts.add(node.getKey().toString());
-                    }
-                }
-                case PARAMETER -> {
-                    if (lastParameter) {
-                        parts.add(node.getName());
-                    }
-                }
-                default -> { }
-            }
-        }
-        return parts.isEmpty() ? "body" : String.join(".", parts);
     }
 }

@@ -1,12 +1,12 @@
 package io.welcomer.records;
 
 import io.smallrye.mutiny.Uni;
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.records.persistence.ErasureStore;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.security.Caller;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.switchboard.RoutingLoop;
 import io.welcomer.switchboard.Write;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,16 +45,17 @@ public class Erasures {
      */
     public Uni<String> erase(String customerId, Caller by) {
         String erasureId = UUID.randomUUID().toString();
-        return loop.onLoop(() -> {
+        return loop.onLoop(board -> {
             Command forget = new Command.ForgetCustomer(customerId);
-            List<Decision> decisions = loop.decide(forget);
+            List<Decision> decisions = board.decide(forget);
             if (decisions.stream().anyMatch(Decision.Refused.class::isInstance)) {
                 return Uni.createFrom().failure(ProblemException.conflict("this customer has a live contact or a "
                         + "follow-up not yet due; erase them once it has ended"));
             }
             Instant now = clock.instant();
-            return loop.settle(forget, decisions, null, List.of(new Write.StartErasure(erasureId, customerId, now),
-                    new Write.Audit(AuditEntry.of(by, "customer.erasure-requested", erasureId, Map.of(), now))));
+            return board.settle(forget, decisions, null, List.of(new Write.StartErasure(erasureId, customerId, now),
+                    new Write.Audit(AuditEntry.of(by.name(), by.role(), "customer.erasure-requested", erasureId,
+                            Map.of(), now))));
         }).invoke(() -> run(erasureId)).replaceWith(erasureId);
     }
 

@@ -81,12 +81,17 @@ public sealed interface Command {
 
     /**
      * The agent promises to contact the customer again at {@code at}: a new contact with the given
-     * id, offered to this agent first.
+     * id, offered to this agent first. {@code number} (to dial) and {@code note} are the agent's,
+     * kept with the promise and not routed on; either may be null.
      */
-    record ScheduleFollowUp(String agentId, String contactId, String followUpId, Instant at) implements Command {}
+    record ScheduleFollowUp(String agentId, String contactId, String followUpId, Instant at, String number,
+                            String note) implements Command {}
 
-    /** The waiting customer hangs up and is called back when an agent accepts, keeping their place. */
-    record RequestCallback(String contactId) implements Command {}
+    /**
+     * The waiting customer hangs up and is called back on {@code number} when an agent accepts,
+     * keeping their place. The number is kept with the contact, not routed on.
+     */
+    record RequestCallback(String contactId, String number) implements Command {}
 
     /** The customer hung up or closed the chat. */
     record CustomerLeave(String contactId) implements Command {}
@@ -99,6 +104,13 @@ public sealed interface Command {
 
     /** The customer was last connected to this agent at this time (a restart remembers it). */
     record RestoreRelationship(String customerId, String agentId, Instant connectedAt) implements Command {}
+
+    /**
+     * A wait in line {@code lineId} that ended at {@code at}, as the store holds it: answered
+     * (within the line's target or not) or abandoned. A restart counts them again for the line's
+     * service level today; restore them after the lines, oldest first.
+     */
+    record RestoreWaitEnded(String lineId, Instant at, boolean answered, boolean withinTarget) implements Command {}
 
     /**
      * The newest contact the store holds arrived as {@code lastSeq} at {@code lastArrivedAt}: later

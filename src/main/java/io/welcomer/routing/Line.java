@@ -1,6 +1,9 @@
 package io.welcomer.routing;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -73,6 +76,11 @@ public record Line(String id, String name, Set<Channel> channels, Map<String, In
     /** Whether this line's hours say it is always open. */
     public boolean alwaysOpen() {
         return hours == null;
+    }
+
+    /** The date at this instant where the line is: in its hours' zone, in UTC without hours. */
+    LocalDate dayOf(Instant at) {
+        return at.atZone(hours == null ? ZoneOffset.UTC : hours.zone()).toLocalDate();
     }
 
     /** The lines this one overflows into, in step order. */

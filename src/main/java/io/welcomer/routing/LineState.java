@@ -3,7 +3,6 @@ package io.welcomer.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.TreeSet;
 
@@ -43,9 +42,9 @@ final class LineState implements WaitEstimator.OpenTime {
         return line.hours().openBetween(from, to);
     }
 
-    /** Counts an answer, within the target or not, or an abandon (not answered). */
+    /** Counts an answer, within the target or not, or an abandon (not answered); a new day starts from zero. */
     void count(Instant now, boolean answered, boolean within) {
-        LocalDate today = now.atZone(line.hours() == null ? ZoneOffset.UTC : line.hours().zone()).toLocalDate();
+        LocalDate today = line.dayOf(now);
         if (!today.equals(day)) {
             day = today;
             answeredToday = 0;
@@ -67,7 +66,7 @@ final class LineState implements WaitEstimator.OpenTime {
      * within the target; null without a target, or before any did today.
      */
     Double serviceLevelToday(Instant now) {
-        LocalDate today = now.atZone(line.hours() == null ? ZoneOffset.UTC : line.hours().zone()).toLocalDate();
+        LocalDate today = line.dayOf(now);
         int ended = answeredToday + abandonedToday;
         return line.serviceLevel() == null || !today.equals(day) || ended == 0 ? null
                 : (double) withinTargetToday / ended;

@@ -197,6 +197,14 @@ final class Lines {
         }
     }
 
+    /** A wait that ended before a restart, counted again where its line (still configured) counts today. */
+    void waitEnded(Command.RestoreWaitEnded ended) {
+        LineState state = states.get(ended.lineId());
+        if (state != null) {
+            state.count(ended.at(), ended.answered(), ended.withinTarget());
+        }
+    }
+
     // --- what the lines look like ---
 
     /** Every line as it stands, by id. */

@@ -21,6 +21,7 @@ import io.welcomer.routing.Command.RequestCallback;
 import io.welcomer.routing.Command.RestoreContact;
 import io.welcomer.routing.Command.RestoreFollowUp;
 import io.welcomer.routing.Command.RestoreRelationship;
+import io.welcomer.routing.Command.RestoreWaitEnded;
 import io.welcomer.routing.Command.ResumeArrivals;
 import io.welcomer.routing.Command.ScheduleFollowUp;
 import io.welcomer.routing.Command.SendAway;
@@ -124,6 +125,7 @@ public final class Router {
             case Tick c -> timers.fireDue();
             case RestoreContact c -> restores.restore(c);
             case RestoreRelationship c -> relationships.remember(c.customerId(), c.agentId(), c.connectedAt());
+            case RestoreWaitEnded c -> lines.waitEnded(c);
             case ResumeArrivals c -> resumeArrivals(c);
             case ForgetCustomer c -> forget(c.customerId());
         }

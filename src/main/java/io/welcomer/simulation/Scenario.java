@@ -2,6 +2,7 @@ package io.welcomer.simulation;
 
 import io.welcomer.routing.Channel;
 import io.welcomer.routing.Line;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,11 +73,12 @@ public record Scenario(long seed, double hours, double warmUpHours, List<AgentGr
         }
     }
 
-    /** The same scenario with another number of agents in its one group (for staffing). */
+    /** The same scenario with another number of agents in its first group, the one staffing varies. */
     Scenario withAgents(int count) {
-        AgentGroup group = agents.getFirst();
-        return new Scenario(seed, hours, warmUpHours, List.of(new AgentGroup(count, group.skills(), group.capacity())),
-                arrivals, lines);
+        List<AgentGroup> groups = new ArrayList<>(agents);
+        AgentGroup staffed = groups.getFirst();
+        groups.set(0, new AgentGroup(count, staffed.skills(), staffed.capacity()));
+        return new Scenario(seed, hours, warmUpHours, groups, arrivals, lines);
     }
 
     /**

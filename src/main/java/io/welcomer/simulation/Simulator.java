@@ -157,7 +157,7 @@ public final class Simulator {
             pending.get(contactId).estimateSeconds = router.waiting(contactId).orElseThrow().estimatedWaitSeconds();
         }
         if (random.nextDouble() < stream.callbackShare()) {
-            apply(new Command.RequestCallback(contactId));
+            apply(new Command.RequestCallback(contactId, null));
         } else if (stream.patienceSeconds() != null) {
             schedule(now + nanos(-stream.patienceSeconds() * Math.log(1 - random.nextDouble())), Kind.GIVE_UP, -1,
                     contactId, null);

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * The smallest number of agents (of the scenario's one profile) that meets a target, found by
- * simulating the real router: from the Erlang answer where a closed form applies, else from the
- * offered load, and always confirmed at that count and one fewer.
+ * The smallest number of agents of the scenario's first group (any other groups stay as they are)
+ * that meets a target, found by simulating the real router: from the Erlang answer where a closed
+ * form applies, else from the offered load, and always confirmed at that count and one fewer.
  */
 public final class Staffing {
 

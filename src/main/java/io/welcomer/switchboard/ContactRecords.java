@@ -1,6 +1,7 @@
 package io.welcomer.switchboard;
 
 import io.welcomer.routing.Arrived;
+import io.welcomer.routing.Command;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.MoveTarget;
@@ -28,21 +29,11 @@ import java.util.function.UnaryOperator;
  */
 final class ContactRecords {
 
-    /** What the next command's decisions need and routing does not keep. */
-    private sealed interface Detail {
-        /** The agent's number and note for the follow-up the next command may schedule. */
-        record FollowUp(String followUpId, String number, String note) implements Detail {}
-
-        /** The number to call the customer back on, if the next command arranges it. */
-        record CallbackNumber(String number) implements Detail {}
-    }
-
     /** The writes of some decisions, and each contact they concern as decided (ended ones too). */
     record Applied(List<Write> writes, Map<String, Contact> decided) {}
 
     private final Map<String, Contact> live = new HashMap<>();
     private final Map<String, PendingFollowUp> promised = new LinkedHashMap<>();
-    private Detail detail;
     private long nextEventId;
 
     ContactRecords(long lastEventId) {
@@ -55,16 +46,6 @@ final class ContactRecords {
 
     Contact get(String contactId) {
         return live.get(contactId);
-    }
-
-    /** The number and note of a follow-up the next command may schedule; forgotten after that command. */
-    void detailFollowUp(String followUpId, String number, String note) {
-        detail = new Detail.FollowUp(followUpId, number, note);
-    }
-
-    /** The number to call back on, if the next command arranges a callback; forgotten after that command. */
-    void detailCallback(String number) {
-        detail = new Detail.CallbackNumber(number);
     }
 
     /** A follow-up promised before a restart. */
@@ -81,19 +62,20 @@ final class ContactRecords {
     }
 
     /**
-     * Applies decisions to the contacts they concern and returns the writes: one row per contact
-     * (inserted when {@code created} is that contact, or a follow-up that fell due), then the
-     * events in decision order, then follow-up rows and priorities; and each concerned contact as decided.
+     * Applies the decisions of {@code command} to the contacts they concern and returns the writes:
+     * one row per contact (inserted when {@code created} is that contact, or a follow-up that fell
+     * due), then the events in decision order, then follow-up rows and priorities; and each
+     * concerned contact as decided. What the rows keep and routing does not (a callback's number,
+     * a follow-up's number and note) comes from the command.
      */
-    Applied apply(List<Decision> decisions, Instant now, String created, Function<String, Arrived> arrivals) {
+    Applied apply(Command command, List<Decision> decisions, Instant now, String created,
+                  Function<String, Arrived> arrivals) {
         Map<String, Contact> changed = new LinkedHashMap<>();
         Set<String> inserted = new HashSet<>();
         List<Write> events = new ArrayList<>();
         List<Write> otherRows = new ArrayList<>();
         // Why an offer was revoked, for the requeue that follows it in the same command.
         Map<String, String> revoked = new HashMap<>();
-        Detail given = detail;
-        detail = null;
         if (created != null) {
             changed.put(created, live.get(created));
             inserted.add(created);
@@ -124,8 +106,10 @@ final class ContactRecords {
                     events.add(new Write.AppendEvent(changed(d.contactId(), p -> p.abandoned(now), "contact.abandoned", null, now, changed)));
                     live.remove(d.contactId());
                 }
-                case Decision.CallbackArranged d -> changed.put(d.contactId(), replace(d.contactId(),
-                        p -> p.callingBack(given instanceof Detail.CallbackNumber number ? number.number() : null)));
+                case Decision.CallbackArranged d -> {
+                    String number = command instanceof Command.RequestCallback request ? request.number() : null;
+                    changed.put(d.contactId(), replace(d.contactId(), p -> p.callingBack(number)));
+                }
                 case Decision.CustomerLeft d -> changed.put(d.contactId(), replace(d.contactId(), p -> p.customerLeft(now)));
                 case Decision.OfferRevoked d -> revoked.put(d.contactId(), d.reason().wireName());
                 case Decision.PresenceChanged d -> { }
@@ -152,9 +136,9 @@ final class ContactRecords {
                     row.fromContactId = promisedOn.id();
                     row.dueAt = d.followUp().at();
                     row.createdAt = now;
-                    if (given instanceof Detail.FollowUp followUp && followUp.followUpId().equals(row.id)) {
-                        row.callbackNumber = followUp.number();
-                        row.note = followUp.note();
+                    if (command instanceof Command.ScheduleFollowUp promise && promise.followUpId().equals(row.id)) {
+                        row.callbackNumber = promise.number();
+                        row.note = promise.note();
                     }
                     promised.put(row.id, PendingFollowUp.of(row, promisedOn));
                     otherRows.add(new Write.SaveFollowUp(row));

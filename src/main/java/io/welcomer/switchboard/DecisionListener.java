@@ -1,7 +1,5 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.routing.QueueStats;
-
 /**
  * Receives what the routing loop decided, once it is committed: agent frames, gateway events,
  * metrics, intake bookkeeping. A CDI bean implementing this is found by the loop; the loop never
@@ -14,7 +12,7 @@ public interface DecisionListener {
     }
 
     /** The routing state was rebuilt from the store (at start); listeners reload what they keep. */
-    default void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+    default void restored(Restoration.Snapshot snapshot, Board board) {
     }
 
     /** This process lost the routing lease: it stands by; listeners let go of what they serve. */

@@ -15,6 +15,7 @@ import io.welcomer.store.FollowUpEntity;
 import io.welcomer.store.LineEntity;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -22,10 +23,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /** Reads what the router needs to rebuild its state after a start or a crash, and hands it over. */
 public final class Restoration {
 
-    /** @param newest where and when the newest stored contact arrived; null when none is stored */
+    /**
+     * @param newest     where and when the newest stored contact arrived; null when none is stored
+     * @param waitsEnded the waits in configured lines that ended lately, oldest first
+     */
     public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<Line> lines,
                            List<Contact> liveContacts, List<Served> served, List<Ended> ended,
-                           List<PendingFollowUp> followUps, long lastEventId, Arrived newest) {}
+                           List<PendingFollowUp> followUps, long lastEventId, Arrived newest,
+                           List<Command.RestoreWaitEnded> waitsEnded) {}
+
+    /** No day is longer than 25 hours (a change of clocks), so today began within this in every zone. */
+    static final Duration TODAY_AT_MOST = Duration.ofHours(26);
 
     /** A contact that ended inside the repeat window and was not repeated yet, oldest first. */
     public record Ended(String customerId, String contactId, Instant endedAt) {}
@@ -38,9 +46,11 @@ public final class Restoration {
 
     /**
      * Everything live, and what happened since {@code servedSince} (the repeat window): who served
-     * whom, and which contacts ended without a repeat yet. One session, query by query.
+     * whom, and which contacts ended without a repeat yet; and the waits that ended in the
+     * {@link #TODAY_AT_MOST} before {@code now}, from which the router counts each line's service
+     * level today again. One session, query by query.
      */
-    static Uni<Snapshot> load(Mutiny.SessionFactory sessions, Instant servedSince) {
+    static Uni<Snapshot> load(Mutiny.SessionFactory sessions, Instant servedSince, Instant now) {
         return sessions.withStatelessSession(session -> agents(session)
                 .chain(agents -> tokens(session)
                 .chain(tokens -> lines(session)
@@ -50,14 +60,15 @@ public final class Restoration {
                 .chain(ended -> followUps(session)
                 .chain(followUps -> lastEventId(session)
                 .chain(lastEventId -> newest(session)
-                .map(newest -> new Snapshot(agents, tokens, lines, contacts, served, ended, followUps,
-                        lastEventId, newest)))))))))));
+                .chain(newest -> waitsEnded(session, now.minus(TODAY_AT_MOST))
+                .map(waits -> new Snapshot(agents, tokens, lines, contacts, served, ended, followUps,
+                        lastEventId, newest, waits))))))))))));
     }
 
     /**
      * Hands what was read to a fresh router and records, agents first, then lines (each after the
-     * lines it overflows into), then who served whom, then live contacts in arrival order, then
-     * follow-ups; answers the writes of what the router decided meanwhile (an offer whose agent is
+     * lines it overflows into) and the waits that ended in them lately, then who served whom, then
+     * live contacts in arrival order, then follow-ups; answers the writes of what the router decided meanwhile (an offer whose agent is
      * not back, say).
      */
     static List<Write> replay(Snapshot snapshot, Router router, ContactRecords records, Instant now) {
@@ -67,6 +78,7 @@ public final class Restoration {
         for (Line line : Line.targetsFirst(snapshot.lines())) {
             router.handle(new Command.ConfigureLine(line));
         }
+        snapshot.waitsEnded().forEach(router::handle);
         if (snapshot.newest() != null) {
             router.handle(new Command.ResumeArrivals(snapshot.newest().seq(), snapshot.newest().at()));
         }
@@ -76,12 +88,13 @@ public final class Restoration {
         for (Contact contact : snapshot.liveContacts()) {
             records.track(contact);
             Contact.Progress progress = contact.progress();
-            List<Decision> decisions = router.handle(new Command.RestoreContact(ContactRequests.of(contact),
+            Command restore = new Command.RestoreContact(ContactRequests.of(contact),
                     progress.arrivalSeq(), progress.createdAt(), progress.state(), progress.agentId(),
                     progress.connectedAt(), progress.mode() == Contact.Mode.CALLBACK,
                     progress.touchMillis() == null ? Duration.ZERO : Duration.ofMillis(progress.touchMillis()),
-                    progress.wrappedAt()));
-            writes.addAll(records.apply(decisions, now, null,
+                    progress.wrappedAt());
+            List<Decision> decisions = router.handle(restore);
+            writes.addAll(records.apply(restore, decisions, now, null,
                     contactId -> router.arrived(contactId).orElseThrow()).writes());
         }
         for (PendingFollowUp pending : snapshot.followUps()) {
@@ -159,6 +172,31 @@ public final class Restoration {
                 .setMaxResults(1)
                 .getSingleResultOrNull()
                 .map(row -> row == null ? null : new Arrived((Long) row[0], (Instant) row[1]));
+    }
+
+    /**
+     * Waits in a line that ended since {@code since}, oldest first: answered when (last) connected,
+     * within the line's target or not, and abandoned when the customer left, as the router counted
+     * them (a contact answered, requeued and then abandoned counts both ways).
+     */
+    private static Uni<List<Command.RestoreWaitEnded>> waitsEnded(Mutiny.StatelessSession session, Instant since) {
+        return session.createNativeQuery("""
+                        select line, at, answered, within from (
+                            select line, connected_at as at, true as answered,
+                                   coalesce(answered_within_target, false) as within
+                            from contacts where line is not null and connected_at >= :since
+                            union all
+                            select line, ended_at, false, false
+                            from contacts where line is not null and state = 'ABANDONED' and ended_at >= :since) w
+                        order by at""", Object[].class)
+                .setParameter("since", since)
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new Command.RestoreWaitEnded((String) row[0], instant(row[1]),
+                        (Boolean) row[2], (Boolean) row[3])).toList());
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
     }
 
     private static Served served(Object[] row) {

@@ -1,8 +1,8 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.audit.AuditEntry;
 import io.welcomer.store.AgentEntity;
 import io.welcomer.store.AgentTokenEntity;
+import io.welcomer.store.AuditEntry;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
 import io.welcomer.store.FollowUpEntity;

@@ -79,7 +79,7 @@ class LinesApiTest {
         refused(wrong, tried, 400, "hours.weekly.0.days", hours -> window(hours).put("days", List.of("MONDAY")));
         refused(wrong, tried, 400, "hours.exceptions.0.date", hours -> exception(hours).put("date", "2027-02-30"));
         refused(wrong, tried, 400, "hours.exceptions.0", hours -> exception(hours).put("open", "10:00"));
-        refused(wrong, tried, 400, "channels", body -> body.put("channels", List.of("fax")), true);
+        refused(wrong, tried, 400, "channels.0", body -> body.put("channels", List.of("fax")), true);
         refused(wrong, tried, 400, "skills.billing", body -> body.put("skills", Map.of("billing", 6)), true);
         refused(wrong, tried, 400, "overflow.1.after", body -> body.put("overflow", List.of(
                 Map.of("after", "3m", "skills", Map.of("general", 1)), Map.of("after", "60s", "line", general))), true);

@@ -23,7 +23,7 @@ class CallbackTest {
         desk.arrive("second", VOICE);
         desk.arrive("third", VOICE);
 
-        assertThat(desk.handle(new Command.RequestCallback("second")), contains(new CallbackArranged("second")));
+        assertThat(desk.handle(new Command.RequestCallback("second", null)), contains(new CallbackArranged("second")));
         assertEquals(2, desk.position("second"));
         assertEquals(3, desk.position("third"));
         assertEquals(1, desk.router.stats().callbacksWaiting());
@@ -33,7 +33,7 @@ class CallbackTest {
     void aCallbackIsOfferedInItsTurnAndThenNoLongerCountsAsWaiting() {
         desk.arrive("first", VOICE);
         desk.arrive("second", VOICE);
-        desk.handle(new Command.RequestCallback("first"));
+        desk.handle(new Command.RequestCallback("first", null));
 
         assertThat(Desk.only(Offered.class, desk.online("a1", skills())), contains(desk.offered("first", VOICE, "a1")));
         assertEquals(0, desk.router.stats().callbacksWaiting());
@@ -44,8 +44,10 @@ class CallbackTest {
         desk.online("a1", skills());
         desk.arrive("offered", VOICE);
 
-        assertThat(desk.handle(new Command.RequestCallback("offered")), contains(new Refused(Refusal.NOT_WAITING)));
-        assertThat(desk.handle(new Command.RequestCallback("nobody")), contains(new Refused(Refusal.UNKNOWN_CONTACT)));
+        assertThat(desk.handle(new Command.RequestCallback("offered", null)),
+                contains(new Refused(Refusal.NOT_WAITING)));
+        assertThat(desk.handle(new Command.RequestCallback("nobody", null)),
+                contains(new Refused(Refusal.UNKNOWN_CONTACT)));
         assertEquals(0, desk.router.stats().callbacksWaiting());
     }
 
@@ -54,8 +56,10 @@ class CallbackTest {
         desk.arrive("chat", Channel.CHAT);
         desk.arrive("email", Channel.EMAIL);
 
-        assertThat(desk.handle(new Command.RequestCallback("chat")), contains(new Refused(Refusal.NO_CALLBACK_ON_CHANNEL)));
-        assertThat(desk.handle(new Command.RequestCallback("email")), contains(new Refused(Refusal.NO_CALLBACK_ON_CHANNEL)));
+        assertThat(desk.handle(new Command.RequestCallback("chat", null)),
+                contains(new Refused(Refusal.NO_CALLBACK_ON_CHANNEL)));
+        assertThat(desk.handle(new Command.RequestCallback("email", null)),
+                contains(new Refused(Refusal.NO_CALLBACK_ON_CHANNEL)));
         assertEquals(0, desk.router.stats().callbacksWaiting());
     }
 

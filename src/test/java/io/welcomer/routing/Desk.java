@@ -161,7 +161,7 @@ final class Desk {
     }
 
     List<Decision> followUp(String agentId, String contactId, String followUpId, Instant at) {
-        return handle(new Command.ScheduleFollowUp(agentId, contactId, followUpId, at));
+        return handle(new Command.ScheduleFollowUp(agentId, contactId, followUpId, at, null, null));
     }
 
     List<Decision> sendAway(String agentId, String reason, boolean afterCurrent, String by) {

@@ -23,7 +23,7 @@ class LineViewTest {
         desk.advanceSeconds(10);
         // A higher priority jumps the line but does not make the line's wait any older.
         desk.arrive(request("billing-2", VOICE, 90, skills("billing", 1)));
-        desk.handle(new Command.RequestCallback("billing-2"));
+        desk.handle(new Command.RequestCallback("billing-2", null));
 
         assertEquals(List.of(
                 new LineView(null, VOICE, new TreeSet<>(List.of("billing")), 2, 1, Desk.START),

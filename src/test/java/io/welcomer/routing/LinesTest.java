@@ -103,7 +103,7 @@ class LinesTest {
         desk.configure(line("billing", Map.of(), WEEKDAYS_8_TO_8));
         desk.tickAt(at("2025-03-03T20:00:00Z"));
         desk.arrive(inLine("caller", VOICE, "billing"));
-        desk.handle(new Command.RequestCallback("caller"));
+        desk.handle(new Command.RequestCallback("caller", null));
         desk.arrive(inLine("later", VOICE, "billing"));
         desk.online("jackie");
 

@@ -242,7 +242,7 @@ class RouterInvariantsTest {
                     : Duration.ofSeconds(random.nextInt(600) - 20);
             String followUpId = "f-" + followUps++;
             return answer(random.nextBoolean() ? Stage.WRAPPING : Stage.CONNECTED,
-                    (a, c) -> new ScheduleFollowUp(a, c, followUpId, clock.instant().plus(ahead)));
+                    (a, c) -> new ScheduleFollowUp(a, c, followUpId, clock.instant().plus(ahead), null, null));
         } else if (roll < 62) {
             if (random.nextInt(3) == 0) {
                 return answer(random.nextBoolean() ? Stage.OFFERED : Stage.CONNECTED, (a, c) -> new CustomerLeave(c));

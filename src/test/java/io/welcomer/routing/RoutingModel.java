@@ -714,7 +714,7 @@ final class RoutingModel {
             }
             case Decision.CallbackArranged d -> {
                 Live contact = existing(d.contactId(), d);
-                assertEquals(new Command.RequestCallback(d.contactId()), command);
+                assertEquals(new Command.RequestCallback(d.contactId(), null), command);
                 assertEquals(Stage.WAITING, contact.stage, () -> "callback for a contact not waiting: " + d);
             }
             case Decision.CustomerLeft d -> {

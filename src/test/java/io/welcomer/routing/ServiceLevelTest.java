@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.welcomer.routing.Decision.Answered;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,5 +79,28 @@ class ServiceLevelTest {
 
         desk.clock.advanceTo(START.plus(Duration.ofDays(1)));
         assertNull(desk.router.line("billing").orElseThrow().serviceLevelToday(), "a new day, nothing ended yet");
+    }
+
+    @Test
+    void waitsRestoredFromTheStoreCountForTodayInTheLinesZoneOnly() {
+        // New York: 09:00 UTC is 04:00 there, so 03:00 UTC was yesterday there (23:00 local).
+        OpeningHours allWeek = new OpeningHours(ZoneId.of("America/New_York"),
+                List.of(new OpeningHours.Weekly(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)),
+                List.of());
+        desk.configure(new Line("billing", "Billing", Set.of(VOICE), Map.of(), null, false, allWeek,
+                new Line.ServiceLevel(Duration.ofSeconds(20), 0.8), List.of()));
+
+        desk.handle(new Command.RestoreWaitEnded("billing", START.minus(Duration.ofHours(6)), true, true));
+        desk.handle(new Command.RestoreWaitEnded("billing", START.minus(Duration.ofHours(4)), true, true));
+        desk.handle(new Command.RestoreWaitEnded("billing", START.minus(Duration.ofHours(3)), true, false));
+        desk.handle(new Command.RestoreWaitEnded("billing", START.minus(Duration.ofHours(1)), false, false));
+        desk.handle(new Command.RestoreWaitEnded("gone", START.minus(Duration.ofHours(1)), true, true));
+
+        assertEquals(1.0 / 3, desk.router.line("billing").orElseThrow().serviceLevelToday(), 1e-9,
+                "today in New York began at 05:00 UTC: one within target of three ended");
+        answerAfter("c1", 1);
+        desk.accept("agent-c1", "c1");
+        assertEquals(0.5, desk.router.line("billing").orElseThrow().serviceLevelToday(), 1e-9,
+                "counting goes on from the restored figures");
     }
 }

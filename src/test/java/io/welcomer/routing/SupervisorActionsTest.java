@@ -202,7 +202,7 @@ class SupervisorActionsTest {
         desk.arrive("c1", VOICE);
         desk.move("c1", "a", LEAD);
 
-        assertThat(desk.handle(new Command.RequestCallback("c1")), contains(new CallbackArranged("c1")));
+        assertThat(desk.handle(new Command.RequestCallback("c1", null)), contains(new CallbackArranged("c1")));
         desk.tickAfter(desk.rules.followUpGrace());
         assertThat(desk.router.stats().callbacksWaiting(), is(1));
     }

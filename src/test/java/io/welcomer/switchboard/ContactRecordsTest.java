@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.welcomer.routing.Arrived;
+import io.welcomer.routing.Command;
 import io.welcomer.routing.ContactState;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Decision.RevokeReason;
@@ -38,14 +39,19 @@ class ContactRecordsTest {
     }
 
     private ContactRecords.Applied apply(Instant at, Decision... decisions) {
-        return records.apply(List.of(decisions), at, null, id -> new Arrived(1, at));
+        return apply(new Command.Tick(), at, decisions);
+    }
+
+    private ContactRecords.Applied apply(Command command, Instant at, Decision... decisions) {
+        return records.apply(command, List.of(decisions), at, null, id -> new Arrived(1, at));
     }
 
     @Test
     void aNewContactOfferedAtOnceIsInsertedOnceAsOfferedAfterItsEvents() {
         records.track(waiting("c1"));
 
-        ContactRecords.Applied applied = records.apply(List.of(new Decision.Offered("c1", VOICE, "kim", T0)), T0,
+        ContactRecords.Applied applied = records.apply(new Command.Tick(),
+                List.of(new Decision.Offered("c1", VOICE, "kim", T0)), T0,
                 "c1", id -> new Arrived(1, T0));
 
         List<Write> writes = applied.writes();
@@ -135,8 +141,8 @@ class ContactRecordsTest {
     @Test
     void aCallbacksNumberReachesItsRowAndTheGatewaysConnectedEvent() {
         records.track(waiting("c1"));
-        records.detailCallback("+15551234567");
-        Contact arranged = apply(T0, new Decision.CallbackArranged("c1")).decided().get("c1");
+        Contact arranged = apply(new Command.RequestCallback("c1", "+15551234567"), T0,
+                new Decision.CallbackArranged("c1")).decided().get("c1");
         assertEquals(Contact.Mode.CALLBACK, arranged.progress().mode());
         assertEquals("+15551234567", arranged.progress().callbackNumber());
 

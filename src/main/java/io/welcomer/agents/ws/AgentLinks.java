@@ -1,7 +1,5 @@
 package io.welcomer.agents.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +25,7 @@ public class AgentLinks {
 
     private static final Logger LOG = Logger.getLogger(AgentLinks.class);
 
-    private final ObjectMapper json;
+    private final FrameCodec codec;
     private final SocketLimits limits;
     private final Map<String, Link> links = new HashMap<>();
 
@@ -42,8 +40,8 @@ public class AgentLinks {
         }
     }
 
-    AgentLinks(ObjectMapper json, SocketLimits limits) {
-        this.json = json;
+    AgentLinks(FrameCodec codec, SocketLimits limits) {
+        this.codec = codec;
         this.limits = limits;
     }
 
@@ -109,7 +107,7 @@ public class AgentLinks {
         }
         link.outbox = link.outbox.thenCompose(ignored -> Uni.createFrom().<Void>emitter(emitter ->
                         link.home.runOnContext(onHome -> frame.get()
-                                .chain(built -> link.connection.sendText(encode(built)))
+                                .chain(built -> link.connection.sendText(codec.write(built)))
                                 .onTermination().invoke(() -> limits.sent(link.connection))
                                 .subscribe().with(emitter::complete, emitter::fail)))
                         .subscribeAsCompletionStage())
@@ -117,13 +115,5 @@ public class AgentLinks {
                     LOG.debugf("frame to agent %s not delivered: %s", agentId, failure.toString());
                     return null;
                 });
-    }
-
-    public String encode(Object frame) {
-        try {
-            return json.writeValueAsString(frame);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("frame not serialisable: " + frame, e);
-        }
     }
 }

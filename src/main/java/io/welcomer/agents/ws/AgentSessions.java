@@ -10,8 +10,8 @@ import io.welcomer.routing.AgentView;
 import io.welcomer.routing.Command;
 import io.welcomer.routing.Decision;
 import io.welcomer.routing.Presence;
-import io.welcomer.routing.QueueStats;
 import io.welcomer.store.Contact;
+import io.welcomer.switchboard.Board;
 import io.welcomer.switchboard.Committed;
 import io.welcomer.switchboard.DecisionListener;
 import io.welcomer.switchboard.Restoration;
@@ -63,48 +63,40 @@ public class AgentSessions implements DecisionListener {
         }
         // The session's own context: its frames are built and sent there.
         Context home = Vertx.currentContext();
-        return loop.onLoop(() -> {
-            if (loop.agent(agentId).isEmpty()) {
+        return loop.onLoop(board -> {
+            if (board.agent(agentId).isEmpty()) {
                 connection.close().subscribe().with(ignored -> { }, failure -> { });
                 return Uni.createFrom().voidItem();
             }
             // Decided first: refused while the store is unavailable, the session does not open.
-            Uni<?> connected = loop.execute(new Command.ConnectAgent(agentId));
+            Uni<?> connected = board.execute(new Command.ConnectAgent(agentId));
             WebSocketConnection replaced = links.open(agentId, connection, home);
             if (replaced != null) {
                 replaced.close().subscribe().with(ignored -> { }, failure -> { });
             }
-            return connected.invoke(() -> links.send(agentId, hello(agentId))).replaceWithVoid();
+            return connected.invoke(() -> links.send(agentId, hello(board, agentId))).replaceWithVoid();
         });
     }
 
     public Uni<Void> closed(String agentId, WebSocketConnection connection) {
-        return loop.onLoop(() -> links.close(agentId, connection)
-                ? loop.execute(new Command.DisconnectAgent(agentId)).replaceWithVoid()
+        return loop.onLoop(board -> links.close(agentId, connection)
+                ? board.execute(new Command.DisconnectAgent(agentId)).replaceWithVoid()
                 : Uni.createFrom().voidItem());
-    }
-
-    /** A frame from the agent's own session: its command, and for a follow-up the number and note. */
-    public record Said(Command command, String number, String note) {
-        public Said(Command command) {
-            this(command, null, null);
-        }
     }
 
     /**
      * A command from the agent's own session; answers the error frame if it was refused. An
      * agent holds at most {@link #MAX_FOLLOW_UPS} promised follow-ups.
      */
-    public Uni<Optional<Frames.Error>> says(Said said) {
-        return loop.onLoop(() -> {
-            if (said.command() instanceof Command.ScheduleFollowUp promise) {
-                if (loop.followUpsOf(promise.agentId()).size() >= MAX_FOLLOW_UPS) {
+    public Uni<Optional<Frames.Error>> says(Command command) {
+        return loop.onLoop(board -> {
+            if (command instanceof Command.ScheduleFollowUp promise) {
+                if (board.followUpsOf(promise.agentId()).size() >= MAX_FOLLOW_UPS) {
                     return Uni.createFrom().item(Optional.of(new Frames.Error("too-many-follow-ups",
                             "an agent may have at most " + MAX_FOLLOW_UPS + " follow-ups not yet due")));
                 }
-                loop.detailFollowUp(promise.followUpId(), said.number(), said.note());
             }
-            return loop.execute(said.command()).map(decisions -> decisions.stream()
+            return board.execute(command).map(decisions -> decisions.stream()
                     .filter(Decision.Refused.class::isInstance)
                     .map(refused -> ((Decision.Refused) refused).refusal())
                     .map(refusal -> new Frames.Error(refusal.name().toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -121,12 +113,12 @@ public class AgentSessions implements DecisionListener {
      */
     void stopping(@Observes ShutdownDelayInitiatedEvent event) {
         stopping = true;
-        loop.onLoop(() -> {
+        loop.onLoop(board -> {
             List<Uni<Void>> departures = new ArrayList<>();
             for (String agentId : links.agentIds()) {
                 WebSocketConnection connection = links.connection(agentId);
                 links.close(agentId, connection);
-                departures.add(loop.execute(new Command.DisconnectAgent(agentId)).replaceWithVoid()
+                departures.add(board.execute(new Command.DisconnectAgent(agentId)).replaceWithVoid()
                         .onFailure().recoverWithNull()
                         .chain(() -> connection.close(GOING_AWAY))
                         .onFailure().recoverWithNull());
@@ -161,29 +153,29 @@ public class AgentSessions implements DecisionListener {
     }
 
     @Override
-    public void restored(Restoration.Snapshot snapshot, QueueStats stats) {
+    public void restored(Restoration.Snapshot snapshot, Board board) {
         for (String agentId : links.agentIds()) {
-            if (loop.agent(agentId).isEmpty()) {
+            if (board.agent(agentId).isEmpty()) {
                 links.drop(agentId);
                 continue;
             }
             boolean wasTaking = taking.contains(agentId);
-            loop.execute(new Command.ConnectAgent(agentId))
-                    .invoke(() -> links.send(agentId, hello(agentId)))
-                    .chain(() -> wasTaking ? loop.execute(new Command.MakeAvailable(agentId)) : Uni.createFrom().nullItem())
+            board.execute(new Command.ConnectAgent(agentId))
+                    .invoke(() -> links.send(agentId, hello(board, agentId)))
+                    .chain(() -> wasTaking ? board.execute(new Command.MakeAvailable(agentId)) : Uni.createFrom().nullItem())
                     .subscribe().with(ignored -> { }, failure -> { });
         }
         taking.clear();
     }
 
-    private Frames.Hello hello(String agentId) {
-        AgentView view = loop.agent(agentId).orElseThrow();
+    private Frames.Hello hello(Board board, String agentId) {
+        AgentView view = board.agent(agentId).orElseThrow();
         List<Frames.ActiveContact> active = Stream.concat(view.connectedContactIds().stream(),
                         view.wrappingContactIds().stream())
-                .map(loop::contact)
+                .map(board::contact)
                 .map(AgentSessions::active)
                 .toList();
-        List<Frames.Promised> followUps = loop.followUpsOf(agentId).stream()
+        List<Frames.Promised> followUps = board.followUpsOf(agentId).stream()
                 .map(pending -> new Frames.Promised(pending.row().id, pending.row().fromContactId,
                         Offers.customerOf(pending.contact()), pending.row().dueAt, pending.row().callbackNumber,
                         pending.row().note))

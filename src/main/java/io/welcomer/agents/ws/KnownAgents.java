@@ -34,7 +34,7 @@ public class KnownAgents implements HttpUpgradeCheck {
                 return CheckResult.permitUpgrade();
             }
             String agentId = identity.getPrincipal().getName();
-            return loop.onLoop(() -> Uni.createFrom().item(loop.agent(agentId).isPresent()))
+            return loop.onLoop(board -> Uni.createFrom().item(board.agent(agentId).isPresent()))
                     .chain(known -> known ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(403));
         });
     }

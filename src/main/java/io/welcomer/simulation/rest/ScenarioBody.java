@@ -105,11 +105,23 @@ public record ScenarioBody(
         double warmUp = warmUpHours != null ? warmUpHours : Math.min(24, Math.max(1, hours * 0.05));
         List<Line> configured = new ArrayList<>();
         if (lines != null) {
-            lines.forEach((id, body) -> configured.add(LineRules.read(id, body)));
+            lines.forEach((id, body) -> configured.add(line(id, body)));
         }
         refuseWhatRoutingWould(configured, arrivals);
         return new Scenario(seed == null ? 1 : seed, hours, warmUp, agents,
                 arrivals.stream().map(StreamBody::toStream).toList(), configured);
+    }
+
+    /**
+     * The line as {@code PUT /v1/lines/{id}} would take it; a field wrong is named by its place in
+     * the scenario ({@code lines.billing.overflow.0.after}).
+     */
+    private static Line line(String id, LineBody body) {
+        try {
+            return LineRules.read(id, body);
+        } catch (ProblemException wrong) {
+            throw wrong.within("lines." + id + ".");
+        }
     }
 
     /**

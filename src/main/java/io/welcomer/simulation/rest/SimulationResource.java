@@ -1,6 +1,8 @@
 package io.welcomer.simulation.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.welcomer.insights.persistence.LineHistoryStore;
+import io.welcomer.lines.LineDirectory;
 import io.welcomer.problems.Problem;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.routing.RoutingRules;
@@ -17,6 +19,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,10 +45,14 @@ public class SimulationResource {
 
     private final SimulationPool pool;
     private final RoutingRules rules;
+    private final LineDirectory lines;
+    private final LineHistoryStore lineHistory;
 
-    SimulationResource(SimulationPool pool, RoutingRules rules) {
+    SimulationResource(SimulationPool pool, RoutingRules rules, LineDirectory lines, LineHistoryStore lineHistory) {
         this.pool = pool;
         this.rules = rules;
+        this.lines = lines;
+        this.lineHistory = lineHistory;
     }
 
     @POST
@@ -69,16 +77,36 @@ public class SimulationResource {
     @POST
     @Path("/staffing")
     @Operation(summary = "The smallest number of agents of one profile that meets a service level or abandon-rate"
-            + " target, with the figures at that count and one fewer")
-    @APIResponse(responseCode = "200", description = "The count, Erlang's count where it applies, and the figures")
-    @APIResponse(responseCode = "400", description = "A field invalid or unknown, or more than 750,000 contacts per"
-            + " simulation run, or arrivals nobody could serve")
-    @APIResponse(responseCode = "422", description = "No count up to 10,000 meets the target, or the centre is overloaded")
-    @APIResponse(responseCode = "503", description = "Simulations already take every worker; retry after Retry-After")
-    public Uni<Staffing.Answer> staffing(@Valid @NotNull StaffingBody body) {
-        Scenario scenario = body.toScenario();
+            + " target, with the figures at that count and one fewer; the arrivals given, or taken from a line's"
+            + " history (fromHistory: its arrival rate over its open hours and its mean touch time)")
+    @APIResponse(responseCode = "200", description = "The count, Erlang's count where it applies, the figures, and"
+            + " what the history gave where the arrivals came from one")
+    @APIResponse(responseCode = "400", description = "A field invalid or unknown, both or neither of arrivals and"
+            + " fromHistory, a history range not from before to or longer than 366 days, or more than 750,000"
+            + " contacts per simulation run, or arrivals nobody could serve")
+    @APIResponse(responseCode = "422", description = "No count up to 10,000 meets the target, the centre is overloaded,"
+            + " or fromHistory names an unknown line or a range with no history to plan from")
+    @APIResponse(responseCode = "503", description = "Simulations already take every worker, or this server is not"
+            + " routing (fromHistory); retry after Retry-After")
+    public Uni<StaffingAnswer> staffing(@Valid @NotNull StaffingBody body) {
+        body.checkArrivals();
+        if (body.fromHistory() == null) {
+            return staffing(body, null);
+        }
+        StaffingBody.HistoryBody asked = body.fromHistory();
+        Instant[] range = asked.range();
+        return lines.find(asked.line())
+                .map(found -> found.orElseThrow(() -> ProblemException.unprocessable("fromHistory.line",
+                        "is not a configured line")).line())
+                .chain(line -> lineHistory.intervals(range[0], range[1], Duration.ofDays(1), line.id())
+                        .map(intervals -> HistoryArrivals.of(line, range[0], range[1], intervals)))
+                .chain(history -> staffing(body, history));
+    }
+
+    private Uni<StaffingAnswer> staffing(StaffingBody body, HistoryArrivals history) {
+        Scenario scenario = body.toScenario(history);
         check(scenario, MAX_CONTACTS_PER_STAFFING_RUN);
-        return pool.run(() -> Staffing.find(scenario, body.target().toTarget(), rules));
+        return pool.run(() -> new StaffingAnswer(Staffing.find(scenario, body.target().toTarget(), rules), history));
     }
 
     private static void check(Scenario scenario, long maxContacts) {

@@ -51,6 +51,26 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aBadFieldInAScenariosLineIsNamedByItsPlaceInTheFile(@TempDir Path dir) throws IOException {
+        String line = "{\"channels\": [\"voice\"], \"overflow\": [%s]}";
+        Path missing = Files.writeString(dir.resolve("missing.json"), scenarioWithLine(line.formatted("{\"line\": \"x\"}")));
+        Path unreadable = Files.writeString(dir.resolve("unreadable.json"),
+                scenarioWithLine(line.formatted("{\"after\": \"soon\", \"skills\": {\"x\": 1}}")));
+
+        assertEquals(2, simulate(missing.toString()));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("lines.billing.overflow.0.after must not be null"));
+        assertEquals(2, simulate(unreadable.toString()));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("lines.billing.overflow.0.after must be a wait"));
+    }
+
+    private static String scenarioWithLine(String line) {
+        return """
+                {"hours": 10, "agents": [{"count": 1, "skills": {"x": 1}}],
+                 "arrivals": [{"channel": "voice", "perHour": 1, "touchTimeSeconds": 60, "line": "billing"}],
+                 "lines": {"billing": %s}}""".formatted(line);
+    }
+
+    @Test
     void aMissingFileExitsWith2() {
         assertEquals(2, simulate("no-such-scenario.json"));
         assertThat(err.toString(StandardCharsets.UTF_8), containsString("no-such-scenario.json"));

@@ -18,8 +18,10 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Planners ask the running server; the live router is not involved. */
@@ -70,8 +72,8 @@ class SimulationResourceTest {
 
         admin().body(body).post("/v1/simulations").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItems("hours", "arrivals.channel", "arrivals.perHour",
-                        "arrivals.callbackShare"));
+                .body("errors.field", hasItems("hours", "arrivals.0.channel", "arrivals.0.perHour",
+                        "arrivals.0.callbackShare"));
     }
 
     @Test
@@ -126,15 +128,69 @@ class SimulationResourceTest {
                 org.hamcrest.Matchers.startsWith("lines."));
 
         Map<String, Object> itself = twoTeams(List.of(Map.of("after", "20s", "line", "billing")));
-        admin().body(itself).post("/v1/simulations").then().statusCode(400).body("errors[0].field", equalTo("overflow.0.line"));
+        admin().body(itself).post("/v1/simulations").then().statusCode(400).body("errors[0].field", equalTo("lines.billing.overflow.0.line"));
 
         Map<String, Object> falling = twoTeams(List.of(Map.of("after", "60s", "skills", Map.of("general", 1)),
                 Map.of("after", "20s", "line", "general")));
-        admin().body(falling).post("/v1/simulations").then().statusCode(400).body("errors[0].field", equalTo("overflow.1.after"));
+        admin().body(falling).post("/v1/simulations").then().statusCode(400).body("errors[0].field", equalTo("lines.billing.overflow.1.after"));
 
         Map<String, Object> unknownLine = io.welcomer.support.Lines.mutable(twoTeams(List.of()));
         ((List<Map<String, Object>>) unknownLine.get("arrivals")).getFirst().put("line", "elsewhere");
         admin().body(unknownLine).post("/v1/simulations").then().statusCode(422).body("errors[0].field", equalTo("arrivals.0.line"));
+    }
+
+    @Test
+    void staffingCountsOverflowToASecondPoolOfOtherAgents() {
+        int without = admin().body(staffingTwoTeams(List.of())).post("/v1/simulations/staffing").then()
+                .statusCode(200).body("erlangAgents", nullValue()).extract().path("agents");
+        JsonPath with = admin().body(staffingTwoTeams(List.of(Map.of("after", "20s", "line", "general"))))
+                .post("/v1/simulations/staffing").then().statusCode(200).extract().jsonPath();
+
+        assertTrue(with.getInt("agents") < without, "two general agents taking billing calls after 20 s: "
+                + with.getInt("agents") + " billing agents, against " + without + " without overflow");
+        assertThat(with.getDouble("atAgents.serviceLevel.'60'"), greaterThanOrEqualTo(0.8));
+        assertThat(with.getDouble("oneFewer.serviceLevel.'60'"), lessThan(0.8));
+    }
+
+    /** How many billing agents for 80% in 60 s, beside 2 general agents, billing overflowing by these steps. */
+    private static Map<String, Object> staffingTwoTeams(List<Map<String, Object>> overflow) {
+        Map<String, Object> scenario = twoTeams(overflow);
+        return Map.of("seed", 3, "hours", 100, "agent", Map.of("skills", Map.of("billing", 3)),
+                "otherAgents", List.of(Map.of("count", 2, "skills", Map.of("general", 3))),
+                "arrivals", scenario.get("arrivals"), "lines", scenario.get("lines"),
+                "target", Map.of("serviceLevel", Map.of("seconds", 60, "target", 0.8)));
+    }
+
+    @Test
+    void aBadFieldInsideAScenariosLineIsNamedByItsPlaceInTheScenario() {
+        Map<String, Function<Map<String, Object>, Object>> wrong = new LinkedHashMap<>();
+        wrong.put("lines.billing.channels", line -> line.remove("channels"));
+        wrong.put("lines.billing.channels.0", line -> line.put("channels", List.of("fax")));
+        wrong.put("lines.billing.skills.billing", line -> line.put("skills", Map.of("billing", 9)));
+        wrong.put("lines.billing.serviceLevel.target", line -> line.put("serviceLevel", Map.of("seconds", 20, "target", 2)));
+        wrong.put("lines.billing.hours.timeZone", line -> line.put("hours", Map.of("timeZone", "Mars/Olympus",
+                "weekly", List.of(Map.of("days", List.of("MON"), "open", "08:00", "close", "20:00")))));
+        wrong.put("lines.billing.hours.weekly.0.open", line -> line.put("hours", Map.of("timeZone", "UTC",
+                "weekly", List.of(Map.of("days", List.of("MON"), "open", "8am", "close", "20:00")))));
+        wrong.put("lines.billing.hours.weekly.0.close", line -> line.put("hours", Map.of("timeZone", "UTC",
+                "weekly", List.of(Map.of("days", List.of("MON"), "open", "08:00")))));
+        wrong.put("lines.billing.overflow.0.after", line -> line.put("overflow", List.of(Map.of("line", "general"))));
+        wrong.put("lines.billing.overflow.1.after", line -> line.put("overflow", List.of(
+                Map.of("after", "60s", "line", "general"), Map.of("after", "soon", "skills", Map.of("general", 1)))));
+        wrong.put("lines.billing.overflow.0.line", line -> line.put("overflow", List.of(Map.of("after", "20s", "line", "Gen"))));
+        wrong.put("lines.billing.overflow.0", line -> line.put("overflow", List.of(Map.of("after", "20s"))));
+        wrong.put("lines.billing.colour", line -> line.put("colour", "blue"));
+
+        wrong.forEach((field, change) -> {
+            Map<String, Object> scenario = io.welcomer.support.Lines.mutable(twoTeams(List.of()));
+            change.apply(((Map<String, Map<String, Object>>) scenario.get("lines")).get("billing"));
+            admin().body(scenario).post("/v1/simulations").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo(field));
+            Map<String, Object> staffing = io.welcomer.support.Lines.mutable(staffingTwoTeams(List.of()));
+            change.apply(((Map<String, Map<String, Object>>) staffing.get("lines")).get("billing"));
+            admin().body(staffing).post("/v1/simulations/staffing").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo(field));
+        });
     }
 
     /** Billing calls (8 Erlangs) for 9 billing agents, with 3 general agents and these overflow steps for billing. */

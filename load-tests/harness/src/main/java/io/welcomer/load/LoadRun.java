@@ -109,6 +109,8 @@ public final class LoadRun {
         agents.postToOffer.reset();
         JsonObject humanBefore = timeToHuman(admin);
         Measure intake = new Measure("intake");
+        double allocatedBefore = allocatedBytes(admin);
+        double databaseBefore = Database.cpuSeconds(vertx);
         double cpuBefore = server.cpuSeconds();
         JournalBatches batchesBefore = JournalBatches.read(admin);
         long start = System.nanoTime();
@@ -121,6 +123,9 @@ public final class LoadRun {
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (server.cpuSeconds() - cpuBefore) / seconds;
+        double databaseCpu = (Database.cpuSeconds(vertx) - databaseBefore) / seconds;
+        double allocatedPerContact = (allocatedBytes(admin) - allocatedBefore) / intake.count();
         JsonObject humanAfter = timeToHuman(admin);
         JsonObject batches = JournalBatches.read(admin).since(batchesBefore, seconds);
         double humans = humanAfter.getDouble("count") - humanBefore.getDouble("count");
@@ -129,15 +134,17 @@ public final class LoadRun {
         Measure.Summary toOffer = agents.postToOffer.summary();
         append(results, new JsonObject().put("scenario", "busy").put("target", "welcomer").put("offered", rate)
                 .put("achieved", intake.count() / (double) duration.toSeconds()).put("agents", agentCount)
-                .put("cpu", (server.cpuSeconds() - cpuBefore) / seconds)
+                .put("cpu", cpu).put("databaseCpu", databaseCpu).put("allocatedPerContact", allocatedPerContact)
                 .put("heapBytes", heapWithAgents).put("heapPerSocketBytes", (heapWithAgents - heapBefore) / agentCount)
                 .put("notOffered", agents.sentAt.size()).put("completed", agents.completed.get())
                 .put("agentErrors", agents.errors.get())
                 .put("serverTimeToHumanMeanMillis", serverMeanMillis).put("batches", batches)
                 .put("measures", new JsonObject().put("intake", summary(intake.summary()))
                         .put("postToOffer", summary(toOffer))));
-        System.out.printf("busy %8.0f/s %d agents  intake %s  to offer %s  server time to human mean %.1f ms%n",
-                rate, agentCount, intake.summary().row(), toOffer.row(), serverMeanMillis);
+        System.out.printf("busy %8.0f/s %d agents  intake %s  to offer %s  server time to human mean %.1f ms%n"
+                        + "  server CPU %.3f cores, PostgreSQL CPU %.3f cores, server allocated %.1f KB per contact%n",
+                rate, agentCount, intake.summary().row(), toOffer.row(), serverMeanMillis, cpu, databaseCpu,
+                allocatedPerContact / 1024);
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
@@ -253,6 +260,21 @@ public final class LoadRun {
         return new JsonObject().put("channel", "voice")
                 .put("customer", new JsonObject().put("id", customerId).put("name", "Load Customer"))
                 .put("skills", new JsonObject().put(skill, 1)).put("topic", "load");
+    }
+
+    /**
+     * Bytes the server's JVM has allocated so far, from its own metrics (Micrometer's
+     * {@code jvm.gc.memory.allocated}: the young generation's growth between collections), so the
+     * figure is exact to within one young generation over a step of many.
+     */
+    private static double allocatedBytes(Http admin) throws Exception {
+        String metrics = await(admin.send(HttpMethod.GET, "/q/metrics", null, 200)).toString();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("jvm_gc_memory_allocated_bytes_total")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
     }
 
     /** The server's own time-to-human histogram, summed over channels: count and sum in seconds. */

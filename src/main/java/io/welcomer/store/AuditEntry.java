@@ -1,7 +1,6 @@
-package io.welcomer.audit;
+package io.welcomer.store;
 
 import io.vertx.core.json.JsonObject;
-import io.welcomer.security.Caller;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +19,13 @@ import java.util.UUID;
 public record AuditEntry(UUID id, Instant at, String actor, String role, String action, String target,
                          String detail) {
 
-    /** An entry for a change {@code by} this caller; {@code detail} holds JSON values (maps, lists, text, numbers). */
-    public static AuditEntry of(Caller by, String action, String target, Map<String, ?> detail, Instant at) {
-        return new AuditEntry(UUID.randomUUID(), at, by.name(), by.role(), action, target,
+    /**
+     * An entry for a change by the caller named {@code actor}, in {@code role}; {@code detail} holds
+     * JSON values (maps, lists, text, numbers).
+     */
+    public static AuditEntry of(String actor, String role, String action, String target, Map<String, ?> detail,
+                                Instant at) {
+        return new AuditEntry(UUID.randomUUID(), at, actor, role, action, target,
                 new JsonObject(new LinkedHashMap<String, Object>(detail)).encode());
     }
 }
