@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Two builds of the server, A and B, back to back and interleaved, beside the group-commit floor
+# Builds of the server (two or more), back to back and interleaved, beside the group-commit floor
 # measured in the same rounds; for the hot path's A/B steps (load-tests/README.md, "The hot path").
 # Usage (repository root, JAVA_HOME a JDK 21+, PostgreSQL on 127.0.0.1:$PGPORT, wrk on the PATH):
-#   bash load-tests/hotpath/ab.sh A-quarkus-app-dir B-quarkus-app-dir [rounds]
-# Each round, in turn for the floor, A and B, each on a fresh database:
+#   ROUNDS=3 bash load-tests/hotpath/ab.sh quarkus-app-dir-A quarkus-app-dir-B [more builds]
+# Each round, in turn for the floor and each build (named by its directory), on fresh databases:
 #   intake: wrk, 1 thread, 64 connections, WRK_SECONDS (15) after 5 s of warm-up: durable
-#           contacts per second (closed loop, as ../floors' run.sh counts them); the floor is the
+#           contacts per second (closed loop); the floor is the
 #           harness's BaselineServer group (a natural group commit, one list per event loop);
 #   busy:   LoadRun busy, BUSY_RATE (1,000)/s for BUSY_SECONDS (30) with BUSY_AGENTS (2,000):
 #           POST to offer, server CPU, PostgreSQL CPU, server allocation per contact.
 # Prints every figure and the load average beside each; the lines go to target/ab-results.jsonl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-A=$(readlink -f "$1"); B=$(readlink -f "$2"); rounds=${3:-3}
+rounds=${ROUNDS:-3}
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 db=welcomer_ab; port=${LOAD_PORT:-18090}
 export PGPORT=${PGPORT:-5432}
@@ -47,9 +47,9 @@ for round in $(seq "$rounds"); do
   for _ in $(seq 30); do grep -q listening target/ab-baseline.log && break; sleep 1; done
   echo "round $round floor intake $(rps "http://127.0.0.1:$port/contacts")/s load $(load)"
   stop
-  for build in A B; do
-    dir=$A; [ $build = B ] && dir=$B
-    welcomer "$dir"
+  for dir in "$@"; do
+    build=$(basename "$dir")
+    welcomer "$(readlink -f "$dir")"
     echo "round $round $build intake $(rps "http://127.0.0.1:$port/v1/contacts")/s load $(load)"
     stop
     welcomer "$dir"
