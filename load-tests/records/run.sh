@@ -36,15 +36,17 @@ heap_after_gc() { "$jcmd" $server GC.run > /dev/null; "$jstat" -gc $server | awk
 old_gen() { "$jstat" -gc $server | awk 'NR == 2 {printf "old generation %.0f MB, young %.0f MB\n", $8 / 1024, ($3 + $4 + $6) / 1024}'; }
 from=$(date -u -d '38 days ago' +%Y-%m-%dT%H:%M:%SZ)
 to=$(date -u -d '6 days ago' +%Y-%m-%dT%H:%M:%SZ)
-export_once() {  # $@: more curl options; prints the bytes and seconds
-  curl -s -N -H 'Authorization: Bearer bench-admin' -H 'Accept: application/x-ndjson' "$@" \
-    -o /dev/null -w '%{size_download} bytes in %{time_total} s\n' \
-    "http://127.0.0.1:$port/v1/contacts?from=$from&to=$to" || true
+export_once() {  # $@: more curl options; prints the rows, bytes and seconds, and curl's exit code
+  local rows code
+  rows=$(curl -sS -N -H 'Authorization: Bearer bench-admin' -H 'Accept: application/x-ndjson' "$@" \
+    -w '%{stderr}%{size_download} %{time_total}\n' "http://127.0.0.1:$port/v1/contacts?from=$from&to=$to" \
+    2> "$out/curl.txt" | wc -l; exit "${PIPESTATUS[0]}") && code=0 || code=$?
+  echo "$rows $(tail -1 "$out/curl.txt") $code"
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 intake() {  # $1: label; a 500/s open-model intake for 60 s after the warm-up; prints its p99 in ms
   "$java" -cp load-tests/target/benchmarks.jar io.welcomer.load.LoadRun steady "$out/results.jsonl" $port $server \
-    500 60 > "$out/$1.txt"
+    500 60 > "$out/$1.txt" 2> "$out/$1.err"
   awk -F'|' '/^steady/ {gsub(/ /, "", $5); print $5}' "$out/$1.txt"
 }
 echo "the export alone, for the rows per second and the heap; load average $(load)"
@@ -52,22 +54,25 @@ echo "  after a full GC before: $(heap_after_gc)"
 (export_once > "$out/export-0.txt") &
 exporter=$!
 while kill -0 $exporter 2>/dev/null; do echo "  during: $(old_gen)"; sleep 10; done
-seconds=$(awk '{print $4}' "$out/export-0.txt")
-row_bytes=$(awk '{print $1 / 1000000}' "$out/export-0.txt")
-echo "  export: $(cat "$out/export-0.txt"), $(awk -v s="$seconds" 'BEGIN {printf "%.0f", 1000000 / s}') rows per second;" \
-  "after a full GC: $(heap_after_gc); load average $(load)"
+read -r rows bytes seconds code < "$out/export-0.txt"
+[ "$rows" = 1000000 ] && [ "$code" = 0 ] || { echo "the export failed: $rows rows, curl exit $code"; exit 1; }
+echo "  export: 1,000,000 rows, $bytes bytes in $seconds s, $(awk -v s="$seconds" 'BEGIN {printf "%.0f", 1000000 / s}')" \
+  "rows per second; after a full GC: $(heap_after_gc); load average $(load)"
 # Untold: the intake's first run after a start is slower while its code is compiled.
-"$java" -cp load-tests/target/benchmarks.jar io.welcomer.load.LoadRun steady "$out/warm-up.jsonl" $port $server 500 20 > /dev/null
+"$java" -cp load-tests/target/benchmarks.jar io.welcomer.load.LoadRun steady "$out/warm-up.jsonl" $port $server 500 20 > /dev/null 2>&1
 echo "round | load before alone | intake alone p99 ms | load before beside | beside the export p99 ms | ratio | export rows/s beside"
 for round in $(seq "$rounds"); do
   load_alone=$(load)
   alone=$(intake "alone-$round")
   load_beside=$(load)
-  # The intake takes 10 s of warm-up and 60 s, and starts in a second or two.
+  # The intake takes 10 s of warm-up and 60 s, and starts in a second or two; then curl cuts the
+  # export (exit 28), as a client may.
   (export_once --max-time 74 > "$out/export-$round.txt") &
   exporter=$!
   beside=$(intake "beside-$round")
   wait $exporter
-  rate=$(awk -v b="$row_bytes" '{printf "%.0f", $1 / b / $4}' "$out/export-$round.txt")
+  read -r rows bytes seconds code < "$out/export-$round.txt"
+  [ "$code" = 28 ] || echo "  the export beside ended with curl exit $code after $rows rows"
+  rate=$(awk -v n="$rows" -v s="$seconds" 'BEGIN {printf "%.0f", n / s}')
   echo "$round | $load_alone | $alone | $load_beside | $beside | $(awk -v a="$alone" -v b="$beside" 'BEGIN {printf "%.2fx", b / a}') | $rate"
 done

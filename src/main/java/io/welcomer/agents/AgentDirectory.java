@@ -7,8 +7,8 @@ import io.welcomer.routing.Command;
 import io.welcomer.security.AgentTokens;
 import io.welcomer.security.Caller;
 import io.welcomer.security.Secrets;
-import io.welcomer.store.AgentEntity;
-import io.welcomer.store.AgentTokenEntity;
+import io.welcomer.store.Agent;
+import io.welcomer.store.AgentToken;
 import io.welcomer.store.AuditEntry;
 import io.welcomer.switchboard.AgentProfiles;
 import io.welcomer.switchboard.Board;
@@ -33,11 +33,11 @@ import java.util.Optional;
 public class AgentDirectory implements DecisionListener {
 
     /** An agent's profile with its live routing state and the follow-ups it promised, not yet due. */
-    public record AgentCard(AgentEntity profile, AgentView live, List<PendingFollowUp> followUps) {}
+    public record AgentCard(Agent profile, AgentView live, List<PendingFollowUp> followUps) {}
 
     private final RoutingLoop loop;
     private final AgentTokens tokens;
-    private final Map<String, AgentEntity> agents = new HashMap<>();
+    private final Map<String, Agent> agents = new HashMap<>();
 
     AgentDirectory(RoutingLoop loop, AgentTokens tokens) {
         this.loop = loop;
@@ -45,13 +45,13 @@ public class AgentDirectory implements DecisionListener {
     }
 
     /** Creates or replaces an agent, audited as done {@code by} this caller; answers whether it was created. */
-    public Uni<Boolean> save(AgentEntity agent, Caller by) {
+    public Uni<Boolean> save(Agent agent, Caller by) {
         return loop.onLoop(board -> {
-            boolean created = !agents.containsKey(agent.id);
+            boolean created = !agents.containsKey(agent.id());
             Uni<?> stored = board.execute(new Command.RegisterAgent(AgentProfiles.of(agent)),
                     List.of(new Write.SaveAgent(agent), audit(by, created ? "agent.created" : "agent.replaced",
-                            agent.id, profileOf(agent))));
-            agents.put(agent.id, agent);
+                            agent.id(), profileOf(agent))));
+            agents.put(agent.id(), agent);
             return stored.map(ignored -> created);
         });
     }
@@ -59,7 +59,7 @@ public class AgentDirectory implements DecisionListener {
     public Uni<List<AgentCard>> all() {
         return loop.onLoop(board -> !loop.leading() ? Uni.createFrom().failure(loop.standingBy())
                 : Uni.createFrom().item(agents.values().stream()
-                        .sorted(Comparator.comparing(agent -> agent.id))
+                        .sorted(Comparator.comparing(Agent::id))
                         .map(agent -> card(board, agent))
                         .toList()));
     }
@@ -76,13 +76,10 @@ public class AgentDirectory implements DecisionListener {
                 return Uni.createFrom().item(Optional.<String>empty());
             }
             String token = Secrets.newToken();
-            AgentTokenEntity stored = new AgentTokenEntity();
-            stored.tokenHash = Secrets.sha256Hex(token);
-            stored.agentId = agentId;
-            stored.createdAt = loop.clock().instant();
+            AgentToken stored = new AgentToken(Secrets.sha256Hex(token), agentId, loop.clock().instant());
             return board.commit(List.of(new Write.SaveToken(stored), audit(by, "agent.token-issued", agentId,
-                            Map.of("expiresAt", tokens.expiryOf(stored.createdAt).toString()))))
-                    .invoke(() -> tokens.add(stored.tokenHash, agentId, stored.createdAt))
+                            Map.of("expiresAt", tokens.expiryOf(stored.createdAt()).toString()))))
+                    .invoke(() -> tokens.add(stored.tokenHash(), agentId, stored.createdAt()))
                     .map(ignored -> Optional.of(token));
         });
     }
@@ -106,13 +103,13 @@ public class AgentDirectory implements DecisionListener {
     /** Signs the agent out and deletes it, audited; its contacts are routed elsewhere. False if unknown. */
     public Uni<Boolean> remove(String agentId, Caller by) {
         return loop.onLoop(board -> {
-            AgentEntity agent = agents.get(agentId);
+            Agent agent = agents.get(agentId);
             if (agent == null) {
                 return Uni.createFrom().item(false);
             }
             // Decided first: refused while the store is unavailable, the agent stays as it is.
             Uni<?> stored = board.execute(new Command.RemoveAgent(agentId), List.of(new Write.DeleteAgent(agent),
-                    audit(by, "agent.deleted", agentId, Map.of("name", agent.name))));
+                    audit(by, "agent.deleted", agentId, Map.of("name", agent.name()))));
             agents.remove(agentId);
             tokens.revokeAll(agentId);
             return stored.map(ignored -> true);
@@ -122,7 +119,7 @@ public class AgentDirectory implements DecisionListener {
     @Override
     public void restored(Restoration.Snapshot snapshot, Board board) {
         agents.clear();
-        snapshot.agents().forEach(agent -> agents.put(agent.id, agent));
+        snapshot.agents().forEach(agent -> agents.put(agent.id(), agent));
         tokens.replaceAll(snapshot.tokens());
     }
 
@@ -131,16 +128,16 @@ public class AgentDirectory implements DecisionListener {
     }
 
     /** The profile as the audit trail shows it. */
-    private static Map<String, Object> profileOf(AgentEntity agent) {
+    private static Map<String, Object> profileOf(Agent agent) {
         Map<String, Object> profile = new HashMap<>();
-        profile.put("name", agent.name);
-        profile.put("skills", new JsonObject(agent.skills));
-        profile.put("capacity", new JsonObject(agent.capacity));
-        profile.put("languages", agent.languages.isEmpty() ? List.of() : List.of(agent.languages.split(",")));
+        profile.put("name", agent.name());
+        profile.put("skills", new JsonObject(agent.skills()));
+        profile.put("capacity", new JsonObject(agent.capacity()));
+        profile.put("languages", agent.languages().isEmpty() ? List.of() : List.of(agent.languages().split(",")));
         return profile;
     }
 
-    private AgentCard card(Board board, AgentEntity agent) {
-        return new AgentCard(agent, board.agent(agent.id).orElseThrow(), board.followUpsOf(agent.id));
+    private AgentCard card(Board board, Agent agent) {
+        return new AgentCard(agent, board.agent(agent.id()).orElseThrow(), board.followUpsOf(agent.id()));
     }
 }

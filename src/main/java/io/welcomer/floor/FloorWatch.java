@@ -95,7 +95,7 @@ public class FloorWatch implements DecisionListener {
             Instant now = clock.instant();
             List<Floor.Agent> agents = new ArrayList<>(cards.size());
             for (AgentDirectory.AgentCard card : cards) {
-                agents.add(agent(card.profile().id, card.profile().name, card.live()));
+                agents.add(agent(card.profile().id(), card.profile().name(), card.live()));
             }
             List<Floor.ConfiguredLine> configured = board.configuredLines().stream().map(line -> configured(line, now))
                     .toList();

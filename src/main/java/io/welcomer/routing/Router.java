@@ -184,7 +184,7 @@ public final class Router {
     private void withAgent(String agentId, Consumer<RoutedAgent> action) {
         RoutedAgent agent = roster.get(agentId);
         if (agent == null) {
-            decisions.add(new Decision.Refused(Refusal.UNKNOWN_AGENT));
+            refuse(Refusal.UNKNOWN_AGENT);
         } else {
             action.accept(agent);
         }
@@ -217,16 +217,11 @@ public final class Router {
     }
 
     public Optional<AgentView> agent(String agentId) {
-        RoutedAgent agent = roster.get(agentId);
-        if (agent == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new AgentView(agent.id(), agent.presence, agent.idleSince,
-                heldIn(agent, ContactState.OFFERED).stream().map(RoutedContact::id).toList(),
+        return Optional.ofNullable(roster.get(agentId)).map(agent -> new AgentView(agent.id(), agent.presence,
+                agent.idleSince, heldIn(agent, ContactState.OFFERED).stream().map(RoutedContact::id).toList(),
                 heldIn(agent, ContactState.CONNECTED).stream().map(RoutedContact::id).toList(),
                 heldIn(agent, ContactState.WRAPPING).stream().map(RoutedContact::id).toList(),
-                List.copyOf(agent.transfersIn().keySet()),
-                followUps.promisedTo(agentId)));
+                List.copyOf(agent.transfersIn().keySet()), followUps.promisedTo(agentId)));
     }
 
     public QueueStats stats() {
@@ -289,7 +284,7 @@ public final class Router {
     private void forget(String customerId) {
         boolean live = contacts.values().stream().anyMatch(c -> c.request.customerId().equals(customerId));
         if (live || followUps.promisedForCustomer(customerId)) {
-            decisions.add(new Decision.Refused(Refusal.CUSTOMER_LIVE));
+            refuse(Refusal.CUSTOMER_LIVE);
             return;
         }
         relationships.forget(customerId);

@@ -1,7 +1,7 @@
 package io.welcomer.security;
 
 import io.welcomer.config.WelcomerConfig;
-import io.welcomer.store.AgentTokenEntity;
+import io.welcomer.store.AgentToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +47,9 @@ public class AgentTokens {
     }
 
     /** The tokens as the store holds them now (after a rebuild); the expired ones are not kept. */
-    public void replaceAll(List<AgentTokenEntity> stored) {
+    public void replaceAll(List<AgentToken> stored) {
         byHash.clear();
-        stored.forEach(token -> add(token.tokenHash, token.agentId, token.createdAt));
+        stored.forEach(token -> add(token.tokenHash(), token.agentId(), token.createdAt()));
     }
 
     public void revokeAll(String agentId) {

@@ -22,4 +22,8 @@ public class AgentEntity {
     public String languages;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public Agent toAgent() {
+        return new Agent(id, name, skills, capacity, languages, updatedAt);
+    }
 }

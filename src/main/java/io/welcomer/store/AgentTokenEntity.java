@@ -18,4 +18,8 @@ public class AgentTokenEntity {
     public String agentId;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    public AgentToken toToken() {
+        return new AgentToken(tokenHash, agentId, createdAt);
+    }
 }

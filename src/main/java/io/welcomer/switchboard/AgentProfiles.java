@@ -2,7 +2,7 @@ package io.welcomer.switchboard;
 
 import io.welcomer.routing.AgentProfile;
 import io.welcomer.routing.Channel;
-import io.welcomer.store.AgentEntity;
+import io.welcomer.store.Agent;
 import io.welcomer.store.SkillMaps;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,11 +14,12 @@ public final class AgentProfiles {
     private AgentProfiles() {
     }
 
-    public static AgentProfile of(AgentEntity agent) {
+    public static AgentProfile of(Agent agent) {
         Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
-        SkillMaps.read(agent.capacity).forEach((channel, slots) -> capacity.put(Channel.fromWireName(channel), slots));
-        Set<String> languages = agent.languages == null || agent.languages.isEmpty() ? Set.of()
-                : Set.of(agent.languages.split(","));
-        return new AgentProfile(agent.id, SkillMaps.read(agent.skills), capacity, languages);
+        SkillMaps.read(agent.capacity())
+                .forEach((channel, slots) -> capacity.put(Channel.fromWireName(channel), slots));
+        Set<String> languages = agent.languages() == null || agent.languages().isEmpty() ? Set.of()
+                : Set.of(agent.languages().split(","));
+        return new AgentProfile(agent.id(), SkillMaps.read(agent.skills()), capacity, languages);
     }
 }

@@ -7,7 +7,6 @@ import io.welcomer.routing.Decision;
 import io.welcomer.routing.MoveTarget;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
-import io.welcomer.store.FollowUpEntity;
 import io.welcomer.store.SkillMaps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,14 +49,14 @@ final class ContactRecords {
 
     /** A follow-up promised before a restart. */
     void restorePromise(PendingFollowUp pending) {
-        promised.put(pending.row().id, pending);
+        promised.put(pending.id(), pending);
     }
 
     /** The follow-ups this agent promised and that are not due yet, soonest first. */
     List<PendingFollowUp> promisedBy(String agentId) {
         return promised.values().stream()
-                .filter(pending -> pending.row().agentId.equals(agentId))
-                .sorted(Comparator.comparing(pending -> pending.row().dueAt))
+                .filter(pending -> pending.agentId().equals(agentId))
+                .sorted(Comparator.comparing(PendingFollowUp::dueAt))
                 .toList();
     }
 
@@ -130,20 +129,17 @@ final class ContactRecords {
                 case Decision.TransferEnded d -> { }
                 case Decision.FollowUpScheduled d -> {
                     Contact promisedOn = live.get(d.followUp().fromContactId());
-                    FollowUpEntity row = new FollowUpEntity();
-                    row.id = d.followUp().id();
-                    row.agentId = d.followUp().agentId();
-                    row.fromContactId = promisedOn.id();
-                    row.dueAt = d.followUp().at();
-                    row.createdAt = now;
-                    if (command instanceof Command.ScheduleFollowUp promise && promise.followUpId().equals(row.id)) {
-                        row.callbackNumber = promise.number();
-                        row.note = promise.note();
-                    }
-                    promised.put(row.id, PendingFollowUp.of(row, promisedOn));
-                    otherRows.add(new Write.SaveFollowUp(row));
+                    // The agent's number and note come with the command that promised it.
+                    Command.ScheduleFollowUp asked = command instanceof Command.ScheduleFollowUp promise
+                            && promise.followUpId().equals(d.followUp().id()) ? promise : null;
+                    PendingFollowUp pending = PendingFollowUp.of(d.followUp().id(), d.followUp().agentId(),
+                            d.followUp().at(), asked == null ? null : asked.number(),
+                            asked == null ? null : asked.note(), now, promisedOn);
+                    promised.put(pending.id(), pending);
+                    otherRows.add(new Write.SaveFollowUp(pending));
                     events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++, promisedOn,
-                            "contact.follow-up-scheduled", row.agentId, now).withFollowUp(row.id, row.dueAt)));
+                            "contact.follow-up-scheduled", pending.agentId(), now).withFollowUp(pending.id(),
+                            pending.dueAt())));
                 }
                 case Decision.FollowUpDue d -> {
                     PendingFollowUp due = promised.remove(d.followUp().id());

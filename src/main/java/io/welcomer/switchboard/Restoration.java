@@ -7,7 +7,9 @@ import io.welcomer.routing.Decision;
 import io.welcomer.routing.FollowUp;
 import io.welcomer.routing.Line;
 import io.welcomer.routing.Router;
+import io.welcomer.store.Agent;
 import io.welcomer.store.AgentEntity;
+import io.welcomer.store.AgentToken;
 import io.welcomer.store.AgentTokenEntity;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEntity;
@@ -27,7 +29,7 @@ public final class Restoration {
      * @param newest     where and when the newest stored contact arrived; null when none is stored
      * @param waitsEnded the waits in configured lines that ended lately, oldest first
      */
-    public record Snapshot(List<AgentEntity> agents, List<AgentTokenEntity> tokens, List<Line> lines,
+    public record Snapshot(List<Agent> agents, List<AgentToken> tokens, List<Line> lines,
                            List<Contact> liveContacts, List<Served> served, List<Ended> ended,
                            List<PendingFollowUp> followUps, long lastEventId, Arrived newest,
                            List<Command.RestoreWaitEnded> waitsEnded) {}
@@ -72,7 +74,7 @@ public final class Restoration {
      * not back, say).
      */
     static List<Write> replay(Snapshot snapshot, Router router, ContactRecords records, Instant now) {
-        for (AgentEntity agent : snapshot.agents()) {
+        for (Agent agent : snapshot.agents()) {
             router.handle(new Command.RegisterAgent(AgentProfiles.of(agent)));
         }
         for (Line line : Line.targetsFirst(snapshot.lines())) {
@@ -99,14 +101,15 @@ public final class Restoration {
         }
         for (PendingFollowUp pending : snapshot.followUps()) {
             records.restorePromise(pending);
-            router.handle(new Command.RestoreFollowUp(new FollowUp(pending.row().id, pending.row().agentId,
-                    pending.row().fromContactId, ContactRequests.of(pending.contact()), pending.row().dueAt)));
+            router.handle(new Command.RestoreFollowUp(new FollowUp(pending.id(), pending.agentId(),
+                    pending.fromContactId(), ContactRequests.of(pending.contact()), pending.dueAt())));
         }
         return writes;
     }
 
-    private static Uni<List<AgentEntity>> agents(Mutiny.StatelessSession session) {
-        return session.createSelectionQuery("from AgentEntity order by id", AgentEntity.class).getResultList();
+    private static Uni<List<Agent>> agents(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("from AgentEntity order by id", AgentEntity.class).getResultList()
+                .map(rows -> rows.stream().map(AgentEntity::toAgent).toList());
     }
 
     private static Uni<List<Line>> lines(Mutiny.StatelessSession session) {
@@ -114,8 +117,9 @@ public final class Restoration {
                 .map(rows -> rows.stream().map(row -> LineDocuments.read(row.id, row.definition)).toList());
     }
 
-    private static Uni<List<AgentTokenEntity>> tokens(Mutiny.StatelessSession session) {
-        return session.createSelectionQuery("from AgentTokenEntity", AgentTokenEntity.class).getResultList();
+    private static Uni<List<AgentToken>> tokens(Mutiny.StatelessSession session) {
+        return session.createSelectionQuery("from AgentTokenEntity", AgentTokenEntity.class).getResultList()
+                .map(rows -> rows.stream().map(AgentTokenEntity::toToken).toList());
     }
 
     /** Waiting, offered, connected and wrapping contacts in arrival order. */

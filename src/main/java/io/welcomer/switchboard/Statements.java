@@ -135,18 +135,18 @@ final class Statements {
                 }
                 case Write.AppendEvent w -> events.add(w.event());
                 case Write.MarkRepeated w -> repeats.put(w.contactId(), w.repeatedBy());
-                case Write.SaveFollowUp w -> oneByOne.add(new Statement(SAVE_FOLLOW_UP, Tuple.of(w.followUp().id,
-                        w.followUp().agentId, w.followUp().fromContactId, time(w.followUp().dueAt),
-                        w.followUp().callbackNumber, w.followUp().note, time(w.followUp().createdAt))));
+                case Write.SaveFollowUp w -> oneByOne.add(new Statement(SAVE_FOLLOW_UP, Tuple.of(w.followUp().id(),
+                        w.followUp().agentId(), w.followUp().fromContactId(), time(w.followUp().dueAt()),
+                        w.followUp().number(), w.followUp().note(), time(w.followUp().createdAt()))));
                 case Write.FollowUpDue w -> oneByOne.add(new Statement(FOLLOW_UP_DUE, Tuple.of(w.followUpId(), time(w.at()))));
                 case Write.StartErasure w -> oneByOne.add(new Statement(START_ERASURE, Tuple.of(w.erasureId(),
                         w.customerId(), time(w.at()))));
-                case Write.SaveAgent w -> oneByOne.add(new Statement(SAVE_AGENT, Tuple.of(w.agent().id,
-                        w.agent().name, w.agent().skills, w.agent().capacity, time(w.agent().updatedAt),
-                        w.agent().languages)));
-                case Write.DeleteAgent w -> oneByOne.add(new Statement(DELETE_AGENT, Tuple.of(w.agent().id)));
-                case Write.SaveToken w -> oneByOne.add(new Statement(SAVE_TOKEN, Tuple.of(w.token().tokenHash,
-                        w.token().agentId, time(w.token().createdAt))));
+                case Write.SaveAgent w -> oneByOne.add(new Statement(SAVE_AGENT, Tuple.of(w.agent().id(),
+                        w.agent().name(), w.agent().skills(), w.agent().capacity(), time(w.agent().updatedAt()),
+                        w.agent().languages())));
+                case Write.DeleteAgent w -> oneByOne.add(new Statement(DELETE_AGENT, Tuple.of(w.agent().id())));
+                case Write.SaveToken w -> oneByOne.add(new Statement(SAVE_TOKEN, Tuple.of(w.token().tokenHash(),
+                        w.token().agentId(), time(w.token().createdAt()))));
                 case Write.ChangePriority w -> oneByOne.add(new Statement(CHANGE_PRIORITY,
                         Tuple.of(w.contactId(), w.priority())));
                 case Write.MoveToLine w -> oneByOne.add(new Statement(MOVE_TO_LINE, Tuple.of(w.contactId(), w.lineId())));

@@ -1,11 +1,10 @@
 package io.welcomer.switchboard;
 
-import io.welcomer.store.AgentEntity;
-import io.welcomer.store.AgentTokenEntity;
+import io.welcomer.store.Agent;
+import io.welcomer.store.AgentToken;
 import io.welcomer.store.AuditEntry;
 import io.welcomer.store.Contact;
 import io.welcomer.store.ContactEvent;
-import io.welcomer.store.FollowUpEntity;
 import io.welcomer.store.LineEntity;
 import java.time.Instant;
 
@@ -22,7 +21,7 @@ public sealed interface Write {
     record MarkRepeated(String contactId, String repeatedBy) implements Write {}
 
     /** A follow-up promised; {@link FollowUpDue} once its contact exists. */
-    record SaveFollowUp(FollowUpEntity followUp) implements Write {}
+    record SaveFollowUp(PendingFollowUp followUp) implements Write {}
 
     record FollowUpDue(String followUpId, Instant at) implements Write {}
 
@@ -37,11 +36,11 @@ public sealed interface Write {
     /** The contact was answered, within its line's service-level target or not. */
     record AnsweredWithinTarget(String contactId, boolean within) implements Write {}
 
-    record SaveAgent(AgentEntity agent) implements Write {}
+    record SaveAgent(Agent agent) implements Write {}
 
-    record DeleteAgent(AgentEntity agent) implements Write {}
+    record DeleteAgent(Agent agent) implements Write {}
 
-    record SaveToken(AgentTokenEntity token) implements Write {}
+    record SaveToken(AgentToken token) implements Write {}
 
     /** Every token of the agent is revoked. */
     record DeleteTokens(String agentId) implements Write {}

@@ -21,18 +21,19 @@ public record AgentBody(String id, String name, Map<String, Integer> skills, Map
     public record FollowUp(String id, String fromContactId, String customerId, Instant at, String note) {}
 
     static AgentBody of(AgentDirectory.AgentCard card) {
-        Map<String, Integer> stated = SkillMaps.read(card.profile().capacity);
+        Map<String, Integer> stated = SkillMaps.read(card.profile().capacity());
         Map<String, Integer> capacity = new LinkedHashMap<>();
         for (Channel channel : Channel.values()) {
             capacity.put(channel.wireName(), stated.getOrDefault(channel.wireName(), 1));
         }
         var live = card.live();
-        String languages = card.profile().languages;
-        return new AgentBody(card.profile().id, card.profile().name, SkillMaps.read(card.profile().skills), capacity,
+        String languages = card.profile().languages();
+        return new AgentBody(card.profile().id(), card.profile().name(), SkillMaps.read(card.profile().skills()),
+                capacity,
                 languages == null || languages.isEmpty() ? List.of() : List.of(languages.split(",")), live.presence(), live.idleSince(),
                 Stream.of(live.offeredContactIds(), live.connectedContactIds(), live.wrappingContactIds())
                         .flatMap(List::stream).toList(),
-                card.followUps().stream().map(pending -> new FollowUp(pending.row().id, pending.row().fromContactId,
-                        pending.contact().arrival().customer().id(), pending.row().dueAt, pending.row().note)).toList());
+                card.followUps().stream().map(pending -> new FollowUp(pending.id(), pending.fromContactId(),
+                        pending.contact().arrival().customer().id(), pending.dueAt(), pending.note())).toList());
     }
 }

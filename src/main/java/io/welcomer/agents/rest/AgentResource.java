@@ -8,7 +8,7 @@ import io.welcomer.agents.ws.TokenLifetimes;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Caller;
 import io.welcomer.security.Roles;
-import io.welcomer.store.AgentEntity;
+import io.welcomer.store.Agent;
 import io.welcomer.store.SkillMaps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -71,13 +71,10 @@ public class AgentResource {
     @APIResponse(responseCode = "400", description = "A bad agentId, or a field invalid or unknown, each named in errors")
     public Uni<RestResponse<AgentBody>> put(@RestPath @Pattern(regexp = AGENT_ID, message = AGENT_ID_MESSAGE) String agentId,
                                             @Valid @NotNull AgentProfileBody body) {
-        AgentEntity agent = new AgentEntity();
-        agent.id = agentId;
-        agent.name = body.name();
-        agent.skills = SkillMaps.write(body.skills() == null ? Map.of() : body.skills());
-        agent.capacity = SkillMaps.write(body.capacity() == null ? Map.of() : body.capacity());
-        agent.languages = body.languages() == null ? "" : String.join(",", body.languages());
-        agent.updatedAt = clock.instant();
+        Agent agent = new Agent(agentId, body.name(),
+                SkillMaps.write(body.skills() == null ? Map.of() : body.skills()),
+                SkillMaps.write(body.capacity() == null ? Map.of() : body.capacity()),
+                body.languages() == null ? "" : String.join(",", body.languages()), clock.instant());
         return directory.save(agent, Caller.of(identity))
                 .chain(created -> directory.find(agentId).map(card -> RestResponse.ResponseBuilder
                         .create(created ? Response.Status.CREATED : Response.Status.OK, AgentBody.of(card.orElseThrow()))

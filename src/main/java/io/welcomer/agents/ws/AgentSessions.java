@@ -176,9 +176,8 @@ public class AgentSessions implements DecisionListener {
                 .map(AgentSessions::active)
                 .toList();
         List<Frames.Promised> followUps = board.followUpsOf(agentId).stream()
-                .map(pending -> new Frames.Promised(pending.row().id, pending.row().fromContactId,
-                        Offers.customerOf(pending.contact()), pending.row().dueAt, pending.row().callbackNumber,
-                        pending.row().note))
+                .map(pending -> new Frames.Promised(pending.id(), pending.fromContactId(),
+                        Offers.customerOf(pending.contact()), pending.dueAt(), pending.number(), pending.note()))
                 .toList();
         return new Frames.Hello(agentId, view.presence(), active, followUps);
     }

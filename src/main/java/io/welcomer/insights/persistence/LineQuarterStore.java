@@ -13,12 +13,13 @@ public class LineQuarterStore {
 
     /**
      * One batch, one statement under the seal's row lock: from the seal to the first of the
-     * quarter holding {@code $1} (the newest instant a contact may still be committed with is
-     * after it), the quarter of the oldest live contact (its counts may still change, and a live
-     * contact may still be moved into a line), and the quarter of the ({@code $2} + 1)th contact of
-     * a line (a batch's bound; at least one quarter), every line's contacts are counted per quarter
-     * and the seal moves there. A second server waits on the lock and then starts where this one
-     * stopped, so no quarter is counted twice; a stop before the commit leaves nothing behind.
+     * quarter holding {@code $1} (a contact may still be stored with an arrival after it), the
+     * quarter of the oldest live contact (its counts may still change, and it may still be moved
+     * into a line), and the quarter of the ({@code $2} + 1)th contact after the seal, in a line or
+     * not (a batch's bound, read from the arrival index alone, so a stretch without contacts is
+     * crossed at once; at least one quarter). Every line's contacts there are counted per quarter
+     * and the seal moves to the end. A second server waits on the lock and then starts where this
+     * one stopped, so no quarter is counted twice; a stop before the commit leaves nothing behind.
      */
     private static final String SEAL = """
             with seal as (select sealed_until as lo from line_history_seal for update),
@@ -28,7 +29,7 @@ public class LineQuarterStore {
                     coalesce(date_bin(interval '15 minutes', (select min(created_at) from contacts
                         where state in ('QUEUED', 'OFFERED', 'CONNECTED', 'WRAPPING')), %1$s), 'infinity'),
                     greatest(lo + interval '15 minutes', coalesce(date_bin(interval '15 minutes',
-                        (select c.created_at from contacts c where c.created_at >= lo and c.line is not null
+                        (select c.created_at from contacts c where c.created_at >= lo
                          order by c.created_at offset $2 limit 1), %1$s), 'infinity'))) as hi
                 from seal),
             rolled as (

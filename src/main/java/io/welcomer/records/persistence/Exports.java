@@ -89,9 +89,8 @@ class Exports {
                 .onItem().transformToIterable(rows -> rows);
     }
 
-    private static Uni<Void> waited(long nanos) {
-        return nanos == 0 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(nanos));
+    private static Uni<Void> waited(Duration wait) {
+        return wait.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
     }
 
     private Uni<Reading> open() {

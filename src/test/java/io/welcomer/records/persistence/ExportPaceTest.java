@@ -2,6 +2,7 @@ package io.welcomer.records.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** An export's pace in virtual time: nanoseconds given, never read from a clock. */
@@ -12,31 +13,42 @@ class ExportPaceTest {
     @Test
     void batchesOfAHundredAtFiveThousandRowsASecondAreReadTwentyMillisecondsApart() {
         ExportPace pace = new ExportPace(5_000, 100);
-        assertEquals(0, pace.untilNext(1_000 * MS), "the first batch at once");
-        assertEquals(18 * MS, pace.untilNext(1_002 * MS), "the second 20 ms after the first began, though it took 2 ms");
-        assertEquals(20 * MS, pace.untilNext(1_020 * MS), "the third in the slot after the second's");
+        assertEquals(Duration.ZERO, pace.untilNext(1_000 * MS), "the first batch at once");
+        assertEquals(ms(18), pace.untilNext(1_002 * MS), "the second 20 ms after the first began, though it took 2 ms");
+        assertEquals(ms(20), pace.untilNext(1_020 * MS), "the third in the slot after the second's");
     }
 
     @Test
     void aBatchSlowerThanItsSlotIsFollowedAtOnce() {
         ExportPace pace = new ExportPace(5_000, 100);
         pace.untilNext(0);
-        assertEquals(0, pace.untilNext(35 * MS));
-        assertEquals(20 * MS, pace.untilNext(35 * MS));
+        assertEquals(Duration.ZERO, pace.untilNext(35 * MS));
+        assertEquals(ms(20), pace.untilNext(35 * MS));
     }
 
     @Test
     void aClientThatPausedEarnsNoBurstToCatchUp() {
         ExportPace pace = new ExportPace(5_000, 100);
         pace.untilNext(0);
-        assertEquals(0, pace.untilNext(60_000 * MS), "a minute later, the next batch at once");
-        assertEquals(20 * MS, pace.untilNext(60_000 * MS), "and the one after it a slot later, not at once");
+        assertEquals(Duration.ZERO, pace.untilNext(60_000 * MS), "a minute later, the next batch at once");
+        assertEquals(ms(20), pace.untilNext(60_000 * MS), "and the one after it a slot later, not at once");
+    }
+
+    @Test
+    void aWaitUnderAMillisecondIsAWholeOneForTimersHaveNoFinerGrain() {
+        ExportPace pace = new ExportPace(5_000, 100);
+        pace.untilNext(0);
+        assertEquals(ms(1), pace.untilNext(20 * MS - 300_000), "0.3 ms before the slot");
     }
 
     @Test
     void aMonotonicClockMayStartBelowZero() {
         ExportPace pace = new ExportPace(1_000, 100);
-        assertEquals(0, pace.untilNext(-5_000 * MS));
-        assertEquals(100 * MS, pace.untilNext(-5_000 * MS));
+        assertEquals(Duration.ZERO, pace.untilNext(-5_000 * MS));
+        assertEquals(ms(100), pace.untilNext(-5_000 * MS));
+    }
+
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
     }
 }
