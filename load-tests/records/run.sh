@@ -5,7 +5,8 @@
 # interleaved: the intake alone, then the same intake with an export streaming beside it (cut by
 # its client, curl --max-time, as the intake ends). Prints each pair's p99 and their ratio, the export's rows per
 # second beside it, and the load average before each run. The server takes its settings from the
-# environment (WELCOMER_RECORDS_EXPORT_RATE=1000000 for an export without a pace). Loopback only.
+# environment (WELCOMER_RECORDS_EXPORT_RATE=1000000 for an export without a pace). EXPORT_ALONE=0
+# leaves out the export alone (the pairs only). Loopback only.
 # Usage (repository root, after `mvn package -DskipTests` and `cd load-tests && mvn -q package`):
 #   bash load-tests/records/run.sh
 set -euo pipefail
@@ -49,15 +50,17 @@ intake() {  # $1: label; a 500/s open-model intake for 60 s after the warm-up; p
     500 60 > "$out/$1.txt" 2> "$out/$1.err"
   awk -F'|' '/^steady/ {gsub(/ /, "", $5); print $5}' "$out/$1.txt"
 }
-echo "the export alone, for the rows per second and the heap; load average $(load)"
-echo "  after a full GC before: $(heap_after_gc)"
-(export_once > "$out/export-0.txt") &
-exporter=$!
-while kill -0 $exporter 2>/dev/null; do echo "  during: $(old_gen)"; sleep 10; done
-read -r rows bytes seconds code < "$out/export-0.txt"
-[ "$rows" = 1000000 ] && [ "$code" = 0 ] || { echo "the export failed: $rows rows, curl exit $code"; exit 1; }
-echo "  export: 1,000,000 rows, $bytes bytes in $seconds s, $(awk -v s="$seconds" 'BEGIN {printf "%.0f", 1000000 / s}')" \
-  "rows per second; after a full GC: $(heap_after_gc); load average $(load)"
+if [ "${EXPORT_ALONE:-1}" = 1 ]; then
+  echo "the export alone, for the rows per second and the heap; load average $(load)"
+  echo "  after a full GC before: $(heap_after_gc)"
+  (export_once > "$out/export-0.txt") &
+  exporter=$!
+  while kill -0 $exporter 2>/dev/null; do echo "  during: $(old_gen)"; sleep 10; done
+  read -r rows bytes seconds code < "$out/export-0.txt"
+  [ "$rows" = 1000000 ] && [ "$code" = 0 ] || { echo "the export failed: $rows rows, curl exit $code"; exit 1; }
+  echo "  export: 1,000,000 rows, $bytes bytes in $seconds s, $(awk -v s="$seconds" 'BEGIN {printf "%.0f", 1000000 / s}')" \
+    "rows per second; after a full GC: $(heap_after_gc); load average $(load)"
+fi
 # Untold: the intake's first run after a start is slower while its code is compiled.
 "$java" -cp load-tests/target/benchmarks.jar io.welcomer.load.LoadRun steady "$out/warm-up.jsonl" $port $server 500 20 > /dev/null 2>&1
 echo "round | load before alone | intake alone p99 ms | load before beside | beside the export p99 ms | ratio | export rows/s beside"
