@@ -74,6 +74,36 @@ export async function complete() {
   });
 }
 
+/**
+ * Where a page starts: back from the provider, the session it gave; else a credential handed over
+ * in the address's fragment (`#name=...`, taken out of the address bar at once: a fragment never
+ * reaches the server) or kept for this tab in `storageKey`. Calls `signIn(credential, session?)`,
+ * or `signOut(why?)` when there is none or the provider's sign-in failed.
+ */
+export async function resume(fragmentName, storageKey, signIn, signOut) {
+  let session;
+  try {
+    session = await complete();
+  } catch (problem) {
+    signOut(problem.message);
+    return;
+  }
+  if (session) {
+    signIn(session.accessToken, session);
+    return;
+  }
+  const given = new URLSearchParams(location.hash.slice(1)).get(fragmentName);
+  if (given) {
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const credential = given || sessionStorage.getItem(storageKey);
+  if (credential) {
+    signIn(credential);
+  } else {
+    signOut();
+  }
+}
+
 async function exchange(config, form) {
   let response;
   try {

@@ -7,7 +7,7 @@ import {chime, unlockSound} from './chime.js';
 import {Contacts} from './contacts.js';
 import {Offers} from './offers.js';
 import {customerName} from './people.js';
-import {begin, complete, keepFresh, provider} from '../signin.js';
+import {begin, keepFresh, provider, resume} from '../signin.js';
 
 const TOKEN_KEY = 'welcomer.agent-token';
 const SOUND_KEY = 'welcomer.sound';
@@ -258,32 +258,5 @@ function shortcut(event) {
   event.preventDefault();
 }
 
-async function start() {
-  wire();
-  let session = null;
-  try {
-    session = await complete();
-  } catch (problem) {
-    signOut(problem.message);
-    return;
-  }
-  if (session) {
-    signIn(session.accessToken, session);
-    return;
-  }
-  // A token in the fragment never reaches the server; take it out of the address bar too.
-  const fragment = new URLSearchParams(location.hash.slice(1));
-  let token = fragment.get('token');
-  if (token) {
-    history.replaceState(null, '', location.pathname + location.search);
-  } else {
-    token = sessionStorage.getItem(TOKEN_KEY);
-  }
-  if (token) {
-    signIn(token);
-  } else {
-    signOut();
-  }
-}
-
-start();
+wire();
+resume('token', TOKEN_KEY, signIn, signOut);

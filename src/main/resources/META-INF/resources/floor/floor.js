@@ -5,7 +5,7 @@
 
 import {clock} from '../agent/people.js';
 import {move, setAway, signOut as signAgentOut} from './actions.js';
-import {begin, complete, keepFresh, provider} from '../signin.js';
+import {begin, keepFresh, provider, resume} from '../signin.js';
 
 const KEY = 'welcomer.floor-key';
 const FIRST_RETRY_MS = 500;
@@ -254,29 +254,4 @@ $('sign-in').addEventListener('submit', event => {
 $('sign-out').addEventListener('click', () => signOut());
 setInterval(draw, 1000);
 
-async function start() {
-  let session = null;
-  try {
-    session = await complete();
-  } catch (problem) {
-    signOut(problem.message);
-    return;
-  }
-  if (session) {
-    signIn(session.accessToken, session);
-    return;
-  }
-  const fragment = new URLSearchParams(location.hash.slice(1));
-  const given = fragment.get('key');
-  if (given) {
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  const key = given || sessionStorage.getItem(KEY);
-  if (key) {
-    signIn(key);
-  } else {
-    signOut();
-  }
-}
-
-start();
+resume('key', KEY, signIn, signOut);
