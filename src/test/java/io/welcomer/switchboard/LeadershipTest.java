@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** This process's standing in the lease before it bids: its default name, and the one domain it accepts. */
@@ -36,31 +35,6 @@ class LeadershipTest {
     }
 
     private static LeaseConfig config(String domain) {
-        return new LeaseConfig() {
-            @Override
-            public String domain() {
-                return domain;
-            }
-
-            @Override
-            public Optional<String> holder() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Duration duration() {
-                return Duration.ofSeconds(4);
-            }
-
-            @Override
-            public Duration renewEvery() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration safetyMargin() {
-                return Duration.ofSeconds(1);
-            }
-        };
+        return new FixedLeaseConfig(domain, Duration.ofSeconds(1));
     }
 }

@@ -12,7 +12,6 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -179,31 +178,6 @@ class LeaseTest {
     }
 
     private LeaseConfig config() {
-        return new LeaseConfig() {
-            @Override
-            public String domain() {
-                return domain;
-            }
-
-            @Override
-            public Optional<String> holder() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Duration duration() {
-                return Duration.ofSeconds(4);
-            }
-
-            @Override
-            public Duration renewEvery() {
-                return Duration.ofMillis(200);
-            }
-
-            @Override
-            public Duration safetyMargin() {
-                return Duration.ofSeconds(1);
-            }
-        };
+        return new FixedLeaseConfig(domain, Duration.ofMillis(200));
     }
 }
