@@ -2,6 +2,7 @@ package io.welcomer.audit;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.welcomer.problems.Instants;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,9 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +48,8 @@ public class AuditResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<Page> page(@RestQuery String from, @RestQuery String to, @RestQuery String actor,
                           @RestQuery String cursor, @RestQuery Integer limit) {
-        Instant since = from == null ? null : instant("from", from);
-        Instant until = to == null ? null : instant("to", to);
+        Instant since = from == null ? null : Instants.parse("from", from);
+        Instant until = to == null ? null : Instants.parse("to", to);
         if (since != null && until != null && since.isAfter(until)) {
             throw ProblemException.invalidField("from", "must not be after to");
         }
@@ -89,15 +87,5 @@ public class AuditResource {
             // Falls through to the problem below: not a cursor this server gave.
         }
         throw ProblemException.invalidField("cursor", "is not a cursor this server gave; start without one");
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field,
-                    "must be an ISO-8601 date or instant, such as 2026-11-01 or 2026-11-01T09:00:00Z");
-        }
     }
 }

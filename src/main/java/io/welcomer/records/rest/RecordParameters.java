@@ -1,14 +1,12 @@
 package io.welcomer.records.rest;
 
 import io.welcomer.problems.PlainText;
+import io.welcomer.problems.Instants;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.records.RecordQuery;
 import io.welcomer.routing.ContactState;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -26,8 +24,8 @@ final class RecordParameters {
     /** The query; {@code to} defaults to now, {@code from} to a day before {@code to}. */
     static RecordQuery query(String from, String to, String line, String agentId, String customerId, String state,
                              Instant now) {
-        Instant until = to == null ? now : instant("to", to);
-        Instant since = from == null ? until.minus(DEFAULT_RANGE) : instant("from", from);
+        Instant until = to == null ? now : Instants.parse("to", to);
+        Instant since = from == null ? until.minus(DEFAULT_RANGE) : Instants.parse("from", from);
         if (since.isAfter(until)) {
             throw ProblemException.invalidField("from", "must not be after to");
         }
@@ -85,15 +83,5 @@ final class RecordParameters {
             throw ProblemException.invalidField(field, "must be 1-" + MAX_ID + " characters of plain text");
         }
         return value;
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 date or instant, such as 2026-11-01 or "
-                    + "2026-11-01T09:00:00Z");
-        }
     }
 }

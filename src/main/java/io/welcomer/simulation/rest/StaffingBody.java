@@ -1,6 +1,7 @@
 package io.welcomer.simulation.rest;
 
 import io.welcomer.lines.rest.LineBody;
+import io.welcomer.problems.Instants;
 import io.welcomer.problems.ProblemException;
 import io.welcomer.routing.Line;
 import io.welcomer.simulation.Scenario;
@@ -19,9 +20,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +58,8 @@ public record StaffingBody(
          * the field otherwise.
          */
         public Instant[] range() {
-            Instant since = instant("fromHistory.from", from);
-            Instant until = instant("fromHistory.to", to);
+            Instant since = Instants.parse("fromHistory.from", from);
+            Instant until = Instants.parse("fromHistory.to", to);
             if (!since.isBefore(until)) {
                 throw ProblemException.invalidField("fromHistory.from", "must be before fromHistory.to");
             }
@@ -69,16 +67,6 @@ public record StaffingBody(
                 throw ProblemException.invalidField("fromHistory.to", "must be at most 366 days after fromHistory.from");
             }
             return new Instant[] {since, until};
-        }
-
-        private static Instant instant(String field, String value) {
-            try {
-                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        : Instant.parse(value);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalidField(field,
-                        "must be an ISO-8601 date or instant, such as 2026-11-23 or 2026-11-23T08:00:00Z");
-            }
         }
     }
 
