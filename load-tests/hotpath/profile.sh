@@ -6,7 +6,8 @@
 # Starts the server on a fresh database with JFR recording (settings=profile) from its start, so
 # the agents' sign-in and LoadRun's warm-up are in the recording too; runs one LoadRun busy
 # (BUSY_RATE 1,000/s, BUSY_SECONDS 30, BUSY_AGENTS 2,000); prints JFR's hottest methods, allocation
-# by site and class, and PostgreSQL's inserts, updates and HOT updates per contact during the run.
+# by site and class, and PostgreSQL's inserts, updates and HOT updates and WAL bytes per contact
+# during the run (the WAL is the whole cluster's: run it on a cluster nothing else writes to).
 # Writes target/hotpath-<name>.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,16 +34,21 @@ tables() {
   psql -qAtF' ' -h 127.0.0.1 -U postgres -d $db -c \
     "select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables order by relname"
 }
+wal() { psql -qAt -h 127.0.0.1 -U postgres -d $db -c "select pg_current_wal_lsn()"; }
 before=$(tables)
+wal_before=$(wal)
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$java" -cp "$harness" io.welcomer.load.LoadRun busy target/profile-results.jsonl "$port" "$server" "$rate" "$seconds" "$agents"
 "$jcmd" "$server" JFR.dump name=hotpath filename="$PWD/target/hotpath-$name.jfr" >/dev/null
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
+wal_after=$(wal)
 after=$(tables)
 contacts=$(awk -v r="$rate" -v s="$seconds" 'BEGIN {print r * s + r / 2 * 10}')
 echo "rows written per contact during the run (table inserts updates hot-updates), $contacts contacts with warm-up:"
 join <(echo "$before") <(echo "$after") | awk -v n="$contacts" \
   '{printf "  %-16s inserts %.2f  updates %.2f  HOT %.2f\n", $1, ($5-$2)/n, ($6-$3)/n, ($7-$4)/n}'
+psql -qAt -h 127.0.0.1 -U postgres -d $db -c \
+  "select format('WAL per contact during the run: %s bytes', round(('$wal_after'::pg_lsn - '$wal_before'::pg_lsn) / $contacts))"
 for view in hot-methods allocation-by-site allocation-by-class; do
   "$jfr" view --width 200 "$view" "target/hotpath-$name.jfr" | head -40
 done

@@ -122,10 +122,12 @@ public final class Restoration {
                 .map(rows -> rows.stream().map(AgentTokenEntity::toToken).toList());
     }
 
-    /** Waiting, offered, connected and wrapping contacts in arrival order. */
+    /**
+     * Waiting, offered, connected and wrapping contacts in arrival order: those not ended, as the
+     * live index reads them (V19; no state in an index, so the updates before the end are HOT).
+     */
     private static Uni<List<Contact>> liveContacts(Mutiny.StatelessSession session) {
-        return session.createSelectionQuery(
-                "from ContactEntity where state in ('QUEUED', 'OFFERED', 'CONNECTED', 'WRAPPING') order by arrivalSeq",
+        return session.createSelectionQuery("from ContactEntity where endedAt is null order by arrivalSeq",
                 ContactEntity.class).getResultList()
                 .map(rows -> rows.stream().map(ContactEntity::toContact).toList());
     }

@@ -57,8 +57,8 @@ public class LineHistoryStore {
      * [from, to) in three parts: the whole quarters from the first on or after {@code from} up to
      * the seal ({@code sealed_to}, never past the last whole quarter before {@code to}) come from
      * the roll-up; the part of a quarter before the first whole one, and everything from the seal
-     * on, from the contacts, one index range of (line, arrival) per interval (V16), read from the
-     * index alone. Intervals (15 minutes, an hour, a day from the origin) are whole quarters, so
+     * on, from the contacts, one index range of (line, arrival) per interval (V19: the counted
+     * columns come from the rows, the index holds none that a contact's life changes). Intervals (15 minutes, an hour, a day from the origin) are whole quarters, so
      * each sealed quarter falls in one. Per line, the parts are summed by interval start; means
      * and rates are taken from the exact sums in {@link #interval}.
      */

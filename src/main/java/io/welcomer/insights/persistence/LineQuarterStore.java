@@ -27,7 +27,7 @@ public class LineQuarterStore {
                 select lo, least(
                     date_bin(interval '15 minutes', $1::timestamptz, %1$s),
                     coalesce(date_bin(interval '15 minutes', (select min(created_at) from contacts
-                        where state in ('QUEUED', 'OFFERED', 'CONNECTED', 'WRAPPING')), %1$s), 'infinity'),
+                        where ended_at is null), %1$s), 'infinity'),
                     greatest(lo + interval '15 minutes', coalesce(date_bin(interval '15 minutes',
                         (select c.created_at from contacts c where c.created_at >= lo
                          order by c.created_at offset $2 limit 1), %1$s), 'infinity'))) as hi
