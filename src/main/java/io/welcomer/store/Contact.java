@@ -22,7 +22,8 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
      * own skills then give way to the line's).
      *
      * @param requiredSkills JSON object as stored: skill name to minimum proficiency
-     * @param context        JSON as the gateway sent it, at most 8 KiB
+     * @param context        JSON text, at most 8 KiB, of what the gateway sent (as parsed and written
+     *                       once at intake, or as the store gives it back): offers carry it as it is
      * @param followUpNote   a follow-up's note from the agent who promised it
      * @param line           the configured line it was handed to; null for the implicit line
      */

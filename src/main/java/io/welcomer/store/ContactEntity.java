@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** A contact as stored, for reads through Hibernate; the shell keeps and writes {@link Contact}s. */
 @Entity
@@ -35,7 +36,8 @@ public class ContactEntity {
     public String requiredSkills;
     public int priority;
     public String topic;
-    /** JSON as the gateway sent it, at most 8 KiB. */
+    /** JSON of at most 8 KiB, stored as jsonb and read as its text, which an offer carries as it is. */
+    @ColumnTransformer(read = "cast(context as text)")
     public String context;
     @Column(name = "arrival_seq")
     public long arrivalSeq;

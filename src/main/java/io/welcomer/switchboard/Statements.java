@@ -32,7 +32,7 @@ final class Statements {
                 outcome_code, outcome_notes, language_required, wrapped_at, touch_ms, transfers, transfer_from,
                 transfer_mode, transfer_note, follow_up_note, line)
             select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
-                $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::int[], $11::varchar[], $12::text[],
+                $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::int[], $11::varchar[], $12::text[]::jsonb[],
                 $13::bigint[], $14::varchar[], $15::varchar[], $16::varchar[], $17::timestamptz[],
                 $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::boolean[],
                 $23::varchar[], $24::text[], $25::boolean[], $26::timestamptz[], $27::bigint[], $28::smallint[],

@@ -1,6 +1,5 @@
 package io.welcomer.agents.ws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.routing.Command;
@@ -21,13 +20,11 @@ public class AgentFrames implements DecisionListener {
     private final AgentLinks links;
     private final ContactStore contacts;
     private final InstantSource clock;
-    private final ObjectMapper json;
 
-    AgentFrames(AgentLinks links, ContactStore contacts, InstantSource clock, ObjectMapper json) {
+    AgentFrames(AgentLinks links, ContactStore contacts, InstantSource clock) {
         this.links = links;
         this.contacts = contacts;
         this.clock = clock;
-        this.json = json;
     }
 
     @Override
@@ -99,7 +96,7 @@ public class AgentFrames implements DecisionListener {
 
     private void offer(String agentId, Contact contact, Instant expiresAt, Frames.Transfer transfer) {
         links.send(agentId, () -> contacts.earlier(contact, Offers.HISTORY_LIMIT)
-                .map(earlier -> Offers.frame(contact, earlier, expiresAt, clock.instant(), json, transfer)));
+                .map(earlier -> Offers.frame(contact, earlier, expiresAt, clock.instant(), transfer)));
     }
 
     /** The close reason of a session a supervisor ended; a close frame's reason holds at most 123 bytes. */

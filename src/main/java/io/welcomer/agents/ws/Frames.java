@@ -1,7 +1,7 @@
 package io.welcomer.agents.ws;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.welcomer.routing.Presence;
 import java.time.Instant;
 import java.util.List;
@@ -38,16 +38,17 @@ public final class Frames {
     public record Transfer(String from, String mode, String note) {}
 
     /**
-     * {@code expiresAt} lets a console draw the countdown whatever the frame's delay; {@code transfer}
-     * is there only for a transferred contact, {@code note} only for a follow-up (its promise's note).
+     * {@code context} is JSON text, written into the frame as it is; {@code expiresAt} lets a console
+     * draw the countdown whatever the frame's delay; {@code transfer} is there only for a transferred
+     * contact, {@code note} only for a follow-up (its promise's note).
      */
     public record Offer(String type, String contactId, String channel, String mode, Customer customer,
-                        String topic, JsonNode context, List<HistoryItem> history, long expiresInSeconds,
+                        String topic, @JsonRawValue String context, List<HistoryItem> history, long expiresInSeconds,
                         Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String note,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String line) {
         public Offer(String contactId, String channel, String mode, Customer customer, String topic,
-                     JsonNode context, List<HistoryItem> history, long expiresInSeconds, Instant expiresAt,
+                     String context, List<HistoryItem> history, long expiresInSeconds, Instant expiresAt,
                      Transfer transfer, String note, String line) {
             this("offer", contactId, channel, mode, customer, topic, context, history, expiresInSeconds, expiresAt,
                     transfer, note, line);

@@ -1,8 +1,5 @@
 package io.welcomer.agents.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.welcomer.contacts.persistence.ContactStore;
 import io.welcomer.store.Contact;
 import java.time.Duration;
@@ -20,10 +17,10 @@ final class Offers {
     }
 
     static Frames.Offer frame(Contact contact, List<ContactStore.Earlier> earlier, Instant expiresAt, Instant now,
-                              ObjectMapper json, Frames.Transfer transfer) {
+                              Frames.Transfer transfer) {
         Contact.Arrival arrival = contact.arrival();
         return new Frames.Offer(arrival.id(), arrival.channel(), contact.progress().mode().name(), customerOf(contact),
-                arrival.topic(), context(arrival, json), earlier.stream().map(Offers::historyItem).toList(),
+                arrival.topic(), arrival.context(), earlier.stream().map(Offers::historyItem).toList(),
                 Math.max(0, Duration.between(now, expiresAt).toSeconds()), expiresAt, transfer, arrival.followUpNote(),
                 arrival.line());
     }
@@ -44,16 +41,5 @@ final class Offers {
     static Frames.Customer customerOf(Contact contact) {
         Contact.Customer customer = contact.arrival().customer();
         return new Frames.Customer(customer.id(), customer.name(), customer.language());
-    }
-
-    private static JsonNode context(Contact.Arrival arrival, ObjectMapper json) {
-        if (arrival.context() == null) {
-            return null;
-        }
-        try {
-            return json.readTree(arrival.context());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored context is not JSON", e);
-        }
     }
 }

@@ -256,10 +256,14 @@ public final class LoadRun {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
+    /** The context every contact carries, as LOAD_CONTEXT gives it (a JSON object); none when unset. */
+    private static final String CONTEXT = System.getenv("LOAD_CONTEXT");
+
     static JsonObject contact(String skill, String customerId) {
-        return new JsonObject().put("channel", "voice")
+        JsonObject contact = new JsonObject().put("channel", "voice")
                 .put("customer", new JsonObject().put("id", customerId).put("name", "Load Customer"))
                 .put("skills", new JsonObject().put(skill, 1)).put("topic", "load");
+        return CONTEXT == null ? contact : contact.put("context", new JsonObject(CONTEXT));
     }
 
     /**
