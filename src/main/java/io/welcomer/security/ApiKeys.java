@@ -93,6 +93,11 @@ public class ApiKeys {
         return keys;
     }
 
+    /** The caller of every configured key. */
+    List<KeyCaller> callers() {
+        return known.stream().map(Known::caller).toList();
+    }
+
     /** The caller presenting this key; every known key is compared, so timing says nothing. */
     public Optional<KeyCaller> identify(String presented) {
         byte[] hash = Secrets.sha256(presented);

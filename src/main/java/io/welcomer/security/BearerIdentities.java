@@ -8,6 +8,8 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Turns a bearer credential into a caller: a gateway, supervisor or admin key, or an agent token.
@@ -24,10 +26,24 @@ public class BearerIdentities implements IdentityProvider<TokenAuthenticationReq
 
     private final ApiKeys keys;
     private final AgentTokens tokens;
+    /**
+     * Each configured key's identity, built once: keys are read from configuration at start and
+     * an identity is immutable, so every request with a key shares its key's identity.
+     */
+    private final Map<ApiKeys.KeyCaller, SecurityIdentity> keyIdentities = new HashMap<>();
 
     BearerIdentities(ApiKeys keys, AgentTokens tokens) {
         this.keys = keys;
         this.tokens = tokens;
+        for (ApiKeys.KeyCaller known : keys.callers()) {
+            keyIdentities.put(known, QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(known.principal()))
+                    .addRoles(Roles.grantedTo(known.caller().role()))
+                    .addAttribute(Caller.NAME, known.caller().name())
+                    .addAttribute(Caller.ROLE, known.caller().role())
+                    .addAttribute(KEY, true)
+                    .build());
+        }
     }
 
     @Override
@@ -40,14 +56,7 @@ public class BearerIdentities implements IdentityProvider<TokenAuthenticationReq
         String presented = request.getToken().getToken();
         var known = keys.identify(presented);
         if (known.isPresent()) {
-            Caller caller = known.get().caller();
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(known.get().principal()))
-                    .addRoles(Roles.grantedTo(caller.role()))
-                    .addAttribute(Caller.NAME, caller.name())
-                    .addAttribute(Caller.ROLE, caller.role())
-                    .addAttribute(KEY, true)
-                    .build());
+            return Uni.createFrom().item(keyIdentities.get(known.get()));
         }
         return tokens.holderOf(presented)
                 .map(holder -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
