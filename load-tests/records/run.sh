@@ -4,9 +4,13 @@
 # a full GC before and after, the old generation sampled during), then $ROUNDS times (default 3),
 # interleaved: the intake alone, then the same intake with an export streaming beside it (cut by
 # its client, curl --max-time, as the intake ends). Prints each pair's p99 and their ratio, the export's rows per
-# second beside it, and the load average before each run. The server takes its settings from the
-# environment (WELCOMER_RECORDS_EXPORT_RATE=1000000 for an export without a pace). EXPORT_ALONE=0
-# leaves out the export alone (the pairs only). Loopback only.
+# second beside it, and the load average before each run. The pairs alternate their order (alone
+# first in odd rounds, beside first in even ones), so that a drift over the rounds (the waiting line
+# grows by 35,000 contacts a run) falls on both sides alike. Before any run, the seeded tables are
+# vacuumed and checkpointed and the lines' history sealed over them, so that no background work
+# caused by the seed falls into a run. The server takes its settings from the environment
+# (WELCOMER_RECORDS_EXPORT_RATE=1000000 for an export without a pace) and its JVM options from
+# SERVER_JAVA_OPTS. EXPORT_ALONE=0 leaves out the export alone (the pairs only). Loopback only.
 # Usage (repository root, after `mvn package -DskipTests` and `cd load-tests && mvn -q package`):
 #   bash load-tests/records/run.sh
 set -euo pipefail
@@ -24,13 +28,19 @@ psql -qh 127.0.0.1 -U postgres -c "drop database if exists $db with (force)" -c 
 WELCOMER_GATEWAY_KEYS=load-gateway WELCOMER_ADMIN_KEYS=bench-admin QUARKUS_HTTP_PORT=$port WELCOMER_MAX_WAITING=1000000 \
   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:${PGPORT:-5432}/$db \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/$db \
-  "$java" -Xmx1g -jar target/quarkus-app/quarkus-run.jar > target/records-bench.log 2>&1 &
+  "$java" -Xmx1g ${SERVER_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/records-bench.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; psql -qh 127.0.0.1 -U postgres -c "drop database if exists '$db' with (force)" postgres' EXIT
 for _ in $(seq 90); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 1; done
 curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { tail -20 target/records-bench.log; exit 1; }
 echo "seeding one million contacts and three million events..."
 psql -qh 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -f load-tests/records/seed.sql $db
+echo "vacuuming, checkpointing, and waiting for the lines' history to be sealed over the seed..."
+psql -qh 127.0.0.1 -U postgres -c "vacuum (analyze) contacts, contact_events" -c checkpoint $db
+for _ in $(seq 300); do
+  [ "$(psql -qAth 127.0.0.1 -U postgres -c "select sealed_until > now() - interval '6 days' from line_history_seal" $db)" = t ] && break
+  sleep 1
+done
 
 jstat="${JAVA_HOME:+$JAVA_HOME/bin/}jstat"
 heap_after_gc() { "$jcmd" $server GC.run > /dev/null; "$jstat" -gc $server | awk 'NR == 2 {printf "%.0f MB used\n", ($3 + $4 + $6 + $8) / 1024}'; }
@@ -64,16 +74,23 @@ fi
 # Untold: the intake's first run after a start is slower while its code is compiled.
 "$java" -cp load-tests/target/benchmarks.jar io.welcomer.load.LoadRun steady "$out/warm-up.jsonl" $port $server 500 20 > /dev/null 2>&1
 echo "round | load before alone | intake alone p99 ms | load before beside | beside the export p99 ms | ratio | export rows/s beside"
-for round in $(seq "$rounds"); do
-  load_alone=$(load)
-  alone=$(intake "alone-$round")
+beside_export() {  # $1: round; the intake beside an export, which curl cuts as the intake ends
   load_beside=$(load)
   # The intake takes 10 s of warm-up and 60 s, and starts in a second or two; then curl cuts the
   # export (exit 28), as a client may.
-  (export_once --max-time 74 > "$out/export-$round.txt") &
-  exporter=$!
-  beside=$(intake "beside-$round")
+  (export_once --max-time 74 > "$out/export-$1.txt") &
+  local exporter=$!
+  beside=$(intake "beside-$1")
   wait $exporter
+}
+for round in $(seq "$rounds"); do
+  if [ $((round % 2)) = 1 ]; then
+    load_alone=$(load); alone=$(intake "alone-$round")
+    beside_export "$round"
+  else
+    beside_export "$round"
+    load_alone=$(load); alone=$(intake "alone-$round")
+  fi
   read -r rows bytes seconds code < "$out/export-$round.txt"
   [ "$code" = 28 ] || echo "  the export beside ended with curl exit $code after $rows rows"
   rate=$(awk -v n="$rows" -v s="$seconds" 'BEGIN {printf "%.0f", n / s}')

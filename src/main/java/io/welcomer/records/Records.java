@@ -49,8 +49,11 @@ public class Records {
                 .invoke(read -> signer = read);
     }
 
-    /** {@code first}, then every record of the query as {@code each} writes it, streamed from the store as the client reads. */
-    public <T> Multi<T> export(RecordQuery query, List<T> first, Function<ContactRecord, T> each) {
+    /**
+     * {@code first}, then every record of the query, a fetch of records at a time as {@code each}
+     * writes them, streamed from the store as the client reads.
+     */
+    public <T> Multi<T> export(RecordQuery query, List<T> first, Function<List<ContactRecord>, T> each) {
         return store.stream(query, first, each);
     }
 }

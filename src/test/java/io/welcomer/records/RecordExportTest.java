@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,31 @@ class RecordExportTest {
         String csv = admin().accept("text/csv").get("/v1/contacts?from=2001-01-01T00:00:00Z&to=2001-01-01T00:05:00Z")
                 .then().statusCode(200).extract().asString();
         assertEquals(5, Csv.parse(csv).size(), "the header and four contacts");
+    }
+
+    /**
+     * An export is written a fetch of a hundred records at a time: across fetches, and when the
+     * records end exactly at a fetch's end, every record is one line, in order, with no line lost,
+     * doubled or left empty.
+     */
+    @Test
+    void recordsAcrossFetchesAreEachOneLineInArrivalOrder() {
+        for (int count : new int[] {100, 200, 250}) {
+            String to = "2001-01-01T00:00:00Z".replace("00:00:00", "%02d:%02d:30".formatted(count / 60, count % 60));
+            String ndjson = admin().accept("application/x-ndjson").get("/v1/contacts?from=2001-01-01&to=" + to)
+                    .then().statusCode(200).extract().asString();
+            assertTrue(ndjson.endsWith("}\n"), "each record ends with a newline, and nothing follows the last");
+            List<String> lines = ndjson.lines().toList();
+            assertEquals(count, lines.size(), count + " records");
+            for (int i = 0; i < count; i++) {
+                assertTrue(lines.get(i).startsWith("{\"id\":\"export-" + (i + 1) + "\","), "line " + (i + 1));
+            }
+            String csv = admin().accept("text/csv").get("/v1/contacts?from=2001-01-01&to=" + to)
+                    .then().statusCode(200).extract().asString();
+            List<List<String>> rows = Csv.parse(csv);
+            assertEquals(count + 1, rows.size(), "the header and " + count + " records");
+            assertEquals("export-" + count, rows.getLast().getFirst());
+        }
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.welcomer.records.persistence;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,6 +19,7 @@ import io.welcomer.records.RecordsConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class Exports {
 
     /**
-     * Rows per fetch: few enough that the event loop writing them is held for about a millisecond
-     * (the intake's requests share it), and memory stays flat.
+     * Rows per fetch, and per write to the client: few enough that memory stays flat and a write
+     * is small, many enough that the cost of a write is shared by a hundred records.
      */
     private static final int FETCH = 100;
     private static final int RETRY_AFTER_SECONDS = 5;
@@ -66,27 +69,40 @@ class Exports {
     }
 
     /**
-     * {@code first}, then the rows of the query as {@code each} makes them, once a connection is
-     * open: a 503 with Retry-After, before anything is sent, when the exports allowed are all running.
+     * {@code first}, then the rows of the query a fetch at a time, each fetch as {@code each} writes
+     * it, once a connection is open: a 503 with Retry-After, before anything is sent, when the
+     * exports allowed are all running. A fetch is written on a worker thread, never on the event
+     * loop it was read on: that loop serves other requests (the intake's), and a fetch's hundred
+     * records take it a millisecond or two to write.
      */
-    <T> Multi<T> stream(String sql, Tuple params, List<T> first, Function<Row, T> each) {
+    <T> Multi<T> stream(String sql, Tuple params, List<T> first, Function<List<Row>, T> each) {
         return Multi.createFrom().resourceFromUni(this::open,
                         reading -> Multi.createBy().concatenating().streams(Multi.createFrom().iterable(first),
                                 reading.connection().prepare(sql).onItem().transformToMulti(statement ->
-                                        paced(statement.cursor(params)).map(each))))
+                                        paced(statement.cursor(params))
+                                                .emitOn(Infrastructure.getDefaultWorkerPool())
+                                                .map(each))))
                 .withFinalizer(this::close);
     }
 
     /**
      * The cursor's rows, {@code FETCH} at a time, each fetch when the client has taken the last
      * one and not before the pace allows: back-pressured by the socket and bounded by the rate.
+     * The last fetch may come back empty (the rows ran out at a fetch's end); it is left out.
      */
-    private Multi<Row> paced(Cursor cursor) {
+    private Multi<List<Row>> paced(Cursor cursor) {
         ExportPace pace = new ExportPace(rate, FETCH);
         return Multi.createBy().repeating()
                 .uni(() -> waited(pace.untilNext(System.nanoTime())).chain(() -> cursor.read(FETCH)))
                 .whilst(rows -> cursor.hasMore())
-                .onItem().transformToIterable(rows -> rows);
+                .map(Exports::list)
+                .select().where(rows -> !rows.isEmpty());
+    }
+
+    private static List<Row> list(RowSet<Row> rows) {
+        List<Row> list = new ArrayList<>(rows.size());
+        rows.forEach(list::add);
+        return list;
     }
 
     private static Uni<Void> waited(Duration wait) {

@@ -77,13 +77,13 @@ public class RecordStore {
     }
 
     /**
-     * {@code first} (a header, say), then every record of the query in arrival order as
-     * {@code each} writes it, read from a cursor on an export connection as the client takes them:
-     * back-pressured, never collected. Cancelling frees the connection.
+     * {@code first} (a header, say), then every record of the query in arrival order, a fetch of
+     * records at a time as {@code each} writes them, read from a cursor on an export connection as
+     * the client takes them: back-pressured, never collected. Cancelling frees the connection.
      */
-    public <T> Multi<T> stream(RecordQuery query, List<T> first, Function<ContactRecord, T> each) {
+    public <T> Multi<T> stream(RecordQuery query, List<T> first, Function<List<ContactRecord>, T> each) {
         return exports.stream(RECORDS, params(query, new RecordPosition(query.from(), Long.MIN_VALUE)), first,
-                row -> each.apply(record(row)));
+                rows -> each.apply(rows.stream().map(RecordStore::record).toList()));
     }
 
     /** A record with its place in arrival order, for the next page's cursor. */

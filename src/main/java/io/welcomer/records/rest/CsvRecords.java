@@ -22,7 +22,14 @@ final class CsvRecords {
         this.json = json;
     }
 
-    String line(ContactRecord record) {
+    /** A fetch of records, a line each. */
+    String lines(List<ContactRecord> records) {
+        StringBuilder lines = new StringBuilder(records.size() * 400);
+        records.forEach(record -> lines.append(line(record)));
+        return lines.toString();
+    }
+
+    private String line(ContactRecord record) {
         List<Object> cells = new ArrayList<>();
         cells.add(record.id());
         cells.add(record.line());

@@ -3,6 +3,7 @@ package io.welcomer.records.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.welcomer.problems.Problem;
 import io.welcomer.records.ContactRecord;
 import io.welcomer.records.RecordPage;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.common.util.RestMediaType;
 
 /**
@@ -43,12 +43,14 @@ public class RecordResource {
     private final RecordsConfig config;
     private final InstantSource clock;
     private final CsvRecords csv;
+    private final NdjsonRecords ndjson;
 
     RecordResource(Records records, RecordsConfig config, InstantSource clock, ObjectMapper json) {
         this.records = records;
         this.config = config;
         this.clock = clock;
         this.csv = new CsvRecords(json);
+        this.ndjson = new NdjsonRecords(json);
     }
 
     @GET
@@ -76,7 +78,6 @@ public class RecordResource {
 
     @GET
     @Produces(RestMediaType.APPLICATION_NDJSON + STREAMED)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every contact record of the range as newline-delimited JSON, streamed",
             description = "The same records and parameters as the paged JSON, without paging and without a bound on "
                     + "the range: read from the store as the client reads them, in constant server memory.")
@@ -86,11 +87,11 @@ public class RecordResource {
     @APIResponse(responseCode = "400", description = "A bad parameter, named in `errors` (a cursor or limit too: "
             + "an export is not paged)", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public Multi<ContactRecord> ndjson(@RestQuery String from, @RestQuery String to, @RestQuery String line,
+    public Multi<Buffer> ndjson(@RestQuery String from, @RestQuery String to, @RestQuery String line,
                                        @RestQuery String agentId, @RestQuery String customerId,
                                        @RestQuery String state, @RestQuery String cursor, @RestQuery String limit) {
         return records.export(exported(from, to, line, agentId, customerId, state, cursor, limit), List.of(),
-                record -> record);
+                ndjson::lines);
     }
 
     @GET
@@ -106,7 +107,7 @@ public class RecordResource {
                              @RestQuery String agentId, @RestQuery String customerId, @RestQuery String state,
                              @RestQuery String cursor, @RestQuery String limit) {
         return RestMulti.fromMultiData(records.export(exported(from, to, line, agentId, customerId, state, cursor,
-                        limit), List.of(CsvRecords.HEADER), csv::line))
+                        limit), List.of(CsvRecords.HEADER), csv::lines))
                 .header("Content-Disposition", "attachment; filename=\"contacts.csv\"")
                 .build();
     }
