@@ -1,6 +1,5 @@
 package io.welcomer.journal;
 
-import static io.restassured.RestAssured.given;
 import static io.welcomer.support.Api.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +58,7 @@ class RebuildKeepsContextTest {
         assertEquals(List.of("object", "true"), stored(waiting, CONTEXT));
         assertEquals(List.of("string", "true"), stored(bare, BARE_STRING));
 
-        rebuildAfterAnOutage();
+        Api.rebuildAfterAnOutage(db);
 
         try (AgentClient specialist = AgentClient.connect(Api.agentWithToken(Api.uniqueId("specialist"),
                 Map.of(specialists, 1), Map.of()))) {
@@ -95,15 +94,5 @@ class RebuildKeepsContextTest {
                  "skills": {"%s": 1}, "topic": "refund"%s}""".formatted(Api.uniqueId("cust"), skill,
                 context == null ? "" : ", \"context\": " + context);
         return gateway().body(body).post("/v1/contacts").then().statusCode(201).extract().path("id");
-    }
-
-    /** The journal's connection cut while the database refuses new ones: a write fails for good, and the state is rebuilt. */
-    private void rebuildAfterAnOutage() throws Exception {
-        try (AutoCloseable refusing = Database.refuseConnections()) {
-            db.terminate("welcomer-journal");
-            assertEquals(503, gateway().body(Api.contact(Api.uniqueSkill(), Api.uniqueId("cust"), 0))
-                    .post("/v1/contacts").statusCode(), "a write during the outage");
-        }
-        Awaitility.await().atMost(BOUND).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 }

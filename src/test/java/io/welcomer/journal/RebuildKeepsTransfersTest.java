@@ -1,6 +1,5 @@
 package io.welcomer.journal;
 
-import static io.restassured.RestAssured.given;
 import static io.welcomer.support.Api.gateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -54,7 +53,7 @@ class RebuildKeepsTransfersTest {
             assertEquals(List.of("{\"" + specialists + "\":2}", "es"), db.strings(
                     "select unnest(array[required_skills, customer_language]) from contacts where id = ?", contactId));
 
-            rebuildAfterAnOutage();
+            Api.rebuildAfterAnOutage(db);
 
             // The owner, free and of the first line, would be offered it at once if it went back there.
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
@@ -67,17 +66,6 @@ class RebuildKeepsTransfersTest {
                 assertEquals(contactId, specialist.next("offer").path("contactId").asText());
             }
         }
-    }
-
-    /** The journal's connection cut while the database refuses new ones: a write fails for good, and the state is rebuilt. */
-    private void rebuildAfterAnOutage() throws Exception {
-        try (AutoCloseable refusing = Database.refuseConnections()) {
-            db.terminate("welcomer-journal");
-            int status = gateway().body(Api.contact(Api.uniqueSkill(), Api.uniqueId("cust"), 0)).post("/v1/contacts")
-                    .statusCode();
-            assertEquals(503, status, "a write during the outage");
-        }
-        await(() -> given().get("/q/health/ready").statusCode() == 200, "ready again");
     }
 
     private static void await(BooleanSupplier condition, String what) {

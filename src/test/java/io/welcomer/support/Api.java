@@ -1,13 +1,16 @@
 package io.welcomer.support;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * The HTTP API as a test calls it. Tests share one server, so each test names its own skill
@@ -112,5 +115,19 @@ public final class Api {
                 throw new AssertionError("expected presence " + presence + " but got " + frame);
             }
         }
+    }
+
+    /**
+     * An outage that makes the server rebuild its routing state from the store: the journal's
+     * connection is cut while the database refuses new ones, so a write fails for good (a 503); the
+     * server is ready again once it has rebuilt.
+     */
+    public static void rebuildAfterAnOutage(Database db) throws Exception {
+        try (AutoCloseable refusing = Database.refuseConnections()) {
+            db.terminate("welcomer-journal");
+            assertEquals(503, gateway().body(contact(uniqueSkill(), uniqueId("cust"), 0)).post("/v1/contacts")
+                    .statusCode(), "a write during the outage");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 }

@@ -1,10 +1,9 @@
 package io.welcomer.switchboard;
 
+import static io.welcomer.switchboard.JournalConnections.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Transaction;
@@ -15,8 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,20 +28,13 @@ import org.junit.jupiter.api.Test;
 class HotUpdatesTest {
 
     @Inject
-    Vertx vertx;
-    @Inject
-    JournalConfig config;
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
+    JournalConnections journal;
 
     private PgConnection connection;
 
     @BeforeEach
     void connectAsTheJournal() throws Exception {
-        connection = await(PgConnection.connect(vertx,
-                Journal.connectOptions(PgConnectOptions.fromUri(url).setUser(user), config)));
+        connection = journal.open();
     }
 
     @AfterEach
@@ -93,9 +83,5 @@ class HotUpdatesTest {
                 select pg_stat_get_xact_tuples_updated('contacts'::regclass),
                        pg_stat_get_xact_tuples_hot_updated('contacts'::regclass)""").execute()).iterator().next();
         return List.of(row.getLong(0), row.getLong(1));
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,21 +1,18 @@
 package io.welcomer.switchboard;
 
+import static io.welcomer.switchboard.JournalConnections.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.welcomer.store.Contact;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,20 +27,13 @@ import org.junit.jupiter.api.Test;
 class JournalPlansTest {
 
     @Inject
-    Vertx vertx;
-    @Inject
-    JournalConfig config;
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
+    JournalConnections journal;
 
     private PgConnection connection;
 
     @BeforeEach
     void connectAsTheJournal() throws Exception {
-        connection = await(PgConnection.connect(vertx,
-                Journal.connectOptions(PgConnectOptions.fromUri(url).setUser(user), config)));
+        connection = journal.open();
         // A table of the same shape with no statistics, which the statements find first by name.
         await(connection.query("create temp table contacts (like public.contacts including all)").execute());
     }
@@ -77,9 +67,5 @@ class JournalPlansTest {
                         .execute(statement.params())).spliterator(), false)
                 .map(row -> row.getString(0))
                 .collect(Collectors.joining("\n"));
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }
