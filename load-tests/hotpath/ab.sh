@@ -4,7 +4,7 @@
 # Usage (repository root, JAVA_HOME a JDK 21+, PostgreSQL on 127.0.0.1:$PGPORT, wrk on the PATH):
 #   ROUNDS=3 bash load-tests/hotpath/ab.sh quarkus-app-dir-A quarkus-app-dir-B [more builds]
 # Each round, in turn for the floor and each build (named by its directory), on fresh databases:
-#   intake: wrk, 1 thread, 64 connections, WRK_SECONDS (15) after 5 s of warm-up: durable
+#   intake: wrk, 1 thread, 64 connections, WRK_SECONDS (15) after WRK_WARMUP (5) s: durable
 #           contacts per second (closed loop); the floor is the
 #           harness's BaselineServer group (a natural group commit, one list per event loop);
 #   busy:   LoadRun busy, BUSY_RATE (1,000)/s for BUSY_SECONDS (30) with BUSY_AGENTS (2,000):
@@ -26,7 +26,7 @@ fresh_db() { psql -qh 127.0.0.1 -U postgres -c "drop database if exists $db with
 wait_for() { for _ in $(seq 90); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done; echo "not up: $1" >&2; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 rps() {
-  wrk -t1 -c64 -d5s -s load-tests/hotpath/post.lua "$1" >/dev/null 2>&1
+  wrk -t1 -c64 -d"${WRK_WARMUP:-5}s" -s load-tests/hotpath/post.lua "$1" >/dev/null 2>&1
   wrk -t1 -c64 -d"${wrk_seconds}s" -s load-tests/hotpath/post.lua "$1" 2>/dev/null | awk '/Requests\/sec/ {print $2}'
 }
 welcomer() { # $1: a quarkus-app directory

@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +121,17 @@ class CrashInABurstIT {
             assertTrue("CONNECTED".equals(state) || completed.contains(contactId) && "COMPLETED".equals(state),
                     where + " is " + state);
         });
+        assertEquals(0, eventsWithoutTheirContact(server), "round " + round + ": events stored without their contact");
+    }
+
+    /** Events and their contact are written in one flush (no foreign key checks it since V21). */
+    private static int eventsWithoutTheirContact(PackagedServer server) throws Exception {
+        try (Connection db = server.database(); Statement statement = db.createStatement();
+             ResultSet orphans = statement.executeQuery("select count(*) from contact_events e"
+                     + " where not exists (select 1 from contacts c where c.id = e.contact_id)")) {
+            orphans.next();
+            return orphans.getInt(1);
+        }
     }
 
     /** Becomes available, accepts every offer, completes every other contact it is connected to. */
