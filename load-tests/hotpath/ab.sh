@@ -7,7 +7,8 @@
 #   intake: wrk, 1 thread, 64 connections, WRK_SECONDS (15) after WRK_WARMUP (5) s: durable
 #           contacts per second (closed loop); the floor is the
 #           harness's BaselineServer group (a natural group commit, one list per event loop);
-#   busy:   LoadRun busy, BUSY_RATE (1,000)/s for BUSY_SECONDS (30) with BUSY_AGENTS (2,000):
+#   busy:   LoadRun busy, BUSY_RATE (1,000)/s for BUSY_SECONDS (30) with BUSY_AGENTS (2,000), after
+#           WARM_UP_SECONDS (10) at half the rate:
 #           POST to offer, server CPU, PostgreSQL CPU, server allocation per contact.
 # Prints every figure and the load average beside each; the lines go to target/ab-results.jsonl.
 set -euo pipefail

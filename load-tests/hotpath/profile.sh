@@ -43,7 +43,7 @@ echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 wal_after=$(wal)
 after=$(tables)
-contacts=$(awk -v r="$rate" -v s="$seconds" 'BEGIN {print r * s + r / 2 * 10}')
+contacts=$(awk -v r="$rate" -v s="$seconds" -v w="${WARM_UP_SECONDS:-10}" 'BEGIN {print r * s + r / 2 * w}')
 echo "rows written per contact during the run (table inserts updates hot-updates), $contacts contacts with warm-up:"
 join <(echo "$before") <(echo "$after") | awk -v n="$contacts" \
   '{printf "  %-16s inserts %.2f  updates %.2f  HOT %.2f\n", $1, ($5-$2)/n, ($6-$3)/n, ($7-$4)/n}'

@@ -33,8 +33,12 @@ public final class LoadRun {
     static final String ADMIN_KEY = "load-admin";
     private static final double P99_GOAL_MILLIS = 50;
     private static final Duration STEP = Duration.ofSeconds(8);
-    /** Unmeasured load first, so that the JIT has compiled the hot paths of client and server. */
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    /**
+     * Unmeasured load first, so that the JIT has compiled the hot paths of client and server: 10 s
+     * by default, WARM_UP_SECONDS otherwise (a slow machine's C2 compiler may still take a core).
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("WARM_UP_SECONDS", "10")));
     private static final double FIRST_RATE = 1_000;
     private static final double RATE_FACTOR = 1.5;
     private static final double MAX_RATE = 150_000;
