@@ -41,21 +41,23 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
      * @param touchMillis    touch time summed over the legs once the conversation ended; before, over
      *                       the legs before the last transfer (null if none)
      * @param outcome        what came of it, once completed by its agent
+     * @param answeredWithinTarget whether it first reached a human within its line's service-level
+     *                       target; null until then, or when its line has no target
      */
     public record Progress(ContactState state, Mode mode, long arrivalSeq, Instant createdAt, String agentId,
                            String callbackNumber, Instant offeredAt, Instant connectedAt, Instant endedAt,
                            Instant customerLeftAt, Instant wrappedAt, Long touchMillis, Outcome outcome,
-                           Transfers transfers) {
+                           Transfers transfers, Boolean answeredWithinTarget) {
 
         /** Waiting for its first offer, from {@code createdAt}. */
         public static Progress waiting(Mode mode, Instant createdAt, String callbackNumber) {
             return new Progress(ContactState.QUEUED, mode, 0, createdAt, null, callbackNumber, null, null, null, null,
-                    null, null, null, Transfers.NONE);
+                    null, null, null, Transfers.NONE, null);
         }
 
         public Progress inState(ContactState next) {
             return new Progress(next, mode, arrivalSeq, createdAt, agentId, callbackNumber, offeredAt, connectedAt,
-                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers, answeredWithinTarget);
         }
 
         /**
@@ -65,51 +67,62 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
          */
         public Progress arrived(Arrived arrived) {
             return new Progress(state, mode, arrived.seq(), arrived.at(), agentId, callbackNumber, offeredAt,
-                    connectedAt, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+                    connectedAt, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers,
+                    answeredWithinTarget);
         }
 
         public Progress offeredTo(String agent, Instant at) {
             return new Progress(ContactState.OFFERED, mode, arrivalSeq, createdAt, agent, callbackNumber, at,
-                    connectedAt, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+                    connectedAt, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers,
+                    answeredWithinTarget);
         }
 
         /** Waiting again, with its touch time over the legs so far (kept as it was when none). */
         public Progress requeued(long touchedBefore) {
             return new Progress(ContactState.QUEUED, mode, arrivalSeq, createdAt, null, callbackNumber, offeredAt,
                     null, endedAt, null, wrappedAt, touchedBefore > 0 ? Long.valueOf(touchedBefore) : touchMillis,
-                    outcome, transfers);
+                    outcome, transfers, answeredWithinTarget);
         }
 
         public Progress connected(Instant at) {
             return new Progress(ContactState.CONNECTED, mode, arrivalSeq, createdAt, agentId, callbackNumber,
-                    offeredAt, at, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+                    offeredAt, at, endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers,
+                    answeredWithinTarget);
         }
 
         public Progress wrapping(Instant at, long touch) {
             return new Progress(ContactState.WRAPPING, mode, arrivalSeq, createdAt, agentId, callbackNumber,
-                    offeredAt, connectedAt, endedAt, customerLeftAt, at, touch, outcome, transfers);
+                    offeredAt, connectedAt, endedAt, customerLeftAt, at, touch, outcome, transfers,
+                    answeredWithinTarget);
         }
 
         /** Wrapped up first, its touch time was stored then and stands (a restart in between loses it here). */
         public Progress completed(Instant at, long touch, Outcome result) {
             return new Progress(ContactState.COMPLETED, mode, arrivalSeq, createdAt, agentId, callbackNumber,
                     offeredAt, connectedAt, at, customerLeftAt, wrappedAt, wrappedAt == null ? touch : touchMillis,
-                    result, transfers);
+                    result, transfers, answeredWithinTarget);
         }
 
         public Progress abandoned(Instant at) {
             return new Progress(ContactState.ABANDONED, mode, arrivalSeq, createdAt, agentId, callbackNumber,
-                    offeredAt, connectedAt, at, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+                    offeredAt, connectedAt, at, customerLeftAt, wrappedAt, touchMillis, outcome, transfers,
+                    answeredWithinTarget);
+        }
+
+        /** Reached a human for the first time, as routing counted it for its line's service level. */
+        public Progress answered(Boolean withinTarget) {
+            return new Progress(state, mode, arrivalSeq, createdAt, agentId, callbackNumber, offeredAt, connectedAt,
+                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers, withinTarget);
         }
 
         public Progress callingBack(String number) {
             return new Progress(state, Mode.CALLBACK, arrivalSeq, createdAt, agentId, number, offeredAt, connectedAt,
-                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers);
+                    endedAt, customerLeftAt, wrappedAt, touchMillis, outcome, transfers, answeredWithinTarget);
         }
 
         public Progress customerLeft(Instant at) {
             return new Progress(state, mode, arrivalSeq, createdAt, agentId, callbackNumber, offeredAt, connectedAt,
-                    endedAt, at, wrappedAt, touchMillis, outcome, transfers);
+                    endedAt, at, wrappedAt, touchMillis, outcome, transfers, answeredWithinTarget);
         }
 
         /**
@@ -119,7 +132,7 @@ public record Contact(Arrival arrival, Progress progress, Feedback feedback) {
         public Progress transferred(String from, String to, String how, String note, Instant at, long touchedBefore) {
             return new Progress(to == null ? ContactState.QUEUED : ContactState.CONNECTED, mode, arrivalSeq,
                     createdAt, to, callbackNumber, offeredAt, to == null ? null : at, endedAt, customerLeftAt,
-                    wrappedAt, touchedBefore, outcome, transfers.next(from, how, note));
+                    wrappedAt, touchedBefore, outcome, transfers.next(from, how, note), answeredWithinTarget);
         }
     }
 

@@ -87,6 +87,9 @@ public class ContactEntity {
     public String followUpNote;
     /** The configured line it was handed to; null for the implicit line of its channel and skills. */
     public String line;
+    /** Whether it first reached a human within its line's service-level target; null until then, or with none. */
+    @Column(name = "answered_within_target")
+    public Boolean answeredWithinTarget;
     /** The contact the customer came back with, within the repeat window; set once it ended. */
     @Column(name = "repeated_by")
     public String repeatedBy;
@@ -99,7 +102,7 @@ public class ContactEntity {
         Contact.Progress progress = new Contact.Progress(ContactState.valueOf(state), Contact.Mode.valueOf(mode),
                 arrivalSeq, createdAt, agentId, callbackNumber, offeredAt, connectedAt, endedAt, customerLeftAt,
                 wrappedAt, touchMillis, resolved == null ? null : new Outcome(resolved, outcomeCode, outcomeNotes),
-                new Contact.Transfers(transfers, transferFrom, transferMode, transferNote));
+                new Contact.Transfers(transfers, transferFrom, transferMode, transferNote), answeredWithinTarget);
         return new Contact(arrival, progress, csat == null ? null : new Contact.Feedback(csat, feedbackComment, feedbackAt));
     }
 }

@@ -62,10 +62,11 @@ final class ContactRecords {
 
     /**
      * Applies the decisions of {@code command} to the contacts they concern and returns the writes:
-     * one row per contact (inserted when {@code created} is that contact, or a follow-up that fell
-     * due), then the events in decision order, then follow-up rows and priorities; and each
-     * concerned contact as decided. What the rows keep and routing does not (a callback's number,
-     * a follow-up's number and note) comes from the command.
+     * one row per contact as last decided, its priority, line and service level included (inserted
+     * when {@code created} is that contact, or a follow-up that fell due), then the events in
+     * decision order, then follow-up rows; and each concerned contact as decided. What the rows
+     * keep and routing does not (a callback's number, a follow-up's number and note) comes from
+     * the command.
      */
     Applied apply(Command command, List<Decision> decisions, Instant now, String created,
                   Function<String, Arrived> arrivals) {
@@ -156,7 +157,6 @@ final class ContactRecords {
                     String toLine = d.to() instanceof MoveTarget.ToLine to ? to.lineId() : null;
                     if (toLine != null) {
                         live.put(d.contactId(), live.get(d.contactId()).inLine(toLine));
-                        otherRows.add(new Write.MoveToLine(d.contactId(), toLine));
                     }
                     events.add(new Write.AppendEvent(changed(d.contactId(),
                             p -> p.state() == ContactState.OFFERED ? p.requeued(0) : p, "contact.moved", toAgent, now,
@@ -165,7 +165,7 @@ final class ContactRecords {
                 case Decision.PriorityChanged d -> {
                     Contact reprioritized = live.get(d.contactId()).withPriority(d.priority());
                     live.put(d.contactId(), reprioritized);
-                    otherRows.add(new Write.ChangePriority(d.contactId(), d.priority()));
+                    changed.put(d.contactId(), reprioritized);
                 }
                 case Decision.LineConfigured d -> { }
                 case Decision.LineRemoved d -> { }
@@ -173,7 +173,7 @@ final class ContactRecords {
                 case Decision.LineClosed d -> { }
                 case Decision.Answered d -> {
                     if (d.withinTarget() != null) {
-                        otherRows.add(new Write.AnsweredWithinTarget(d.contactId(), d.withinTarget()));
+                        changed.put(d.contactId(), replace(d.contactId(), p -> p.answered(d.withinTarget())));
                     }
                 }
                 case Decision.Overflowed d -> events.add(new Write.AppendEvent(ContactEvent.of(nextEventId++,

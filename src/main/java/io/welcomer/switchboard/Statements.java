@@ -30,13 +30,13 @@ final class Statements {
                 customer_language, required_skills, priority, topic, context, arrival_seq, state, agent_id,
                 callback_number, created_at, offered_at, connected_at, ended_at, customer_left_at, resolved,
                 outcome_code, outcome_notes, language_required, wrapped_at, touch_ms, transfers, transfer_from,
-                transfer_mode, transfer_note, follow_up_note, line)
+                transfer_mode, transfer_note, follow_up_note, line, answered_within_target)
             select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::int[], $11::varchar[], $12::text[]::jsonb[],
                 $13::bigint[], $14::varchar[], $15::varchar[], $16::varchar[], $17::timestamptz[],
                 $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::boolean[],
                 $23::varchar[], $24::text[], $25::boolean[], $26::timestamptz[], $27::bigint[], $28::smallint[],
-                $29::varchar[], $30::varchar[], $31::text[], $32::text[], $33::varchar[])
+                $29::varchar[], $30::varchar[], $31::text[], $32::text[], $33::varchar[], $34::boolean[])
             on conflict (id) do nothing""";
 
     static final String UPDATE_CONTACTS = """
@@ -46,14 +46,16 @@ final class Statements {
                 outcome_code = u.outcome_code, outcome_notes = u.outcome_notes, wrapped_at = u.wrapped_at,
                 touch_ms = u.touch_ms, transfers = u.transfers, transfer_from = u.transfer_from,
                 transfer_mode = u.transfer_mode, transfer_note = u.transfer_note,
-                required_skills = u.required_skills, customer_language = u.customer_language, line = u.line
+                required_skills = u.required_skills, customer_language = u.customer_language, line = u.line,
+                priority = u.priority, answered_within_target = u.answered_within_target
             from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                 $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::boolean[],
                 $11::varchar[], $12::text[], $13::timestamptz[], $14::bigint[], $15::smallint[], $16::varchar[],
-                $17::varchar[], $18::text[], $19::text[], $20::varchar[], $21::varchar[])
+                $17::varchar[], $18::text[], $19::text[], $20::varchar[], $21::varchar[], $22::int[], $23::boolean[])
                 as u(id, state, mode, agent_id, callback_number, offered_at, connected_at, ended_at,
                      customer_left_at, resolved, outcome_code, outcome_notes, wrapped_at, touch_ms, transfers,
-                     transfer_from, transfer_mode, transfer_note, required_skills, customer_language, line)
+                     transfer_from, transfer_mode, transfer_note, required_skills, customer_language, line, priority,
+                     answered_within_target)
             where c.id = u.id""";
 
     static final String APPEND_EVENTS = """
@@ -92,12 +94,6 @@ final class Statements {
     static final String SAVE_TOKEN = """
             insert into agent_tokens (token_hash, agent_id, created_at) values ($1, $2, $3)
             on conflict (token_hash) do nothing""";
-
-    static final String CHANGE_PRIORITY = "update contacts set priority = $2 where id = $1";
-
-    static final String MOVE_TO_LINE = "update contacts set line = $2, required_skills = '{}' where id = $1";
-
-    static final String ANSWERED_WITHIN_TARGET = "update contacts set answered_within_target = $2 where id = $1";
 
     static final String DELETE_TOKENS = "delete from agent_tokens where agent_id = $1";
 
@@ -147,11 +143,6 @@ final class Statements {
                 case Write.DeleteAgent w -> oneByOne.add(new Statement(DELETE_AGENT, Tuple.of(w.agent().id())));
                 case Write.SaveToken w -> oneByOne.add(new Statement(SAVE_TOKEN, Tuple.of(w.token().tokenHash(),
                         w.token().agentId(), time(w.token().createdAt()))));
-                case Write.ChangePriority w -> oneByOne.add(new Statement(CHANGE_PRIORITY,
-                        Tuple.of(w.contactId(), w.priority())));
-                case Write.MoveToLine w -> oneByOne.add(new Statement(MOVE_TO_LINE, Tuple.of(w.contactId(), w.lineId())));
-                case Write.AnsweredWithinTarget w -> oneByOne.add(new Statement(ANSWERED_WITHIN_TARGET,
-                        Tuple.of(w.contactId(), w.within())));
                 case Write.DeleteTokens w -> oneByOne.add(new Statement(DELETE_TOKENS, Tuple.of(w.agentId())));
                 case Write.Audit w -> oneByOne.add(new Statement(AUDIT, Tuple.of(w.entry().id(), time(w.entry().at()),
                         w.entry().actor(), w.entry().role(), w.entry().action(), w.entry().target(),
@@ -202,7 +193,8 @@ final class Statements {
                 .addArrayOfOffsetDateTime(times(rows, c -> c.progress().createdAt())), rows)
                 .addArrayOfBoolean(arrivals.stream().map(Contact.Arrival::languageRequired).toArray(Boolean[]::new));
         return withAgentWork(params, rows).addArrayOfString(strings(arrivals, Contact.Arrival::followUpNote))
-                .addArrayOfString(strings(arrivals, Contact.Arrival::line));
+                .addArrayOfString(strings(arrivals, Contact.Arrival::line))
+                .addArrayOfBoolean(answeredWithinTarget(rows));
     }
 
     private static Tuple updateParams(List<Contact> rows) {
@@ -212,10 +204,16 @@ final class Statements {
                 .addArrayOfString(strings(rows, c -> c.progress().mode().name()))
                 .addArrayOfString(strings(rows, c -> c.progress().agentId()))
                 .addArrayOfString(strings(rows, c -> c.progress().callbackNumber())), rows), rows)
-                // What the contact needs, which a cold transfer changes.
+                // What the contact needs and how soon, which a cold transfer or a supervisor changes.
                 .addArrayOfString(strings(rows, c -> c.arrival().requiredSkills()))
                 .addArrayOfString(strings(rows, c -> c.arrival().customer().language()))
-                .addArrayOfString(strings(rows, c -> c.arrival().line()));
+                .addArrayOfString(strings(rows, c -> c.arrival().line()))
+                .addArrayOfInteger(rows.stream().map(c -> c.arrival().priority()).toArray(Integer[]::new))
+                .addArrayOfBoolean(answeredWithinTarget(rows));
+    }
+
+    private static Boolean[] answeredWithinTarget(List<Contact> rows) {
+        return rows.stream().map(c -> c.progress().answeredWithinTarget()).toArray(Boolean[]::new);
     }
 
     /** The columns of where the contact got to: offered, connected, ended, left, and what came of it. */

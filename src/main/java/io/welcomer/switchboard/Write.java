@@ -28,14 +28,6 @@ public sealed interface Write {
     /** A customer's erasure is asked for: stored with the command that made routing forget them. */
     record StartErasure(String erasureId, String customerId, Instant at) implements Write {}
 
-    /** A supervisor changed a waiting contact's priority. */
-    record ChangePriority(String contactId, int priority) implements Write {}
-
-    /** A supervisor moved a waiting contact to a line: it needs that line's skills instead of its own. */
-    record MoveToLine(String contactId, String lineId) implements Write {}
-    /** The contact was answered, within its line's service-level target or not. */
-    record AnsweredWithinTarget(String contactId, boolean within) implements Write {}
-
     record SaveAgent(Agent agent) implements Write {}
 
     record DeleteAgent(Agent agent) implements Write {}

@@ -84,8 +84,48 @@ class ContactRecordsTest {
         assertEquals("lead", event.actor());
         assertEquals("general", event.line());
         assertNull(event.agentId());
-        assertEquals(new Write.MoveToLine("c1", "general"), writes.get(2));
-        assertEquals(3, writes.size());
+        assertEquals(2, writes.size(), "the row and its event, nothing beside: " + writes);
+    }
+
+    @Test
+    void aNewPriorityIsWrittenWithTheContactsRowAndNothingElse() {
+        records.track(waiting("c1"));
+
+        List<Write> writes = apply(T0, new Decision.PriorityChanged("c1", 7, "lead")).writes();
+
+        assertEquals(1, writes.size(), "one row: " + writes);
+        assertEquals(7, assertInstanceOf(Write.UpdateContact.class, writes.getFirst()).contact().arrival().priority());
+    }
+
+    @Test
+    void whetherItWasAnsweredWithinItsLinesTargetIsInItsRowFromTheAnswerToItsEnd() {
+        records.track(waiting("c1"));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0));
+
+        List<Write> answered = apply(T0.plusSeconds(30), new Decision.Connected("c1", VOICE, "kim",
+                Duration.ofSeconds(30)), new Decision.Answered("c1", "billing", false)).writes();
+
+        assertEquals(2, answered.size(), "the row and the connected event, nothing beside: " + answered);
+        Contact connected = assertInstanceOf(Write.UpdateContact.class, answered.getFirst()).contact();
+        assertEquals(ContactState.CONNECTED, connected.state());
+        assertEquals(Boolean.FALSE, connected.progress().answeredWithinTarget());
+        Contact completed = assertInstanceOf(Write.UpdateContact.class, apply(T0.plusSeconds(90),
+                new Decision.Completed("c1", VOICE, "kim", new Outcome(true, null, null), Duration.ofSeconds(60)))
+                .writes().getFirst()).contact();
+        assertEquals(Boolean.FALSE, completed.progress().answeredWithinTarget(), "a later row keeps it");
+    }
+
+    @Test
+    void aContactAnsweredInALineWithoutATargetHasNoServiceLevelInItsRow() {
+        records.track(waiting("c1"));
+        apply(T0, new Decision.Offered("c1", VOICE, "kim", T0));
+
+        List<Write> writes = apply(T0.plusSeconds(5), new Decision.Connected("c1", VOICE, "kim",
+                Duration.ofSeconds(5)), new Decision.Answered("c1", null, null)).writes();
+
+        assertEquals(2, writes.size(), "the row and the connected event: " + writes);
+        assertNull(assertInstanceOf(Write.UpdateContact.class, writes.getFirst()).contact().progress()
+                .answeredWithinTarget());
     }
 
     @Test
