@@ -125,13 +125,23 @@ public class RoutingLoop {
     public <T> Uni<T> onLoop(Function<Board, Uni<T>> work) {
         Context caller = Vertx.currentContext();
         Tenure current = tenure;
-        Uni<T> onLoop = Uni.createFrom().emitter(emitter -> current.loop().runOnContext(ignored -> {
+        return Uni.createFrom().emitter(emitter -> current.loop().runOnContext(ignored -> {
             try {
-                work.apply(current.board()).subscribe().with(emitter::complete, emitter::fail);
+                work.apply(current.board()).subscribe().with(
+                        item -> answer(caller, () -> emitter.complete(item)),
+                        failure -> answer(caller, () -> emitter.fail(failure)));
             } catch (RuntimeException e) {
-                emitter.fail(e);
+                answer(caller, () -> emitter.fail(e));
             }
         }));
-        return caller == null ? onLoop : onLoop.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** One hop back to the caller's context, if it had one. */
+    private static void answer(Context caller, Runnable answer) {
+        if (caller == null) {
+            answer.run();
+        } else {
+            caller.runOnContext(ignored -> answer.run());
+        }
     }
 }
