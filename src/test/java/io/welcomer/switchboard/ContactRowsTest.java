@@ -1,6 +1,7 @@
 package io.welcomer.switchboard;
 
 import static io.welcomer.switchboard.JournalConnections.await;
+import static io.welcomer.switchboard.JournalConnections.flush;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,6 @@ import io.welcomer.routing.Outcome;
 import io.welcomer.store.Contact;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +51,7 @@ class ContactRowsTest {
         Contact waiting = waiting();
         Contact.Progress offered = waiting.progress().offeredTo("kim", waiting.progress().createdAt().plusSeconds(1));
 
-        assertEquals(List.of(Statements.INSERT_CONTACTS), flush(new Write.InsertContact(waiting),
+        assertEquals(List.of(Statements.INSERT_CONTACTS), flush(connection, new Write.InsertContact(waiting),
                 new Write.UpdateContact(waiting.with(offered)),
                 new Write.UpdateContact(waiting.with(offered.connected(offered.offeredAt()).answered(true)))));
 
@@ -62,17 +62,18 @@ class ContactRowsTest {
     void aContactAnsweredPastItsTargetKeepsItThroughTheLaterFlushesOfItsRow() throws Exception {
         Contact waiting = waiting();
         Instant at = waiting.progress().createdAt();
-        flush(new Write.InsertContact(waiting));
+        flush(connection, new Write.InsertContact(waiting));
         Contact.Progress offered = waiting.progress().offeredTo("kim", at.plusSeconds(30));
-        flush(new Write.UpdateContact(waiting.with(offered)));
+        flush(connection, new Write.UpdateContact(waiting.with(offered)));
 
         Contact.Progress answered = offered.connected(at.plusSeconds(31)).answered(false);
-        assertEquals(List.of(Statements.UPDATE_CONTACTS), flush(new Write.UpdateContact(waiting.with(answered))));
+        assertEquals(List.of(Statements.UPDATE_CONTACTS),
+                flush(connection, new Write.UpdateContact(waiting.with(answered))));
         assertEquals("false", row(waiting.id(), "answered_within_target::text"));
 
         Contact.Progress wrapping = answered.wrapping(at.plusSeconds(90), 59_000);
-        flush(new Write.UpdateContact(waiting.with(wrapping)));
-        flush(new Write.UpdateContact(waiting.with(wrapping.completed(at.plusSeconds(120), 59_000,
+        flush(connection, new Write.UpdateContact(waiting.with(wrapping)));
+        flush(connection, new Write.UpdateContact(waiting.with(wrapping.completed(at.plusSeconds(120), 59_000,
                 new Outcome(true, null, null)))));
         assertEquals("COMPLETED false", row(waiting.id(), "state || ' ' || answered_within_target"));
     }
@@ -80,10 +81,10 @@ class ContactRowsTest {
     @Test
     void aNewPriorityAndAMoveToALineAreWrittenWithTheContactsRow() throws Exception {
         Contact waiting = waiting();
-        flush(new Write.InsertContact(waiting));
+        flush(connection, new Write.InsertContact(waiting));
 
         assertEquals(List.of(Statements.UPDATE_CONTACTS),
-                flush(new Write.UpdateContact(waiting.withPriority(7).inLine("general"))));
+                flush(connection, new Write.UpdateContact(waiting.withPriority(7).inLine("general"))));
 
         assertEquals("7 general {}", row(waiting.id(), "priority || ' ' || line || ' ' || required_skills"));
     }
@@ -95,15 +96,6 @@ class ContactRowsTest {
         return new Contact(new Contact.Arrival(id, "gw", null, "voice", new Contact.Customer("rows-customer", "Ana",
                 "en"), false, "{\"billing\": 2}", 0, null, null, null, "billing"),
                 Contact.Progress.waiting(Contact.Mode.LIVE, now, null).arrived(new Arrived(1, now)), null);
-    }
-
-    /** Writes one flush's statements as the journal does and answers them, by their SQL. */
-    private List<String> flush(Write... writes) throws Exception {
-        List<Statements.Statement> statements = Statements.of(Arrays.asList(writes));
-        for (Statements.Statement statement : statements) {
-            await(connection.preparedQuery(statement.sql()).execute(statement.params()));
-        }
-        return statements.stream().map(Statements.Statement::sql).toList();
     }
 
     private String row(String contactId, String column) throws Exception {

@@ -1,6 +1,7 @@
 package io.welcomer.switchboard;
 
 import static io.welcomer.switchboard.JournalConnections.await;
+import static io.welcomer.switchboard.JournalConnections.flush;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,22 +59,16 @@ class HotUpdatesTest {
 
         Transaction transaction = await(connection.begin());
         try {
-            write(new Write.InsertContact(waiting));
+            flush(connection, new Write.InsertContact(waiting));
             for (Contact.Progress step : List.of(offered, connected, wrapping)) {
-                write(new Write.UpdateContact(waiting.with(step)));
+                flush(connection, new Write.UpdateContact(waiting.with(step)));
             }
             assertEquals(List.of(3L, 3L), updatedAndHot());
 
-            write(new Write.UpdateContact(waiting.with(completed)));
+            flush(connection, new Write.UpdateContact(waiting.with(completed)));
             assertEquals(4L, updatedAndHot().getFirst());
         } finally {
             await(transaction.rollback());
-        }
-    }
-
-    private void write(Write write) throws Exception {
-        for (Statements.Statement statement : Statements.of(List.of(write))) {
-            await(connection.preparedQuery(statement.sql()).execute(statement.params()));
         }
     }
 

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,6 +31,15 @@ class JournalConnections {
     PgConnection open() throws Exception {
         return await(PgConnection.connect(vertx, Journal.connectOptions(PgConnectOptions.fromUri(url).setUser(user),
                 config)));
+    }
+
+    /** Writes one flush's statements on {@code connection} as the journal does; answers their SQL, in order. */
+    static List<String> flush(PgConnection connection, Write... writes) throws Exception {
+        List<Statements.Statement> statements = Statements.of(Arrays.asList(writes));
+        for (Statements.Statement statement : statements) {
+            await(connection.preparedQuery(statement.sql()).execute(statement.params()));
+        }
+        return statements.stream().map(Statements.Statement::sql).toList();
     }
 
     /** The future's result, within ten seconds. */
