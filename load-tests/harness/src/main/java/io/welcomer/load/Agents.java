@@ -38,6 +38,7 @@ public final class Agents {
     /** From an agent becoming free (available, or completing) to its next offer: one pick. */
     final Measure freedToOffer = new Measure("freed to offer");
     private final Map<WebSocket, Long> freedAt = new ConcurrentHashMap<>();
+    /** Completions the server confirmed with a {@code completed} frame, which it sends once they are stored. */
     final AtomicLong completed = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
 
@@ -113,9 +114,9 @@ public final class Agents {
                     freedAt.put(socket, System.nanoTime());
                     socket.writeTextMessage(new JsonObject().put("type", "complete").put("contactId", contactId)
                             .put("outcome", new JsonObject().put("resolved", true)).encode());
-                    completed.incrementAndGet();
                 });
             }
+            case "completed" -> completed.incrementAndGet();
             case "error", "offer-revoked" -> errors.incrementAndGet();
             default -> { }
         }
