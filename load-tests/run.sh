@@ -3,7 +3,9 @@
 # 127.0.0.1; every step is bounded and the whole run stops by itself (about 10 minutes).
 #   a. intake ceiling for a bare Vert.x JSON server, + one INSERT per request, + group commit,
 #      and Welcomer (stored with its event, routed, 201);
-#   b. a busy centre: 1,000 contacts/s for 60 s with 2,000 agents on WebSockets;
+#   b. a busy centre: 1,000 contacts/s for 60 s with 2,000 agents on WebSockets, first against the
+#      life floor (LifeFloor: the same contacts' lives on bare Vert.x, each write stored before
+#      it is answered), then Welcomer;
 #   c. many agents: AGENTS_MANY sockets (15,000: this machine allows 20,000 open files per
 #      process) with contacts at a rate they keep up with;
 #   d. a long queue: 1k, 10k, 100k contacts waiting, then agents arrive and pick from it;
@@ -69,6 +71,12 @@ if step intake; then
   stop
 fi
 if step busy; then
+  fresh_db
+  "$java" -cp "$harness" io.welcomer.load.LifeFloor "$port" "$db" > target/life-floor.log 2>&1 &
+  server=$!
+  for _ in $(seq 30); do grep -q listening target/life-floor.log && break; sleep 1; done
+  "$java" -cp "$harness" io.welcomer.load.LoadRun busy "$results" "$port" "$server" "$busy_rate" 60 "$busy_agents" life-floor
+  stop
   welcomer
   "$java" -cp "$harness" io.welcomer.load.LoadRun busy "$results" "$port" "$server" "$busy_rate" 60 "$busy_agents"
   stop

@@ -9,7 +9,8 @@
 #           harness's BaselineServer group (a natural group commit, one list per event loop);
 #   busy:   LoadRun busy, BUSY_RATE (1,000)/s for BUSY_SECONDS (30) with BUSY_AGENTS (2,000), after
 #           WARM_UP_SECONDS (10) at half the rate:
-#           POST to offer, server CPU, PostgreSQL CPU, server allocation per contact.
+#           POST to offer, server CPU, PostgreSQL CPU, server allocation per contact; its floor
+#           is the harness's LifeFloor (a contact's whole life on bare Vert.x, same writes promised).
 # Prints every figure and the load average beside each; the lines go to target/ab-results.jsonl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,6 +48,13 @@ for round in $(seq "$rounds"); do
   server=$!
   for _ in $(seq 30); do grep -q listening target/ab-baseline.log && break; sleep 1; done
   echo "round $round floor intake $(rps "http://127.0.0.1:$port/contacts")/s load $(load)"
+  stop
+  fresh_db
+  "$java" -cp "$harness" io.welcomer.load.LifeFloor "$port" "$db" > target/ab-life-floor.log 2>&1 &
+  server=$!
+  for _ in $(seq 30); do grep -q listening target/ab-life-floor.log && break; sleep 1; done
+  "$java" -cp "$harness" io.welcomer.load.LoadRun busy "$results" "$port" "$server" "${BUSY_RATE:-1000}" \
+    "${BUSY_SECONDS:-30}" "${BUSY_AGENTS:-2000}" life-floor | sed "s/^/round $round floor /"
   stop
   for dir in "$@"; do
     build=$(basename "$dir")

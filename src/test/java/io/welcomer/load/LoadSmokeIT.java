@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.welcomer.support.Cluster;
 import io.welcomer.support.PackagedServer;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,33 +17,68 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The load harness at a walking pace against the packaged server, so that it never rots: every
- * contact is stored, offered to an agent on a WebSocket, accepted and completed, and nothing
- * errs. It checks what happened, never how fast.
+ * The load harness at a walking pace, so that it never rots: against the packaged server and
+ * against the life floor it is measured beside, every contact is stored, offered to an agent on
+ * a WebSocket, accepted and completed, and nothing errs. It checks what happened, never how fast.
  */
 class LoadSmokeIT {
 
-    private PackagedServer server;
+    private static final int CONTACTS = 60;
+    private static final String FLOOR_DATABASE = "welcomer_life_floor_smoke";
+
     private Vertx vertx;
+    /** What the test started beside its Vert.x, closed after it (so no client sees its end). */
+    private AutoCloseable underTest;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new PackagedServer("welcomer_load_smoke");
-        server.start();
+    void start() {
         vertx = Vertx.vertx();
     }
 
     @AfterEach
     void stop() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        server.close();
+        underTest.close();
     }
 
     @Test
     void everyContactIsOfferedAcceptedAndCompleted() throws Exception {
-        Http gateway = new Http(vertx, server.port(), PackagedServer.GATEWAY_KEY, 8);
-        Http admin = new Http(vertx, server.port(), PackagedServer.ADMIN_KEY, 8);
-        Agents agents = new Agents(vertx, admin, server.port(), 20, 100);
+        PackagedServer server = new PackagedServer("welcomer_load_smoke");
+        underTest = server;
+        server.start();
+
+        walk(server.port(), PackagedServer.GATEWAY_KEY, PackagedServer.ADMIN_KEY);
+
+        // What the harness counted, as the server stored it: every contact completed and resolved.
+        try (Connection connection = server.database()) {
+            assertStored(connection, "select count(*) filter (where state = 'COMPLETED' and resolved), count(*)"
+                    + " from contacts");
+        }
+    }
+
+    @Test
+    void theLifeFloorLivesTheSameLivesAndStoresThem() throws Exception {
+        onCluster("drop database if exists " + FLOOR_DATABASE + " with (force)");
+        onCluster("create database " + FLOOR_DATABASE);
+        underTest = () -> onCluster("drop database " + FLOOR_DATABASE);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        LoadRun.await(LifeFloor.start(vertx, Cluster.address(), FLOOR_DATABASE, port));
+
+        walk(port, LoadRun.GATEWAY_KEY, LoadRun.ADMIN_KEY);
+
+        try (Connection connection = connect(FLOOR_DATABASE)) {
+            assertStored(connection, "select count(*) filter (where state = 'COMPLETED'), count(*) from floor_contacts");
+        }
+    }
+
+    /** Five agents, twenty contacts a second for three seconds: every life ends, nothing errs. */
+    private void walk(int port, String gatewayKey, String adminKey) throws Exception {
+        Http gateway = new Http(vertx, port, gatewayKey, 8);
+        Http admin = new Http(vertx, port, adminKey, 8);
+        Agents agents = new Agents(vertx, admin, port, 20, 100);
         LoadRun.await(agents.start(5, "smoke"));
         Measure intake = new Measure("intake");
         AtomicLong numbers = new AtomicLong();
@@ -49,23 +88,34 @@ class LoadSmokeIT {
             agents.sentAt.put(customer, intended);
             return gateway.send(HttpMethod.POST, "/v1/contacts", LoadRun.contact("smoke", customer), 201);
         }));
-        for (int i = 0; i < 300 && agents.completed.get() < 60; i++) {
+        for (int i = 0; i < 300 && agents.completed.get() < CONTACTS; i++) {
             Thread.sleep(100);
         }
 
-        assertEquals(60, intake.count(), "contacts stored");
+        assertEquals(CONTACTS, intake.count(), "contacts stored");
         assertEquals(0, intake.errors(), "intake errors");
         assertEquals(0, agents.sentAt.size(), "contacts never offered");
-        assertEquals(60, agents.postToOffer.count(), "offers matched to their POST");
-        assertEquals(60, agents.completed.get(), "contacts completed");
+        assertEquals(CONTACTS, agents.postToOffer.count(), "offers matched to their POST");
+        assertEquals(CONTACTS, agents.completed.get(), "contacts completed, as the server confirmed");
         assertEquals(0, agents.errors.get(), "error frames or revoked offers");
-        // What the harness counted, as the server stored it: every contact completed and resolved.
-        try (var connection = server.database(); var statement = connection.createStatement();
-             var stored = statement.executeQuery("select count(*) filter (where state = 'COMPLETED' and resolved),"
-                     + " count(*) from contacts")) {
+    }
+
+    private static Connection connect(String database) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://" + Cluster.address() + "/" + database, "postgres", "");
+    }
+
+    private static void onCluster(String sql) throws Exception {
+        try (Connection connection = connect("postgres"); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** The query counts the contacts stored as completed, then all contacts stored. */
+    private static void assertStored(Connection connection, String query) throws Exception {
+        try (var statement = connection.createStatement(); var stored = statement.executeQuery(query)) {
             stored.next();
-            assertEquals(60, stored.getInt(1), "contacts stored as completed and resolved");
-            assertEquals(60, stored.getInt(2), "contacts stored");
+            assertEquals(CONTACTS, stored.getInt(1), "contacts stored as completed");
+            assertEquals(CONTACTS, stored.getInt(2), "contacts stored");
         }
     }
 }

@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * intake  results name port bearer pid          intake ceiling: rising rates until p99 &gt; 50 ms or errors
- * busy    results port pid rate seconds agents  a staffed centre: POST to offer, time to human, heap per socket
+ * busy    results port pid rate seconds agents [target]
+ *                                               a staffed centre: POST to offer, time to human, heap per socket,
+ *                                               server CPU and allocation; target names the server
+ *                                               (welcomer, or life-floor for {@link LifeFloor})
  * queue   results port pid                      long queues: a freed agent's pick with 1k, 10k, 100k waiting
  * flood   results port pid rate seconds agents  rough clients: intake p99 and heap, quiet then beside a
  *                                               flooding socket and one that stopped reading
@@ -52,7 +55,7 @@ public final class LoadRun {
                     args[4].equals("-") ? null : args[4], new Server(Long.parseLong(args[5])));
             case "busy" -> busy(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
                     Double.parseDouble(args[4]), Duration.ofSeconds(Long.parseLong(args[5])),
-                    Integer.parseInt(args[6]));
+                    Integer.parseInt(args[6]), args.length > 7 ? args[7] : "welcomer");
             case "flood" -> flood(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
                     Double.parseDouble(args[4]), Duration.ofSeconds(Long.parseLong(args[5])), Integer.parseInt(args[6]));
             case "steady" -> steady(Path.of(args[1]), Integer.parseInt(args[2]), new Server(Long.parseLong(args[3])),
@@ -97,8 +100,8 @@ public final class LoadRun {
     }
 
     /** Scenarios b and c: a staffed centre at a steady rate, agents as real WebSocket clients. */
-    static void busy(Path results, int port, Server server, double rate, Duration duration, int agentCount)
-            throws Exception {
+    static void busy(Path results, int port, Server server, double rate, Duration duration, int agentCount,
+                     String target) throws Exception {
         Vertx vertx = Vertx.vertx();
         Http gateway = new Http(vertx, port, GATEWAY_KEY, 64);
         Http admin = new Http(vertx, port, ADMIN_KEY, 32);
@@ -136,15 +139,19 @@ public final class LoadRun {
         double serverMeanMillis = humans == 0 ? Double.NaN
                 : 1000 * (humanAfter.getDouble("sum") - humanBefore.getDouble("sum")) / humans;
         Measure.Summary toOffer = agents.postToOffer.summary();
-        append(results, new JsonObject().put("scenario", "busy").put("target", "welcomer").put("offered", rate)
+        JsonObject line = new JsonObject().put("scenario", "busy").put("target", target).put("offered", rate)
                 .put("achieved", intake.count() / (double) duration.toSeconds()).put("agents", agentCount)
                 .put("cpu", cpu).put("databaseCpu", databaseCpu).put("allocatedPerContact", allocatedPerContact)
                 .put("heapBytes", heapWithAgents).put("heapPerSocketBytes", (heapWithAgents - heapBefore) / agentCount)
                 .put("notOffered", agents.sentAt.size()).put("completed", agents.completed.get())
                 .put("agentErrors", agents.errors.get())
-                .put("serverTimeToHumanMeanMillis", serverMeanMillis).put("batches", batches)
                 .put("measures", new JsonObject().put("intake", summary(intake.summary()))
-                        .put("postToOffer", summary(toOffer))));
+                        .put("postToOffer", summary(toOffer)));
+        // The floor has neither a time-to-human histogram nor a journal.
+        if (humans > 0) {
+            line.put("serverTimeToHumanMeanMillis", serverMeanMillis).put("batches", batches);
+        }
+        append(results, line);
         System.out.printf("busy %8.0f/s %d agents  intake %s  to offer %s  server time to human mean %.1f ms%n"
                         + "  server CPU %.3f cores, PostgreSQL CPU %.3f cores, server allocated %.1f KB per contact%n",
                 rate, agentCount, intake.summary().row(), toOffer.row(), serverMeanMillis, cpu, databaseCpu,

@@ -66,18 +66,22 @@ final class Report {
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         intake.forEach((target, steps) -> steps.forEach(step -> md.append(row(target, step, "intake"))));
         md.append("\n## b/c. A staffed centre: agents as WebSocket clients (think 100 ms, touch ~1 s)\n\n")
-                .append("| agents | measure | offered/s | achieved/s | errors | p50 | p90 | p99 | p99.9 | max (ms) "
-                        + "| CPU |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("| target | agents | measure | offered/s | achieved/s | errors | p50 | p90 | p99 | p99.9 "
+                        + "| max (ms) | CPU |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<JsonObject> busy = lines.stream().filter(line -> line.getString("scenario").equals("busy")).toList();
-        busy.forEach(line -> md.append(row(line.getInteger("agents") + " | intake", line, "intake"))
-                .append(row(line.getInteger("agents") + " | POST to offer", line, "postToOffer")));
-        md.append("\n| agents | heap after GC | heap per socket | not offered at the end "
-                        + "| server mean time to human |\n")
-                .append("|---|---|---|---|---|\n");
-        busy.forEach(line -> md.append("| %,d | %,d MB | %,d bytes | %d | %.1f ms |\n".formatted(
-                line.getInteger("agents"), line.getLong("heapBytes") / 1_000_000, line.getLong("heapPerSocketBytes"),
-                line.getInteger("notOffered"), line.getDouble("serverTimeToHumanMeanMillis"))));
+        busy.forEach(line -> {
+            String label = line.getString("target") + " | " + line.getInteger("agents");
+            md.append(row(label + " | intake", line, "intake")).append(row(label + " | POST to offer", line, "postToOffer"));
+        });
+        md.append("\n| target | agents | heap after GC | heap per socket | not offered at the end "
+                        + "| server mean time to human | server allocation per contact | PostgreSQL CPU |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        busy.forEach(line -> md.append("| %s | %,d | %,d MB | %,d bytes | %d | %.1f ms | %.1f KB | %.2f |\n".formatted(
+                line.getString("target"), line.getInteger("agents"), line.getLong("heapBytes") / 1_000_000,
+                line.getLong("heapPerSocketBytes"), line.getInteger("notOffered"),
+                line.getDouble("serverTimeToHumanMeanMillis", Double.NaN), line.getDouble("allocatedPerContact", Double.NaN) / 1024,
+                line.getDouble("databaseCpu", Double.NaN))));
         md.append("\nThe server's time to human runs from the POST to the agent's accept, so it includes the agents' "
                 + "100 ms think time; the generator's POST to offer does not.\n");
         md.append("\n## Journal flushes: commands stored per transaction (one flush in flight at a time)\n\n")
