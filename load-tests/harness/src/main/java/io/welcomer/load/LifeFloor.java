@@ -65,6 +65,7 @@ public final class LifeFloor extends AbstractVerticle {
     /** An agent's socket and what it holds; guarded by {@link Centre}'s lock. */
     private static final class Agent {
         final ServerWebSocket socket;
+        boolean free;
         Contact offered;
         Contact connected;
 
@@ -94,6 +95,7 @@ public final class LifeFloor extends AbstractVerticle {
                     waiting.add(contact);
                     return;
                 }
+                agent.free = false;
                 agent.offered = contact;
             }
             offer(agent, contact);
@@ -102,11 +104,12 @@ public final class LifeFloor extends AbstractVerticle {
         void available(Agent agent) {
             Contact contact;
             synchronized (this) {
-                if (agent.offered != null || agent.connected != null || free.contains(agent)) {
+                if (agent.free || agent.offered != null || agent.connected != null) {
                     return;
                 }
                 contact = waiting.poll();
                 if (contact == null) {
+                    agent.free = true;
                     free.add(agent);
                     return;
                 }
@@ -115,10 +118,13 @@ public final class LifeFloor extends AbstractVerticle {
             offer(agent, contact);
         }
 
+        /** A contact offered to it goes back to the queue; one it was connected to stays as stored. */
         void left(Agent agent) {
             Contact requeued;
             synchronized (this) {
-                free.remove(agent);
+                if (agent.free) {
+                    free.remove(agent);
+                }
                 requeued = agent.offered;
                 agent.offered = null;
             }
