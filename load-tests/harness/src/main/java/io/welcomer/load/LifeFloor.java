@@ -136,40 +136,43 @@ public final class LifeFloor extends AbstractVerticle {
         void accept(Agent agent, String contactId, String agentId) {
             Contact contact;
             synchronized (this) {
-                contact = agent.offered;
-                if (contact == null || !contact.id().toString().equals(contactId)) {
-                    contact = null;
-                } else {
+                contact = held(agent.offered, contactId);
+                if (contact != null) {
                     agent.offered = null;
                     agent.connected = contact;
                 }
             }
-            if (contact == null) {
-                agent.socket.writeTextMessage(error(contactId));
-                return;
-            }
-            write(new Write(contact.id(), null, null, "CONNECTED", agentId,
-                    () -> agent.socket.writeTextMessage(frame("connected", contactId))));
+            store(agent, contact, contactId, "CONNECTED", agentId,
+                    () -> agent.socket.writeTextMessage(frame("connected", contactId)));
         }
 
         void complete(Agent agent, String contactId, String agentId) {
             Contact contact;
             synchronized (this) {
-                contact = agent.connected;
-                if (contact == null || !contact.id().toString().equals(contactId)) {
-                    contact = null;
-                } else {
+                contact = held(agent.connected, contactId);
+                if (contact != null) {
                     agent.connected = null;
                 }
             }
+            store(agent, contact, contactId, "COMPLETED", agentId, () -> {
+                agent.socket.writeTextMessage(frame("completed", contactId));
+                available(agent);
+            });
+        }
+
+        /** The contact in an agent's slot if it is the one the frame names, else null. */
+        private static Contact held(Contact slot, String contactId) {
+            return slot != null && slot.id().toString().equals(contactId) ? slot : null;
+        }
+
+        /** The contact's new state into the next flush, then {@code stored}; an error frame if it was not held. */
+        private void store(Agent agent, Contact contact, String contactId, String state, String agentId,
+                           Runnable stored) {
             if (contact == null) {
                 agent.socket.writeTextMessage(error(contactId));
                 return;
             }
-            write(new Write(contact.id(), null, null, "COMPLETED", agentId, () -> {
-                agent.socket.writeTextMessage(frame("completed", contactId));
-                available(agent);
-            }));
+            write(new Write(contact.id(), null, null, state, agentId, stored));
         }
 
         private static void offer(Agent agent, Contact contact) {
