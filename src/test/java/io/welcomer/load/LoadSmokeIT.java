@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.welcomer.support.Cluster;
+import io.welcomer.support.FreshDatabase;
 import io.welcomer.support.PackagedServer;
 import java.net.ServerSocket;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,9 +58,8 @@ class LoadSmokeIT {
 
     @Test
     void theLifeFloorLivesTheSameLivesAndStoresThem() throws Exception {
-        onCluster("drop database if exists " + FLOOR_DATABASE + " with (force)");
-        onCluster("create database " + FLOOR_DATABASE);
-        underTest = () -> onCluster("drop database " + FLOOR_DATABASE);
+        FreshDatabase database = FreshDatabase.create(Cluster.address(), FLOOR_DATABASE);
+        underTest = database;
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -69,7 +68,7 @@ class LoadSmokeIT {
 
         walk(port, LoadRun.GATEWAY_KEY, LoadRun.ADMIN_KEY);
 
-        try (Connection connection = connect(FLOOR_DATABASE)) {
+        try (Connection connection = database.connect()) {
             assertStored(connection, "select count(*) filter (where state = 'COMPLETED'), count(*) from floor_contacts");
         }
     }
@@ -98,16 +97,6 @@ class LoadSmokeIT {
         assertEquals(CONTACTS, agents.postToOffer.count(), "offers matched to their POST");
         assertEquals(CONTACTS, agents.completed.get(), "contacts completed, as the server confirmed");
         assertEquals(0, agents.errors.get(), "error frames or revoked offers");
-    }
-
-    private static Connection connect(String database) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://" + Cluster.address() + "/" + database, "postgres", "");
-    }
-
-    private static void onCluster(String sql) throws Exception {
-        try (Connection connection = connect("postgres"); var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     /** The query counts the contacts stored as completed, then all contacts stored. */

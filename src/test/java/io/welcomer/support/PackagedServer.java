@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +29,7 @@ public final class PackagedServer implements AutoCloseable {
     private static final Duration START_BOUND = Duration.ofMinutes(3);
 
     /** host:port of the PostgreSQL it runs on. */
-    private final String pg;
-    private final String database;
+    private final FreshDatabase store;
     private final int port;
     private final Path log;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -43,14 +41,11 @@ public final class PackagedServer implements AutoCloseable {
 
     /** A server on a database of its own, made afresh on the PostgreSQL at this host:port. */
     public PackagedServer(String pg, String database) throws IOException, SQLException {
-        this(pg, database, database);
-        execute("drop database if exists " + database + " with (force)");
-        execute("create database " + database);
+        this(FreshDatabase.create(pg, database), database);
     }
 
-    private PackagedServer(String pg, String database, String name) throws IOException {
-        this.pg = pg;
-        this.database = database;
+    private PackagedServer(FreshDatabase store, String name) throws IOException {
+        this.store = store;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -59,7 +54,7 @@ public final class PackagedServer implements AutoCloseable {
 
     /** A second server on the same database (a standby beside a leader), on its own port and log. */
     public static PackagedServer beside(PackagedServer first, String name) throws IOException {
-        return new PackagedServer(first.pg, first.database, name);
+        return new PackagedServer(first.store, name);
     }
 
     public int port() {
@@ -134,8 +129,8 @@ public final class PackagedServer implements AutoCloseable {
                 "WELCOMER_GATEWAY_KEYS", GATEWAY_KEY,
                 "WELCOMER_ADMIN_KEYS", ADMIN_KEY,
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pg + "/" + database,
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pg + "/" + database));
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + store.pg() + "/" + store.name(),
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + store.pg() + "/" + store.name()));
         builder.environment().putAll(environment);
         process = builder.start();
     }
@@ -176,7 +171,7 @@ public final class PackagedServer implements AutoCloseable {
 
     /** A JDBC connection to this server's own database, to look at what it stored. */
     public Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + pg + "/" + database, "postgres", "");
+        return store.connect();
     }
 
     public String tail() {
@@ -208,13 +203,6 @@ public final class PackagedServer implements AutoCloseable {
         if (process != null && process.isAlive()) {
             kill();
         }
-        execute("drop database if exists " + database + " with (force)");
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + pg + "/postgres", "postgres", "");
-             var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        store.close();
     }
 }
